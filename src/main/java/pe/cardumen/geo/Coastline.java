@@ -1,0 +1,159 @@
+package pe.cardumen.geo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.operation.linemerge.LineMerger;
+import org.locationtech.jts.operation.polygonize.Polygonizer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.vector.GeoJsonReader;
+import pe.cardumen.io.vector.VectorFeature;
+import pe.cardumen.io.vector.VectorLayer;
+
+/**
+ * The coast the assessment measures distances from, and the land and sea around it, in WGS 84
+ * longitude/latitude degrees.
+ *
+ * <ul>
+ *   <li>The <b>mainland</b> coast is the longest line obtained by merging the open coastline features;
+ *       distances from the coast are measured to it alone, as IMARPE does (islands such as Lobos de
+ *       Afuera do not start new distance bands).</li>
+ *   <li><b>Islands</b> are the closed coastline rings; they are removed from the sea.</li>
+ *   <li>The <b>sea</b> is the part of the working box west of the mainland, minus the islands.</li>
+ *   <li>The <b>land</b> polygon (Peru) is only drawn.</li>
+ * </ul>
+ */
+public final class Coastline {
+    /** Longitude/latitude box within which the sea polygon is built, degrees. */
+    static final Envelope WORKING_BOX = new Envelope(-95, -66, -28, 2);
+
+    private final LineString mainland;
+    private final List<Polygon> islands;
+    private final Geometry land;
+    private final Geometry sea;
+    private final PreparedGeometry preparedSea;
+
+    private Coastline(LineString mainland, List<Polygon> islands, Geometry land, Geometry sea) {
+        this.mainland = mainland;
+        this.islands = List.copyOf(islands);
+        this.land = land;
+        this.sea = sea;
+        this.preparedSea = PreparedGeometryFactory.prepare(sea);
+    }
+
+    /**
+     * Loads a coastline and a land layer from GeoJSON files (e.g. Natural Earth's 10 m coastline and a
+     * country polygon).
+     *
+     * @param coastlineFile GeoJSON of coastline LineStrings: open lines form the mainland, closed
+     *                      rings are islands
+     * @param landFile      GeoJSON of land polygons, used for drawing
+     * @throws FileFormatException when a file is not GeoJSON or contains no usable mainland line
+     */
+    public static Coastline load(Path coastlineFile, Path landFile) throws IOException, FileFormatException {
+        GeoJsonReader reader = new GeoJsonReader();
+        VectorLayer coast = reader.read(coastlineFile);
+        VectorLayer landLayer = reader.read(landFile);
+        GeometryFactory gf = new GeometryFactory();
+
+        LineMerger merger = new LineMerger();
+        List<Polygon> islands = new ArrayList<>();
+        for (VectorFeature f : coast.features()) {
+            for (int i = 0; i < f.geometry().getNumGeometries(); i++) {
+                Geometry part = f.geometry().getGeometryN(i);
+                if (part instanceof LineString) {
+                    LineString line = (LineString) part;
+                    if (line.isClosed() && line.getNumPoints() >= 4) {
+                        islands.add(gf.createPolygon(line.getCoordinates()));
+                    } else {
+                        merger.add(line);
+                    }
+                }
+            }
+        }
+        LineString mainland = null;
+        for (Object o : merger.getMergedLineStrings()) {
+            LineString l = (LineString) o;
+            if (mainland == null || l.getLength() > mainland.getLength()) {
+                mainland = l;
+            }
+        }
+        if (mainland == null) {
+            throw new FileFormatException(coastlineFile, "", "no open coastline LineString found; expected Natural Earth style coastline lines");
+        }
+        List<Geometry> landParts = new ArrayList<>();
+        for (VectorFeature f : landLayer.features()) {
+            landParts.add(f.geometry());
+        }
+        Geometry land = gf.buildGeometry(landParts);
+        Geometry sea = buildSea(mainland, islands, gf);
+        if (sea.isEmpty()) {
+            throw new FileFormatException(coastlineFile, "", "the mainland coast does not separate land from sea within "
+                    + WORKING_BOX + "; is this a coastline of Peru?");
+        }
+        return new Coastline(mainland, islands, land, sea);
+    }
+
+    /**
+     * The sea west of the mainland inside the working box, minus the islands: the box is cut by the
+     * coast and the face containing a point far offshore is kept.
+     */
+    private static Geometry buildSea(LineString mainland, List<Polygon> islands, GeometryFactory gf) {
+        Geometry box = gf.toGeometry(WORKING_BOX);
+        Geometry coastInBox = mainland.intersection(box);
+        Geometry noded = coastInBox.union(box.getBoundary());
+        Polygonizer polygonizer = new Polygonizer();
+        polygonizer.add(noded);
+        Point offshore = gf.createPoint(new Coordinate(-90, -12));
+        @SuppressWarnings("unchecked")
+        Collection<Polygon> faces = polygonizer.getPolygons();
+        Geometry sea = gf.createPolygon();
+        for (Polygon face : faces) {
+            if (face.contains(offshore)) {
+                sea = face;
+            }
+        }
+        for (Polygon island : islands) {
+            if (sea.intersects(island)) {
+                sea = sea.difference(island);
+            }
+        }
+        return sea;
+    }
+
+    /** The mainland coastline, lon/lat degrees, from which distances are measured. */
+    public LineString mainland() {
+        return mainland;
+    }
+
+    /** The islands (closed coastline rings), lon/lat degrees. */
+    public List<Polygon> islands() {
+        return islands;
+    }
+
+    /** The land polygons for drawing, lon/lat degrees. */
+    public Geometry land() {
+        return land;
+    }
+
+    /** The sea west of the mainland within the working box, islands removed, lon/lat degrees. */
+    public Geometry sea() {
+        return sea;
+    }
+
+    /** Whether the point (degrees) is at sea. */
+    public boolean isAtSea(double lon, double lat) {
+        return preparedSea.contains(new GeometryFactory().createPoint(new Coordinate(lon, lat)));
+    }
+}

@@ -70,7 +70,7 @@ public final class ZoneGridGenerator {
             cancel.throwIfCancelled();
             double[] b = bands.get(i);
             List<Zone> zones = generateBand(coast, spec, b[0], b[1], b[2]);
-            progress.progress(done.incrementAndGet(), bands.size(), "latitude band " + ZoneCode.of(1, b[2]));
+            progress.progress(done.incrementAndGet(), bands.size(), String.format(java.util.Locale.ROOT, "latitude band %.1f°S", -b[2]));
             return zones;
         }).toList();
         List<Zone> all = new ArrayList<>();

@@ -2,6 +2,8 @@ package pe.cardumen.io.vector;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;
+import org.apache.sis.referencing.crs.AbstractCRS;
+import org.apache.sis.referencing.cs.AxesConvention;
 import org.apache.sis.util.Utilities;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.referencing.crs.CoordinateReferenceSystem;
@@ -21,12 +23,14 @@ final class LonLatReprojection {
     }
 
     /**
-     * The conversion from {@code source} to WGS 84 lon/lat.
+     * The conversion from {@code source}, with its axes in "x = east, y = north" order as GeoJSON,
+     * GeoPackage and Shapefile store them whatever the CRS's official axis order, to WGS 84 lon/lat.
      *
      * @throws FactoryException when SIS knows no operation between the two (e.g. an unknown datum)
      */
     static LonLatReprojection from(CoordinateReferenceSystem source) throws FactoryException {
         CoordinateReferenceSystem target = CommonCRS.WGS84.normalizedGeographic();
+        source = AbstractCRS.castOrCopy(source).forConvention(AxesConvention.DISPLAY_ORIENTED);
         if (Utilities.equalsIgnoreMetadata(source, target)) {
             return new LonLatReprojection(null);
         }

@@ -1,0 +1,82 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.geo.Coastline;
+import pe.cardumen.geo.GridSpec;
+import pe.cardumen.geo.ZoneGridGenerator;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.vector.VectorLayerReader;
+import pe.cardumen.report.ZoneLayerExporter;
+
+/**
+ * The composition root: builds each service once and hands it to the UI and the CLI. No static
+ * access; whoever needs a service gets this object (or the service) through its constructor.
+ *
+ * <p>Thread-safe: the coastline is loaded once, on first use.
+ */
+public final class Services {
+    private final SampleData sampleData;
+    private final GridSpec gridSpec;
+    private volatile Coastline coastline;
+
+    public Services(SampleData sampleData, GridSpec gridSpec) {
+        this.sampleData = sampleData;
+        this.gridSpec = gridSpec;
+    }
+
+    /** Services over the located sample data and the full Peruvian grid. */
+    public static Services standard() {
+        return new Services(SampleData.locate(), GridSpec.PERU);
+    }
+
+    public SampleData sampleData() {
+        return sampleData;
+    }
+
+    public GridSpec gridSpec() {
+        return gridSpec;
+    }
+
+    /** The bundled coastline, loaded on first use. */
+    public Coastline coastline() throws IOException, FileFormatException {
+        Coastline c = coastline;
+        if (c == null) {
+            synchronized (this) {
+                c = coastline;
+                if (c == null) {
+                    c = Coastline.load(sampleData.resolve(SampleData.COASTLINE), sampleData.resolve(SampleData.LAND));
+                    coastline = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    /** Generates the AIP grid from the bundled coastline. */
+    public ZoneLayer generateZones(ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
+        return new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
+    }
+
+    public VectorLayerReader vectorLayerReader() {
+        return new VectorLayerReader();
+    }
+
+    public ZoneLayerExporter zoneExporter() {
+        return new ZoneLayerExporter();
+    }
+
+    /** The demo workspace builder. */
+    public DemoWorkspace demoWorkspace() {
+        return new DemoWorkspace(this);
+    }
+
+    /** Where the desktop app keeps its own files (the demo workspace): {@code cardumen.home} or {@code ~/Cardumen}. */
+    public static Path userDirectory() {
+        String home = System.getProperty("cardumen.home");
+        return home != null && !home.isBlank() ? Path.of(home) : Path.of(System.getProperty("user.home"), "Cardumen");
+    }
+}

@@ -1,0 +1,97 @@
+package pe.cardumen.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+import pe.cardumen.app.Services;
+import pe.cardumen.domain.AppInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root {@code cardumen} command. */
+@Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
+        description = "Decision support for Peru's anchoveta fishery (headless commands).",
+        subcommands = {ZonesCommand.class, WorkspaceCommand.class, CommandLine.HelpCommand.class})
+public final class CardumenCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required; see 'cardumen --help'");
+    }
+
+    /** Prints the version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppInfo.NAME + " " + AppInfo.version(), AppInfo.platform()};
+        }
+    }
+
+    /**
+     * Runs the command line and returns the exit status: 0 on success, 1 when the work failed (bad file,
+     * unreadable workspace …), 2 for a usage error.
+     *
+     * @param services built on first use, so that {@code --help} works even without sample data
+     */
+    public static int run(Supplier<Services> services, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new CardumenCommand(), new Factory(services));
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("cardumen: " + oneLine(ex));
+            commandLine.getErr().flush();
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    /** The failure as one line: the message of the most specific cause that has one. */
+    static String oneLine(Throwable ex) {
+        if (ex instanceof CancellationException) {
+            return "cancelled";
+        }
+        String msg = ex.getMessage();
+        Throwable t = ex;
+        while ((msg == null || msg.isBlank()) && t.getCause() != null) {
+            t = t.getCause();
+            msg = t.getMessage();
+        }
+        if (msg == null || msg.isBlank()) {
+            msg = ex.getClass().getSimpleName();
+        }
+        // multi-line messages (e.g. every problem of a zone layer) keep their first line on the status
+        // line and the rest below it
+        return msg.strip();
+    }
+
+    /** Creates commands with the shared services injected. */
+    private static final class Factory implements CommandLine.IFactory {
+        private final Supplier<Services> services;
+        private final CommandLine.IFactory fallback = CommandLine.defaultFactory();
+        private Services built;
+
+        Factory(Supplier<Services> services) {
+            this.services = services;
+        }
+
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == ZonesCommand.class) {
+                return cls.cast(new ZonesCommand(this::services));
+            }
+            if (cls == WorkspaceCommand.class) {
+                return cls.cast(new WorkspaceCommand(this::services));
+            }
+            return fallback.create(cls);
+        }
+
+        private synchronized Services services() {
+            if (built == null) {
+                built = services.get();
+            }
+            return built;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package pe.cardumen.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import pe.cardumen.app.Services;
+import pe.cardumen.ui.map.MapView;
+import pe.cardumen.ui.map.MapViewModel;
+
+/**
+ * The desktop application. Builds the services, restores the window and language, shows the coast,
+ * then opens the last workspace (or, on first start, builds the demo workspace).
+ *
+ * <p>Parameters: {@code --workspace FILE} opens that workspace. System property
+ * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
+ * zones and exits (used by the start-up benchmark).
+ */
+public final class CardumenApp extends Application {
+    private final UiPreferences preferences = new UiPreferences();
+    private final FxTaskRunner tasks = new FxTaskRunner();
+    private final MapViewModel mapModel = new MapViewModel();
+    private Services services;
+    private Stage stage;
+    private MainWindowController controller;
+    private MainViewModel model;
+
+    /** Launches the JavaFX application (blocks until the window closes). */
+    public static void launchApp(String[] args) {
+        Application.launch(CardumenApp.class, args);
+    }
+
+    @Override
+    public void start(Stage primary) {
+        this.stage = primary;
+        Locale locale = preferences.locale();
+        try {
+            services = Services.standard();
+        } catch (IllegalStateException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setHeaderText("Cardumen cannot start");
+            alert.showAndWait();
+            Platform.exit();
+            return;
+        }
+        show(locale);
+        double[] b = preferences.windowBounds();
+        stage.setWidth(b[2]);
+        stage.setHeight(b[3]);
+        if (!Double.isNaN(b[0]) && !Double.isNaN(b[1])) {
+            stage.setX(b[0]);
+            stage.setY(b[1]);
+        }
+        stage.setMaximized(preferences.maximized());
+        stage.setOnHidden(e -> saveWindow());
+        stage.show();
+
+        model.loadCoastline();
+        model.openInitialWorkspace(workspaceParameter());
+        if (Boolean.getBoolean("cardumen.exitAfterFirstMap")) {
+            exitAfterFirstMap();
+        }
+    }
+
+    private Path workspaceParameter() {
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        for (int i = 0; i + 1 < raw.size(); i++) {
+            if ("--workspace".equals(raw.get(i))) {
+                return Path.of(raw.get(i + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Builds (or rebuilds, after a language change) the window's content in {@code locale}. */
+    private void show(Locale locale) {
+        Locale.setDefault(Locale.Category.FORMAT, locale);
+        ResourceBundle texts = ResourceBundle.getBundle("pe.cardumen.ui.messages", locale);
+        Path openWorkspace = model == null ? null : model.workspaceProperty().get();
+        var viewport = controller == null ? null : controller.mapView().viewportProperty().get();
+        if (controller != null) {
+            controller.mapView().dispose();
+        }
+        model = new MainViewModel(services, tasks, mapModel, texts, preferences);
+        model.workspaceProperty().set(openWorkspace);
+        FXMLLoader loader = new FXMLLoader(CardumenApp.class.getResource("MainWindow.fxml"), texts);
+        loader.setControllerFactory(type -> {
+            if (type == MainWindowController.class) {
+                return new MainWindowController(model, tasks, texts, this::switchLanguage);
+            }
+            throw new IllegalArgumentException("no controller " + type);
+        });
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new IllegalStateException("MainWindow.fxml cannot be loaded", e);
+        }
+        controller = loader.getController();
+        if (viewport != null) {
+            MapView map = controller.mapView();
+            map.viewportProperty().set(viewport);
+        }
+        if (stage.getScene() == null) {
+            Scene scene = new Scene(root);
+            scene.getStylesheets().add(CardumenApp.class.getResource("cardumen.css").toExternalForm());
+            scene.setOnKeyPressed(e -> {
+                if (e.getTarget() instanceof javafx.scene.control.TextInputControl) {
+                    return;
+                }
+                if (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD) {
+                    controller.mapView().zoomBy(2);
+                } else if (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT) {
+                    controller.mapView().zoomBy(0.5);
+                }
+            });
+            stage.setScene(scene);
+        } else {
+            stage.getScene().setRoot(root);
+        }
+        stage.setTitle(texts.getString("app.title"));
+    }
+
+    private void switchLanguage(Locale locale) {
+        preferences.setLocale(locale);
+        show(locale);
+        Path ws = model.workspaceProperty().get();
+        if (ws != null) {
+            model.openWorkspace(ws);
+        }
+    }
+
+    private void saveWindow() {
+        preferences.setMaximized(stage.isMaximized());
+        if (!stage.isMaximized()) {
+            preferences.setWindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        }
+    }
+
+    private void exitAfterFirstMap() {
+        MapView map = controller.mapView();
+        map.framesRenderedProperty().addListener((o, a, n) -> {
+            if (mapModel.zonesProperty().get() != null && mapModel.coastlineProperty().get() != null) {
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first map with zones rendered " + ms + " ms after JVM start");
+                Platform.exit();
+            }
+        });
+    }
+
+    /** The controller, for tests. */
+    MainWindowController controller() {
+        return controller;
+    }
+
+    /** The map's view model, for tests. */
+    MapViewModel mapModel() {
+        return mapModel;
+    }
+
+    @Override
+    public void stop() {
+        tasks.shutdown();
+        if (controller != null) {
+            controller.mapView().dispose();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package pe.cardumen.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.CancellationException;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import pe.cardumen.app.Services;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.geo.ZoneLayerBuilder;
+import pe.cardumen.io.vector.VectorLayer;
+import pe.cardumen.ui.map.MapViewModel;
+import pe.cardumen.workspace.Workspace;
+import pe.cardumen.workspace.WorkspaceSummary;
+
+/**
+ * The main window's state and actions, without any Node: the open workspace, status text, and the
+ * operations of the File menu, each run through the {@link TaskRunner}. Failures are published as
+ * messages for the controller to show; nothing here opens a dialog.
+ */
+public final class MainViewModel {
+    private final Services services;
+    private final TaskRunner tasks;
+    private final MapViewModel map;
+    private final ResourceBundle texts;
+    private final UiPreferences preferences;
+
+    private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>(this, "workspace");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
+    private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
+
+    public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
+        this.services = services;
+        this.tasks = tasks;
+        this.map = map;
+        this.texts = texts;
+        this.preferences = preferences;
+        status.set(texts.getString("status.ready"));
+    }
+
+    public ObjectProperty<Path> workspaceProperty() {
+        return workspace;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The last failure's message, for an error dialog; the controller clears it after showing it. */
+    public ObjectProperty<String> errorProperty() {
+        return error;
+    }
+
+    /** A message for the notification bar (import summaries, warnings). */
+    public ObjectProperty<String> noticeProperty() {
+        return notice;
+    }
+
+    public MapViewModel map() {
+        return map;
+    }
+
+    /** Loads the coastline so the map shows the coast before any workspace is open. */
+    public void loadCoastline() {
+        tasks.run(texts.getString("task.loadCoast"), (p, c) -> services.coastline(), map.coastlineProperty()::set, this::failed);
+    }
+
+    /**
+     * Opens the workspace the user had last, or on first start builds (or reopens) the demo workspace in
+     * the user's Cardumen folder.
+     *
+     * @param requested a workspace named on the command line, or {@code null}
+     */
+    public void openInitialWorkspace(Path requested) {
+        if (requested != null) {
+            openWorkspace(requested);
+            return;
+        }
+        Path last = preferences.lastWorkspace().filter(Files::isRegularFile).orElse(null);
+        if (last != null) {
+            openWorkspace(last);
+            return;
+        }
+        Path demo = Services.userDirectory().resolve("demo" + Workspace.SUFFIX);
+        if (Files.isRegularFile(demo)) {
+            openWorkspace(demo);
+        } else {
+            buildDemo(demo);
+        }
+    }
+
+    /** Opens a workspace and shows its zones. */
+    public void openWorkspace(Path file) {
+        tasks.run(MessageFormat.format(texts.getString("task.openWorkspace"), file.getFileName()), (p, c) -> {
+            try (Workspace ws = Workspace.open(file)) {
+                List<Zone> zones = ws.zones();
+                WorkspaceSummary summary = ws.summary();
+                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary);
+            }
+        }, this::show, this::failed);
+    }
+
+    /** Builds the demo workspace at {@code out} (which must not exist) and opens it. */
+    public void buildDemo(Path out) {
+        tasks.run(texts.getString("task.buildDemo"), (p, c) -> {
+            services.demoWorkspace().build(out, p, c);
+            return out;
+        }, this::openWorkspace, this::failed);
+    }
+
+    /**
+     * Replaces the open workspace's zones with an official layer. On any problem the workspace keeps its
+     * zones and the error lists what is wrong.
+     */
+    public void importZones(Path file, String codeField) {
+        Path ws = workspace.get();
+        if (ws == null) {
+            error.set("open a workspace first");
+            return;
+        }
+        tasks.run(MessageFormat.format(texts.getString("task.importZones"), file.getFileName()), (p, c) -> {
+            VectorLayer layer = services.vectorLayerReader().read(file, null);
+            ZoneLayer zones = new ZoneLayerBuilder().build(file, layer, codeField);
+            try (Workspace w = Workspace.open(ws)) {
+                w.replaceZones(zones.source(), zones.zones(), c);
+                w.recordImport("zones", layer.result().provenance(), zones.size(), layer.result().rejects(), layer.result().warnings().size());
+            }
+            return zones;
+        }, zones -> {
+            notice.set(MessageFormat.format(texts.getString("import.done"), zones.size(), file.getFileName()));
+            openWorkspace(ws);
+        }, this::failed);
+    }
+
+    /** Writes the zones shown on the map to a GeoJSON, GeoPackage or Shapefile. */
+    public void exportZones(Path out) {
+        ZoneLayer zones = map.zonesProperty().get();
+        if (zones == null) {
+            error.set("there are no zones to export");
+            return;
+        }
+        tasks.run(MessageFormat.format(texts.getString("task.exportZones"), out.getFileName()), (p, c) -> {
+            services.zoneExporter().export(zones.zones(), out);
+            return out;
+        }, f -> notice.set(MessageFormat.format(texts.getString("export.done"), zones.size(), f.getFileName())), this::failed);
+    }
+
+    /** The fields of a layer, for the import dialog's code-field choice. */
+    public List<String> fieldsOf(Path file) throws Exception {
+        return services.vectorLayerReader().read(file, null).fieldNames();
+    }
+
+    private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary) {
+    }
+
+    private void show(Opened o) {
+        workspace.set(o.file());
+        preferences.setLastWorkspace(o.file());
+        map.zonesProperty().set(o.zones());
+        map.selectedProperty().set(null);
+        status.set(MessageFormat.format(texts.getString("status.workspace"), o.file().getFileName(), o.summary().zones(), o.summary().zoneSource()));
+    }
+
+    private void failed(Throwable t) {
+        if (t instanceof CancellationException) {
+            status.set(texts.getString("status.ready"));
+            return;
+        }
+        String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+        error.set(msg);
+    }
+}

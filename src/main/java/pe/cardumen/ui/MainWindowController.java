@@ -1,0 +1,236 @@
+package pe.cardumen.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+import pe.cardumen.domain.AppInfo;
+import pe.cardumen.ui.map.MapView;
+import pe.cardumen.ui.map.ZoneAttribute;
+import pe.cardumen.ui.map.ZoneText;
+
+/**
+ * The main window's controller: wires the FXML to the {@link MainViewModel} and the map, and shows
+ * dialogs. Runs on the JavaFX thread.
+ */
+public final class MainWindowController {
+    private final MainViewModel model;
+    private final FxTaskRunner tasks;
+    private final ResourceBundle texts;
+    private final Consumer<Locale> languageSwitch;
+    private MapView mapView;
+
+    @FXML private BorderPane root;
+    @FXML private StackPane mapHolder;
+    @FXML private NotificationPane notifications;
+    @FXML private StatusBar statusBar;
+    @FXML private Label detailsLabel;
+    @FXML private Menu colourByMenu;
+    @FXML private RadioMenuItem spanishItem;
+    @FXML private RadioMenuItem englishItem;
+
+    public MainWindowController(MainViewModel model, FxTaskRunner tasks, ResourceBundle texts, Consumer<Locale> languageSwitch) {
+        this.model = model;
+        this.tasks = tasks;
+        this.texts = texts;
+        this.languageSwitch = languageSwitch;
+    }
+
+    @FXML
+    private void initialize() {
+        mapView = new MapView(model.map(), texts);
+        mapView.setId("mapView");
+        mapHolder.getChildren().add(mapView);
+
+        ToggleGroup colourGroup = new ToggleGroup();
+        for (ZoneAttribute a : ZoneAttribute.values()) {
+            RadioMenuItem item = new RadioMenuItem(texts.getString(a.titleKey()));
+            item.setToggleGroup(colourGroup);
+            item.setSelected(model.map().colourByProperty().get() == a);
+            item.setOnAction(e -> model.map().colourByProperty().set(a));
+            colourByMenu.getItems().add(item);
+        }
+        ToggleGroup languages = new ToggleGroup();
+        spanishItem.setToggleGroup(languages);
+        englishItem.setToggleGroup(languages);
+        boolean spanish = "es".equals(texts.getLocale().getLanguage());
+        spanishItem.setSelected(spanish);
+        englishItem.setSelected(!spanish);
+
+        Button cancel = new Button(texts.getString("status.cancel"));
+        cancel.setId("cancelTask");
+        cancel.visibleProperty().bind(tasks.runningProperty());
+        cancel.setOnAction(e -> tasks.cancel());
+        Label pointer = new Label();
+        pointer.setId("pointerLabel");
+        pointer.textProperty().bind(model.map().pointerTextProperty());
+        statusBar.getRightItems().addAll(pointer, cancel);
+        statusBar.textProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.messageProperty()).otherwise(model.statusProperty()));
+        statusBar.progressProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.progressProperty()).otherwise(0.0));
+
+        model.map().selectedProperty().addListener((o, a, z) ->
+                detailsLabel.setText(z == null ? texts.getString("details.none") : ZoneText.describe(z, texts)));
+        model.errorProperty().addListener((o, a, msg) -> {
+            if (msg != null) {
+                showError(msg);
+                model.errorProperty().set(null);
+            }
+        });
+        model.noticeProperty().addListener((o, a, msg) -> {
+            if (msg != null) {
+                notifications.show(msg);
+                model.noticeProperty().set(null);
+            }
+        });
+    }
+
+    /** The map, for the application and tests. */
+    public MapView mapView() {
+        return mapView;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(window());
+        alert.setTitle(texts.getString("error.title"));
+        alert.setHeaderText(texts.getString("error.header"));
+        String firstLine = message.lines().findFirst().orElse(message);
+        alert.setContentText(firstLine);
+        if (!firstLine.equals(message)) {
+            TextArea details = new TextArea(message);
+            details.setEditable(false);
+            details.setWrapText(true);
+            alert.getDialogPane().setExpandableContent(details);
+            alert.getDialogPane().setExpanded(true);
+        }
+        alert.show();
+    }
+
+    @FXML
+    private void onOpen() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.getString("filter.workspace"), "*.cardumen.gpkg", "*.gpkg"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            model.openWorkspace(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onNewDemo() {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName("demo.cardumen.gpkg");
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            model.buildDemo(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onImportZones() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.getString("filter.zones"), "*.geojson", "*.json", "*.gpkg", "*.shp"));
+        File f = chooser.showOpenDialog(window());
+        if (f == null) {
+            return;
+        }
+        List<String> fields;
+        try {
+            fields = model.fieldsOf(f.toPath());
+        } catch (Exception e) {
+            showError(e.getMessage());
+            return;
+        }
+        String guess = fields.stream().filter(n -> n.toLowerCase(Locale.ROOT).contains("cod")).findFirst().orElse(fields.isEmpty() ? "" : fields.get(0));
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(guess, fields);
+        dialog.initOwner(window());
+        dialog.setTitle(texts.getString("import.codeField.title"));
+        dialog.setHeaderText(texts.getString("import.codeField.header"));
+        dialog.showAndWait().ifPresent(field -> model.importZones(f.toPath(), field));
+    }
+
+    @FXML
+    private void onExportZones() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(texts.getString("filter.geojson"), "*.geojson"),
+                new FileChooser.ExtensionFilter(texts.getString("filter.gpkg"), "*.gpkg"),
+                new FileChooser.ExtensionFilter(texts.getString("filter.shp"), "*.shp"));
+        chooser.setInitialFileName("zones.geojson");
+        File f = chooser.showSaveDialog(window());
+        if (f != null) {
+            Path out = f.toPath();
+            String ext = chooser.getSelectedExtensionFilter() == null ? "*.geojson" : chooser.getSelectedExtensionFilter().getExtensions().get(0);
+            if (!out.getFileName().toString().contains(".")) {
+                out = out.resolveSibling(out.getFileName() + ext.substring(1));
+            }
+            model.exportZones(out);
+        }
+    }
+
+    @FXML
+    private void onQuit() {
+        Window w = window();
+        if (w != null) {
+            w.hide();
+        }
+    }
+
+    @FXML
+    private void onZoomIn() {
+        mapView.zoomBy(2);
+    }
+
+    @FXML
+    private void onZoomOut() {
+        mapView.zoomBy(0.5);
+    }
+
+    @FXML
+    private void onZoomToPeru() {
+        mapView.zoomToPeru();
+    }
+
+    @FXML
+    private void onSpanish() {
+        languageSwitch.accept(Locale.forLanguageTag("es-PE"));
+    }
+
+    @FXML
+    private void onEnglish() {
+        languageSwitch.accept(Locale.ENGLISH);
+    }
+
+    @FXML
+    private void onAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(window());
+        about.setTitle(texts.getString("menu.help.about").replace("_", ""));
+        about.setHeaderText(AppInfo.NAME);
+        about.setContentText(MessageFormat.format(texts.getString("about.text"), AppInfo.version(), AppInfo.platform()));
+        about.show();
+    }
+}

@@ -1,0 +1,78 @@
+package pe.cardumen.ui.map;
+
+import java.util.Arrays;
+
+/**
+ * Class breaks and colours for a numeric zone attribute: quantile classes, so that each colour covers
+ * about the same number of zones, which keeps skewed variables such as biomass readable.
+ *
+ * @param title   legend title, with the unit, e.g. {@code Area (nmi²)}
+ * @param breaks  class limits, ascending, {@code classes + 1} values from the minimum to the maximum
+ * @param colours ARGB colour of each class
+ */
+public record Choropleth(String title, double[] breaks, int[] colours) {
+    public Choropleth {
+        breaks = breaks.clone();
+        colours = colours.clone();
+        if (breaks.length != colours.length + 1) {
+            throw new IllegalArgumentException(breaks.length + " breaks for " + colours.length + " classes");
+        }
+    }
+
+    /**
+     * Quantile classes of the finite values.
+     *
+     * @param classes number of classes (≥ 1); fewer when there are fewer distinct values
+     */
+    public static Choropleth quantiles(String title, double[] values, int classes, ColourRamp ramp) {
+        double[] v = Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        if (v.length == 0) {
+            return new Choropleth(title, new double[] {0, 0}, new int[] {ramp.colourAt(0.5)});
+        }
+        double[] b = new double[classes + 1];
+        for (int k = 0; k <= classes; k++) {
+            double pos = (double) k / classes * (v.length - 1);
+            int lo = (int) Math.floor(pos);
+            int hi = Math.min(v.length - 1, lo + 1);
+            b[k] = v[lo] + (v[hi] - v[lo]) * (pos - lo);
+        }
+        double[] distinct = Arrays.stream(b).distinct().toArray();
+        if (distinct.length < 2) {
+            distinct = new double[] {v[0], v[v.length - 1]};
+        }
+        int n = distinct.length - 1;
+        int[] c = new int[n];
+        for (int k = 0; k < n; k++) {
+            c[k] = ramp.colourAt(n == 1 ? 0.5 : (double) k / (n - 1));
+        }
+        return new Choropleth(title, distinct, c);
+    }
+
+    /** Number of classes. */
+    public int classes() {
+        return colours.length;
+    }
+
+    /** The colour of a value; transparent for NaN. Values outside the range take the end colours. */
+    public int colourOf(double value) {
+        if (Double.isNaN(value)) {
+            return 0;
+        }
+        for (int k = 1; k < breaks.length - 1; k++) {
+            if (value < breaks[k]) {
+                return colours[k - 1];
+            }
+        }
+        return colours[colours.length - 1];
+    }
+
+    @Override
+    public double[] breaks() {
+        return breaks.clone();
+    }
+
+    @Override
+    public int[] colours() {
+        return colours.clone();
+    }
+}

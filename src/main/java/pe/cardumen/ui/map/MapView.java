@@ -1,0 +1,465 @@
+package pe.cardumen.ui.map;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ResourceBundle;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.geo.Coastline;
+import pe.cardumen.geo.ZoneLayer;
+
+/**
+ * The map control: pan by dragging, zoom with the wheel, the {@code +}/{@code −} keys or buttons, and
+ * "zoom to Peru"; hover shows the zone in a tooltip and the status text, click selects it.
+ *
+ * <p>Rendering follows three steps: the JavaFX thread snapshots the viewport and the (immutable) layers,
+ * a single background thread renders them with Java2D, and the JavaFX thread commits the image. A newer
+ * request supersedes an older one that has not started. All public methods run on the JavaFX thread.
+ */
+public final class MapView extends StackPane {
+    /** The area "zoom to Peru" shows, lon/lat degrees: the grid's extent with some coast around it. */
+    public static final Envelope PERU = new Envelope(-87.5, -69.0, -19.0, -2.5);
+
+    private final MapViewModel model;
+    private final ResourceBundle texts;
+    private final MapProjection projection = new MapProjection();
+    private final MapRenderer renderer = new MapRenderer();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "map-renderer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong generation = new AtomicLong();
+
+    private final ImageView image = new ImageView();
+    private final Canvas overlay = new Canvas();
+    private final Pane imagePane = new Pane(image, overlay);
+    private final Canvas scaleBar = new Canvas(230, 44);
+    private final VBox legend = new VBox(3);
+    private final Tooltip tooltip = new Tooltip();
+
+    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(this, "viewport");
+    private final ReadOnlyIntegerWrapper framesRendered = new ReadOnlyIntegerWrapper(this, "framesRendered");
+    private final ReadOnlyStringWrapper scaleText = new ReadOnlyStringWrapper(this, "scaleText", "");
+
+    private volatile List<MapLayer> layers = List.of();
+    private MapLayer baseLayer;
+    private ZonesLayer zonesLayer;
+    private WorldShapes zoneShapes;
+    private ZoneLayer zoneShapesOwner;
+    private final GraticuleLayer graticule = new GraticuleLayer(projection);
+    private double dragX;
+    private double dragY;
+    private boolean dragged;
+    private double[] lastRenderMillis = new double[0];
+
+    public MapView(MapViewModel model, ResourceBundle texts) {
+        this.model = model;
+        this.texts = texts;
+        getStyleClass().add("map-view");
+        setMinSize(200, 150);
+        setFocusTraversable(true);
+        imagePane.setManaged(true);
+        overlay.setMouseTransparent(true);
+        image.setMouseTransparent(true);
+
+        legend.getStyleClass().add("map-legend");
+        legend.setPadding(new Insets(6, 8, 6, 8));
+        legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        legend.setMouseTransparent(true);
+        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(legend, new Insets(10));
+        scaleBar.setMouseTransparent(true);
+        StackPane.setAlignment(scaleBar, Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(scaleBar, new Insets(10));
+
+        Button zoomIn = button("+", "map.zoomIn", () -> zoomBy(2));
+        Button zoomOut = button("−", "map.zoomOut", () -> zoomBy(0.5));
+        Button home = button("PE", "map.zoomToPeru", this::zoomToPeru);
+        zoomIn.setId("zoomIn");
+        zoomOut.setId("zoomOut");
+        home.setId("zoomToPeru");
+        VBox buttons = new VBox(4, zoomIn, zoomOut, home);
+        buttons.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
+        StackPane.setMargin(buttons, new Insets(10));
+
+        getChildren().addAll(imagePane, legend, scaleBar, buttons);
+        tooltip.setShowDelay(Duration.millis(250));
+        tooltip.setHideDelay(Duration.ZERO);
+        Tooltip.install(imagePane, tooltip);
+
+        widthProperty().addListener((o, a, b) -> resize());
+        heightProperty().addListener((o, a, b) -> resize());
+        viewport.addListener((o, a, b) -> {
+            updateScaleBar();
+            requestRender();
+        });
+        model.coastlineProperty().addListener((o, a, b) -> setCoastline(b));
+        model.zonesProperty().addListener((o, a, b) -> setZones(b));
+        model.colourByProperty().addListener((o, a, b) -> setZones(model.zonesProperty().get()));
+        model.hoveredProperty().addListener((o, a, b) -> {
+            drawOverlay();
+            updateTooltip(b);
+        });
+        model.selectedProperty().addListener((o, a, b) -> drawOverlay());
+        installMouseHandlers();
+        if (model.coastlineProperty().get() != null) {
+            setCoastline(model.coastlineProperty().get());
+        }
+        if (model.zonesProperty().get() != null) {
+            setZones(model.zonesProperty().get());
+        }
+    }
+
+    private Button button(String text, String tooltipKey, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().add("map-button");
+        b.setMinWidth(34);
+        b.setFocusTraversable(false);
+        b.setTooltip(new Tooltip(texts.getString(tooltipKey)));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** The current view. */
+    public ObjectProperty<MapViewport> viewportProperty() {
+        return viewport;
+    }
+
+    /** How many frames have been committed to the screen; tests wait on it. */
+    public ReadOnlyIntegerProperty framesRenderedProperty() {
+        return framesRendered.getReadOnlyProperty();
+    }
+
+    /** The scale bar's labels, e.g. {@code 100 nmi / 200 km}. */
+    public ReadOnlyStringProperty scaleTextProperty() {
+        return scaleText.getReadOnlyProperty();
+    }
+
+    /** The last committed frame, or {@code null} before the first. */
+    public WritableImage currentImage() {
+        return (WritableImage) image.getImage();
+    }
+
+    /** Screen-local pixel position of a lon/lat point in the current view. */
+    public double[] toLocal(double lon, double lat) {
+        double[] m = projection.project(lon, lat);
+        MapViewport v = viewport.get();
+        return new double[] {v.screenX(m[0]), v.screenY(m[1])};
+    }
+
+    /** Zooms in (factor &gt; 1) or out about the view's centre. */
+    public void zoomBy(double factor) {
+        MapViewport v = viewport.get();
+        if (v != null) {
+            viewport.set(v.zoomed(factor, v.width() / 2.0, v.height() / 2.0));
+        }
+    }
+
+    /** Shows the Peruvian coast and the whole grid. */
+    public void zoomToPeru() {
+        double[] sw = projection.project(PERU.getMinX(), PERU.getMinY());
+        double[] ne = projection.project(PERU.getMaxX(), PERU.getMaxY());
+        viewport.set(MapViewport.fit(new Envelope(sw[0], ne[0], sw[1], ne[1]), (int) Math.max(1, getWidth()), (int) Math.max(1, getHeight()), 0.0));
+    }
+
+    /** Render times of recent frames, milliseconds (for the status bar's tooltip). */
+    public double[] lastRenderMillis() {
+        return lastRenderMillis.clone();
+    }
+
+    /** Stops the rendering thread. */
+    public void dispose() {
+        worker.shutdownNow();
+    }
+
+    private void resize() {
+        int w = (int) Math.max(1, getWidth());
+        int h = (int) Math.max(1, getHeight());
+        overlay.setWidth(w);
+        overlay.setHeight(h);
+        MapViewport v = viewport.get();
+        if (v == null) {
+            zoomToPeru();
+        } else {
+            viewport.set(v.resized(w, h));
+        }
+    }
+
+    private void setCoastline(Coastline coast) {
+        if (coast == null) {
+            baseLayer = null;
+            updateLayers();
+            return;
+        }
+        worker.submit(() -> {
+            MapLayer base = new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection);
+            Platform.runLater(() -> {
+                baseLayer = base;
+                updateLayers();
+            });
+        });
+    }
+
+    private void setZones(ZoneLayer zones) {
+        ZoneAttribute attribute = model.colourByProperty().get();
+        String title = texts.getString(attribute.titleKey());
+        if (zones == null) {
+            zonesLayer = null;
+            zoneShapes = null;
+            updateLegend(null);
+            updateLayers();
+            return;
+        }
+        WorldShapes existing = zoneShapesOwner == zones ? zoneShapes : null;
+        worker.submit(() -> {
+            List<Geometry> geoms = new ArrayList<>();
+            double[] values = new double[zones.size()];
+            int i = 0;
+            for (Zone z : zones.zones()) {
+                geoms.add(z.geometry());
+                values[i++] = attribute.valueOf(z);
+            }
+            WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
+            Choropleth choropleth = Choropleth.quantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE);
+            ZonesLayer layer = new ZonesLayer(shapes, values, choropleth);
+            Platform.runLater(() -> {
+                if (model.zonesProperty().get() == zones) {
+                    zoneShapes = shapes;
+                    zoneShapesOwner = zones;
+                    zonesLayer = layer;
+                    updateLegend(choropleth);
+                    updateLayers();
+                }
+            });
+        });
+    }
+
+    private void updateLayers() {
+        List<MapLayer> list = new ArrayList<>();
+        if (baseLayer != null) {
+            list.add(baseLayer);
+        }
+        if (zonesLayer != null) {
+            list.add(zonesLayer);
+        }
+        list.add(graticule);
+        layers = List.copyOf(list);
+        requestRender();
+        drawOverlay();
+    }
+
+    private void requestRender() {
+        MapViewport v = viewport.get();
+        if (v == null || getWidth() < 1) {
+            return;
+        }
+        long gen = generation.incrementAndGet();
+        List<MapLayer> snapshot = layers;
+        MapFrame frame = new MapFrame(v);
+        worker.submit(() -> {
+            if (generation.get() != gen) {
+                return; // superseded by a newer request before it started
+            }
+            long t0 = System.nanoTime();
+            BufferedImage rendered = renderer.render(snapshot, frame);
+            double ms = (System.nanoTime() - t0) / 1e6;
+            Platform.runLater(() -> {
+                if (generation.get() != gen) {
+                    return;
+                }
+                image.setImage(SwingFXUtils.toFXImage(rendered, null));
+                image.setTranslateX(0);
+                image.setTranslateY(0);
+                recordRenderTime(ms);
+                framesRendered.set(framesRendered.get() + 1);
+                drawOverlay();
+            });
+        });
+    }
+
+    private void recordRenderTime(double ms) {
+        double[] next = new double[Math.min(50, lastRenderMillis.length + 1)];
+        System.arraycopy(lastRenderMillis, Math.max(0, lastRenderMillis.length + 1 - next.length), next, 0, next.length - 1);
+        next[next.length - 1] = ms;
+        lastRenderMillis = next;
+    }
+
+    private void updateScaleBar() {
+        MapViewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        ScaleBarModel s = ScaleBarModel.of(v, projection, 200);
+        scaleText.set(s.nmiLabel() + " / " + s.kmLabel());
+        GraphicsContext g = scaleBar.getGraphicsContext2D();
+        g.clearRect(0, 0, scaleBar.getWidth(), scaleBar.getHeight());
+        double right = scaleBar.getWidth() - 4;
+        g.setFill(Color.rgb(255, 255, 255, 0.8));
+        g.fillRect(right - Math.max(s.nmiPixels(), s.kmPixels()) - 8, 0, Math.max(s.nmiPixels(), s.kmPixels()) + 12, 44);
+        g.setStroke(Color.rgb(30, 40, 50));
+        g.setFill(Color.rgb(30, 40, 50));
+        g.setLineWidth(2);
+        g.strokeLine(right - s.nmiPixels(), 18, right, 18);
+        g.strokeLine(right - s.nmiPixels(), 12, right - s.nmiPixels(), 18);
+        g.strokeLine(right, 12, right, 18);
+        g.fillText(s.nmiLabel(), right - s.nmiPixels(), 10);
+        g.strokeLine(right - s.kmPixels(), 26, right, 26);
+        g.strokeLine(right - s.kmPixels(), 26, right - s.kmPixels(), 32);
+        g.strokeLine(right, 26, right, 32);
+        g.fillText(s.kmLabel(), right - s.kmPixels(), 42);
+    }
+
+    private void updateLegend(Choropleth c) {
+        legend.getChildren().clear();
+        legend.setVisible(c != null);
+        if (c == null) {
+            return;
+        }
+        Label title = new Label(c.title());
+        title.getStyleClass().add("map-legend-title");
+        legend.getChildren().add(title);
+        double[] b = c.breaks();
+        int[] colours = c.colours();
+        for (int k = colours.length - 1; k >= 0; k--) {
+            int argb = colours[k];
+            Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+            swatch.setStroke(Color.rgb(60, 70, 80));
+            Label range = new Label(String.format(java.util.Locale.getDefault(), "%,.0f – %,.0f", b[k], b[k + 1]));
+            HBox row = new HBox(6, swatch, range);
+            row.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(row);
+        }
+    }
+
+    private void installMouseHandlers() {
+        imagePane.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = false;
+            requestFocus();
+        });
+        imagePane.setOnMouseDragged(e -> {
+            double dx = e.getX() - dragX;
+            double dy = e.getY() - dragY;
+            if (Math.abs(dx) + Math.abs(dy) > 2) {
+                dragged = true;
+            }
+            if (dragged) {
+                dragX = e.getX();
+                dragY = e.getY();
+                image.setTranslateX(image.getTranslateX() + dx);
+                image.setTranslateY(image.getTranslateY() + dy);
+                viewport.set(viewport.get().panned(dx, dy));
+            }
+        });
+        imagePane.setOnMouseReleased(e -> {
+            if (!dragged && viewport.get() != null) {
+                double[] ll = lonLatAt(e.getX(), e.getY());
+                model.selectAt(ll[0], ll[1]);
+            }
+        });
+        imagePane.setOnMouseMoved(e -> {
+            if (viewport.get() != null) {
+                double[] ll = lonLatAt(e.getX(), e.getY());
+                model.pointerAt(ll[0], ll[1]);
+            }
+        });
+        imagePane.setOnMouseExited(e -> model.pointerAt(Double.NaN, Double.NaN));
+        imagePane.setOnScroll(e -> {
+            if (viewport.get() != null && e.getDeltaY() != 0) {
+                double factor = Math.pow(2, e.getDeltaY() / 200.0);
+                viewport.set(viewport.get().zoomed(factor, e.getX(), e.getY()));
+            }
+        });
+    }
+
+    private double[] lonLatAt(double x, double y) {
+        MapViewport v = viewport.get();
+        return projection.unproject(v.worldX(x), v.worldY(y));
+    }
+
+    private void updateTooltip(Zone z) {
+        if (z == null) {
+            tooltip.setText("");
+            tooltip.hide();
+            return;
+        }
+        tooltip.setText(ZoneText.describe(z, texts));
+    }
+
+    private void drawOverlay() {
+        GraphicsContext g = overlay.getGraphicsContext2D();
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        MapViewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        outline(g, model.selectedProperty().get(), Color.rgb(220, 40, 40), 2.5);
+        outline(g, model.hoveredProperty().get(), Color.rgb(20, 20, 20, 0.9), 1.5);
+    }
+
+    private void outline(GraphicsContext g, Zone z, Color colour, double width) {
+        if (z == null) {
+            return;
+        }
+        MapViewport v = viewport.get();
+        g.setStroke(colour);
+        g.setLineWidth(width);
+        Geometry m = projection.project(z.geometry());
+        for (int i = 0; i < m.getNumGeometries(); i++) {
+            Polygon p = (Polygon) m.getGeometryN(i);
+            ring(g, v, p.getExteriorRing().getCoordinates());
+            for (int h = 0; h < p.getNumInteriorRing(); h++) {
+                ring(g, v, p.getInteriorRingN(h).getCoordinates());
+            }
+        }
+    }
+
+    private static void ring(GraphicsContext g, MapViewport v, Coordinate[] cs) {
+        g.beginPath();
+        for (int i = 0; i < cs.length; i++) {
+            double x = v.screenX(cs[i].x);
+            double y = v.screenY(cs[i].y);
+            if (i == 0) {
+                g.moveTo(x, y);
+            } else {
+                g.lineTo(x, y);
+            }
+        }
+        g.closePath();
+        g.stroke();
+    }
+}

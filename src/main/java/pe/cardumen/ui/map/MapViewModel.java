@@ -1,0 +1,74 @@
+package pe.cardumen.ui.map;
+
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.geo.Coastline;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.report.LatLon;
+
+/**
+ * The map's state, without any Node: the coast and zones shown, the attribute zones are coloured by,
+ * the zone under the pointer and the selected zone, and the status text for the pointer position.
+ * Testable without a toolkit; every method runs on the JavaFX thread.
+ */
+public final class MapViewModel {
+    private final ObjectProperty<Coastline> coastline = new SimpleObjectProperty<>(this, "coastline");
+    private final ObjectProperty<ZoneLayer> zones = new SimpleObjectProperty<>(this, "zones");
+    private final ObjectProperty<ZoneAttribute> colourBy = new SimpleObjectProperty<>(this, "colourBy", ZoneAttribute.AREA);
+    private final ReadOnlyObjectWrapper<Zone> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
+    private final ObjectProperty<Zone> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper pointerText = new ReadOnlyStringWrapper(this, "pointerText", "");
+
+    public ObjectProperty<Coastline> coastlineProperty() {
+        return coastline;
+    }
+
+    public ObjectProperty<ZoneLayer> zonesProperty() {
+        return zones;
+    }
+
+    public ObjectProperty<ZoneAttribute> colourByProperty() {
+        return colourBy;
+    }
+
+    public ReadOnlyObjectProperty<Zone> hoveredProperty() {
+        return hovered.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Zone> selectedProperty() {
+        return selected;
+    }
+
+    /** The pointer's position and zone for the status bar, e.g. {@code 12°03.00′S 77°10.20′W · 2120}. */
+    public ReadOnlyStringProperty pointerTextProperty() {
+        return pointerText.getReadOnlyProperty();
+    }
+
+    /** The pointer is at (lon, lat) degrees; NaN when it left the map. */
+    public void pointerAt(double lon, double lat) {
+        if (Double.isNaN(lon) || Double.isNaN(lat)) {
+            hovered.set(null);
+            pointerText.set("");
+            return;
+        }
+        Zone z = zoneAt(lon, lat).orElse(null);
+        hovered.set(z);
+        pointerText.set(LatLon.format(lat, lon) + (z == null ? "" : " · " + z.code()));
+    }
+
+    /** Selects the zone at (lon, lat), or clears the selection when there is none. */
+    public void selectAt(double lon, double lat) {
+        selected.set(zoneAt(lon, lat).orElse(null));
+    }
+
+    private Optional<Zone> zoneAt(double lon, double lat) {
+        ZoneLayer layer = zones.get();
+        return layer == null ? Optional.empty() : layer.zoneAt(lon, lat);
+    }
+}

@@ -1,0 +1,32 @@
+package pe.cardumen.ui.map;
+
+import java.util.function.ToDoubleFunction;
+import pe.cardumen.domain.Zone;
+
+/** Numeric zone attributes the map can colour zones by; the title key names a resource-bundle text. */
+public enum ZoneAttribute {
+    /** Geodesic area, nmi². */
+    AREA("attribute.area", Zone::areaNmi2),
+    /** Outer edge of the distance band, nmi from the coast. */
+    DISTANCE("attribute.distance", Zone::distMaxNmi),
+    /** Centroid latitude, degrees. */
+    LATITUDE("attribute.latitude", Zone::centroidLat);
+
+    private final String titleKey;
+    private final ToDoubleFunction<Zone> value;
+
+    ZoneAttribute(String titleKey, ToDoubleFunction<Zone> value) {
+        this.titleKey = titleKey;
+        this.value = value;
+    }
+
+    /** Resource-bundle key of the legend title (which includes the unit). */
+    public String titleKey() {
+        return titleKey;
+    }
+
+    /** The attribute's value for a zone. */
+    public double valueOf(Zone z) {
+        return value.applyAsDouble(z);
+    }
+}

@@ -1,0 +1,395 @@
+package pe.cardumen.workspace;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sqlite.SQLiteConfig;
+import pe.cardumen.domain.AppInfo;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.Provenance;
+import pe.cardumen.domain.Reject;
+import pe.cardumen.domain.Zone;
+
+/**
+ * An open workspace file ({@code *.cardumen.gpkg}).
+ *
+ * <p>Tables besides the GeoPackage core: {@code zones} (feature table), {@code workspace_meta}
+ * (key/value), {@code imports} and {@code import_rejects}, {@code audit_log}. Each public write method
+ * runs in one transaction together with its audit-log line; on any failure or cancellation the
+ * transaction is rolled back and the file is unchanged.
+ *
+ * <p>Not thread-safe: use one instance from one thread at a time (the UI's task runner serialises
+ * workspace access). Close it when done.
+ */
+public final class Workspace implements AutoCloseable {
+    /** File-name suffix of workspaces. */
+    public static final String SUFFIX = ".cardumen.gpkg";
+    /** Schema version written to {@code workspace_meta}. */
+    static final int SCHEMA_VERSION = 1;
+
+    private final Path file;
+    private final Connection connection;
+
+    private Workspace(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Creates a new, empty workspace. The file is first written under a temporary name beside the
+     * target and then moved into place, so a crash never leaves a half-made workspace.
+     *
+     * @throws WorkspaceException when the file exists or cannot be written
+     */
+    public static Workspace create(Path file) throws WorkspaceException {
+        if (Files.exists(file)) {
+            throw new WorkspaceException(file, "already exists; choose another name or delete it first");
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = dir.resolve("." + file.getFileName() + ".creating");
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(tmp);
+            try (Connection c = connect(tmp)) {
+                c.setAutoCommit(false);
+                GeoPackageSchema.initialise(c);
+                ZoneTable.create(c, "Spatial units of the assessment (AIP cells or an imported layer)");
+                try (Statement s = c.createStatement()) {
+                    s.execute("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)");
+                    s.execute("CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_name TEXT NOT NULL, "
+                            + "size_bytes INTEGER NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL, "
+                            + "imported_at TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL)");
+                    s.execute("CREATE TABLE import_rejects (import_id INTEGER NOT NULL REFERENCES imports(id), location TEXT NOT NULL, reason TEXT NOT NULL)");
+                    s.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time_utc TEXT NOT NULL, action TEXT NOT NULL, "
+                            + "detail TEXT NOT NULL, app_version TEXT NOT NULL, user_name TEXT)");
+                }
+                GeoPackageSchema.registerAttributesTable(c, "workspace_meta", "Workspace settings");
+                GeoPackageSchema.registerAttributesTable(c, "imports", "Every file imported, with its SHA-256");
+                GeoPackageSchema.registerAttributesTable(c, "import_rejects", "Records an import rejected, with location and reason");
+                GeoPackageSchema.registerAttributesTable(c, "audit_log", "Who did what, when");
+                putMeta(c, "schema_version", Integer.toString(SCHEMA_VERSION));
+                putMeta(c, "created_by", AppInfo.NAME + " " + AppInfo.version());
+                putMeta(c, "created_at", Instant.now().toString());
+                putMeta(c, "zone_source", "none");
+                insertAudit(c, "workspace.create", "created " + file.getFileName());
+                c.commit();
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException | IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the temporary file is only clutter; the original error matters
+            }
+            throw new WorkspaceException(file, "cannot be created: " + e.getMessage(), e);
+        }
+        return open(file);
+    }
+
+    /**
+     * Opens an existing workspace.
+     *
+     * @throws WorkspaceException when the file is missing, not a GeoPackage, or not a Cardumen workspace
+     */
+    public static Workspace open(Path file) throws WorkspaceException {
+        if (!Files.isRegularFile(file)) {
+            throw new WorkspaceException(file, "does not exist; create one with 'cardumen workspace demo --out FILE'");
+        }
+        Connection c = null;
+        try {
+            if (Files.size(file) < 100 || !hasSqliteHeader(file)) {
+                throw new WorkspaceException(file, "is not a GeoPackage (no SQLite header); open a *.cardumen.gpkg file");
+            }
+            c = connect(file);
+            if (!GeoPackageSchema.isGeoPackage(c) || !hasTable(c, "workspace_meta") || !hasTable(c, ZoneTable.NAME)) {
+                throw new WorkspaceException(file, "is a database but not a Cardumen workspace (no workspace_meta or zones table)");
+            }
+            c.setAutoCommit(false);
+            return new Workspace(file, c);
+        } catch (SQLException | IOException e) {
+            closeQuietly(c);
+            throw new WorkspaceException(file, "cannot be opened: " + e.getMessage(), e);
+        } catch (WorkspaceException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** The workspace file. */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Replaces the zone layer, in one transaction with its audit line.
+     *
+     * @param source where the zones come from ({@code generated AIP grid} or a file name)
+     * @param cancel checked between rows; cancelling leaves the previous zones in place
+     */
+    public void replaceZones(String source, List<Zone> zones, CancellationToken cancel) throws WorkspaceException {
+        write("replace zones", c -> {
+            ZoneTable.replace(c, zones, cancel);
+            putMeta(c, "zone_source", source);
+            insertAudit(c, "zones.replace", zones.size() + " zones from " + source);
+            return null;
+        });
+    }
+
+    /** The zones, in the order they were stored. */
+    public List<Zone> zones() throws WorkspaceException {
+        return read("read zones", ZoneTable::read);
+    }
+
+    /** Where the zones come from, as recorded by {@link #replaceZones}. */
+    public String zoneSource() throws WorkspaceException {
+        return read("read settings", c -> meta(c, "zone_source").orElse("none"));
+    }
+
+    /**
+     * Records an import and its rejects, in one transaction with its audit line.
+     *
+     * @param kind what was imported ({@code zones}, {@code sonar}, …)
+     * @return the import's id
+     */
+    public long recordImport(String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings) throws WorkspaceException {
+        return write("record the import of " + provenance.fileName(), c -> {
+            long id;
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (kind, file_name, size_bytes, sha256, reader, reader_version, "
+                    + "imported_at, accepted, rejected, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                p.setString(1, kind);
+                p.setString(2, provenance.fileName());
+                p.setLong(3, provenance.sizeBytes());
+                p.setString(4, provenance.sha256());
+                p.setString(5, provenance.reader());
+                p.setString(6, provenance.readerVersion());
+                p.setString(7, provenance.readAt().toString());
+                p.setInt(8, accepted);
+                p.setInt(9, rejects.size());
+                p.setInt(10, warnings);
+                p.executeUpdate();
+                try (ResultSet k = p.getGeneratedKeys()) {
+                    k.next();
+                    id = k.getLong(1);
+                }
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO import_rejects VALUES (?,?,?)")) {
+                for (Reject r : rejects) {
+                    p.setLong(1, id);
+                    p.setString(2, r.location());
+                    p.setString(3, r.reason());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
+                    + accepted + " accepted, " + rejects.size() + " rejected");
+            return id;
+        });
+    }
+
+    /** Every import, oldest first. */
+    public List<ImportRecord> imports() throws WorkspaceException {
+        return read("read imports", c -> {
+            List<ImportRecord> list = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, kind, file_name, size_bytes, sha256, reader, "
+                    + "reader_version, imported_at, accepted, rejected, warnings FROM imports ORDER BY id")) {
+                while (r.next()) {
+                    list.add(new ImportRecord(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getString(6),
+                            r.getString(7), Instant.parse(r.getString(8)), r.getInt(9), r.getInt(10), r.getInt(11)));
+                }
+            }
+            return list;
+        });
+    }
+
+    /** The rejects of one import, in file order. */
+    public List<Reject> rejectsOf(long importId) throws WorkspaceException {
+        return read("read rejects", c -> {
+            List<Reject> list = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT location, reason FROM import_rejects WHERE import_id = ? ORDER BY rowid")) {
+                p.setLong(1, importId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        list.add(new Reject(r.getString(1), r.getString(2)));
+                    }
+                }
+            }
+            return list;
+        });
+    }
+
+    /** Appends a line to the audit log in its own transaction. */
+    public void audit(String action, String detail) throws WorkspaceException {
+        write("write the audit log", c -> {
+            insertAudit(c, action, detail);
+            return null;
+        });
+    }
+
+    /** The audit log, oldest first. */
+    public List<AuditEntry> auditLog() throws WorkspaceException {
+        return read("read the audit log", c -> {
+            List<AuditEntry> list = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT id, time_utc, action, detail, app_version, user_name FROM audit_log ORDER BY id")) {
+                while (r.next()) {
+                    list.add(new AuditEntry(r.getLong(1), Instant.parse(r.getString(2)), r.getString(3), r.getString(4), r.getString(5), r.getString(6)));
+                }
+            }
+            return list;
+        });
+    }
+
+    /** Counts for {@code cardumen workspace info} and the UI's status line. */
+    public WorkspaceSummary summary() throws WorkspaceException {
+        return read("summarise", c -> {
+            int zones = count(c, "SELECT COUNT(*) FROM " + ZoneTable.NAME);
+            double area;
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COALESCE(SUM(area_nmi2), 0) FROM " + ZoneTable.NAME)) {
+                r.next();
+                area = r.getDouble(1);
+            }
+            Map<String, Integer> results = new LinkedHashMap<>();
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                    "SELECT table_name FROM gpkg_contents WHERE table_name LIKE 'result_%' ORDER BY table_name")) {
+                List<String> tables = new ArrayList<>();
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+                for (String t : tables) {
+                    results.put(t, count(c, "SELECT COUNT(*) FROM \"" + t.replace("\"", "") + "\""));
+                }
+            }
+            return new WorkspaceSummary(file.getFileName().toString(), meta(c, "created_by").orElse("unknown"),
+                    meta(c, "zone_source").orElse("none"), zones, area, count(c, "SELECT COUNT(*) FROM imports"),
+                    count(c, "SELECT COUNT(*) FROM audit_log"), results);
+        });
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(connection);
+    }
+
+    /** A unit of work on the connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T write(String what, SqlWork<T> work) throws WorkspaceException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            if (e instanceof java.util.concurrent.CancellationException) {
+                throw (java.util.concurrent.CancellationException) e;
+            }
+            throw new WorkspaceException(file, "could not " + what + " (" + e.getMessage() + "); the workspace is unchanged", e);
+        }
+    }
+
+    private <T> T read(String what, SqlWork<T> work) throws WorkspaceException {
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw new WorkspaceException(file, "could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the connection is unusable; SQLite's journal restores the file on next open
+        }
+    }
+
+    private static Connection connect(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.enforceForeignKeys(true);
+        config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    }
+
+    private static boolean hasSqliteHeader(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(16);
+            return new String(head, java.nio.charset.StandardCharsets.US_ASCII).startsWith("SQLite format 3");
+        }
+    }
+
+    private static boolean hasTable(Connection c, String table) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            p.setString(1, table);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    private static void putMeta(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO workspace_meta VALUES (?, ?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        }
+    }
+
+    private static Optional<String> meta(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM workspace_meta WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static void insertAudit(Connection c, String action, String detail) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "INSERT INTO audit_log (time_utc, action, detail, app_version, user_name) VALUES (?,?,?,?,?)")) {
+            p.setString(1, Instant.now().toString());
+            p.setString(2, action);
+            p.setString(3, detail);
+            p.setString(4, AppInfo.version());
+            p.setString(5, System.getProperty("user.name"));
+            p.executeUpdate();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing is best effort
+            }
+        }
+    }
+}

@@ -48,7 +48,11 @@ public record ZoneCode(int distanceClass, int degreesSouth, boolean southernHalf
         }
         int ll = Integer.parseInt(t.substring(t.length() - 3, t.length() - 1));
         int dd = Integer.parseInt(t.substring(0, t.length() - 3));
-        return new ZoneCode(dd, ll, p == '3');
+        try {
+            return new ZoneCode(dd, ll, p == '3');
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("AIP code '" + text + "': " + e.getMessage(), e);
+        }
     }
 
     /** Whether {@code text} is a well-formed code. */

@@ -55,8 +55,9 @@ class ZoneLayerImportTest {
         assertThat(other.hasDistanceBand()).isFalse();
         assertThat(other.latMinDegrees()).isEqualTo(-10.2);
         assertThat(other.stock()).isEqualTo(Stock.NORTH_CENTRE);
-        // 0.2° × 0.2° at 10°S: 12.02 nmi of latitude × 11.81 nmi of longitude ≈ 141.9 nmi²
-        assertThat(other.areaNmi2()).isCloseTo(141.9, within(0.5));
+        // 0.2° × 0.2° quadrangle at 10°S by the closed formula of GeodesyTest: a²·Δλ/2·Δq = 141.3836 nmi²
+        // (edges straight in lon/lat rather than along parallels: a difference below 0.001 %)
+        assertThat(other.areaNmi2()).isCloseTo(141.3836, within(0.01));
     }
 
     @Test

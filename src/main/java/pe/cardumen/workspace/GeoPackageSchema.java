@@ -8,14 +8,14 @@ import java.sql.Statement;
 import org.locationtech.jts.geom.Envelope;
 
 /**
- * The GeoPackage 1.4 core tables (OGC 12-128r18 §1.1.2–1.1.3, §2.1.5) and the registration of feature
+ * The GeoPackage 1.3 core tables (OGC 12-128r18 §1.1.2–1.1.3, §2.1.5) and the registration of feature
  * and attribute tables in {@code gpkg_contents}, written with plain SQL over SQLite JDBC.
  */
 public final class GeoPackageSchema {
     /** {@code PRAGMA application_id} of a GeoPackage: "GPKG". */
     public static final int APPLICATION_ID = 0x47504B47;
-    /** {@code PRAGMA user_version} for GeoPackage 1.4.0. */
-    public static final int USER_VERSION = 10400;
+    /** {@code PRAGMA user_version} for GeoPackage 1.3.0, the newest version GDAL 3.6 reads without a warning. */
+    public static final int USER_VERSION = 10300;
     /** SRS id of WGS 84 longitude/latitude, the CRS of every Cardumen geometry. */
     public static final int WGS84_SRS_ID = 4326;
 

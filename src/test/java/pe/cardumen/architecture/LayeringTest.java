@@ -1,0 +1,82 @@
+package pe.cardumen.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/architecture.md, enforced. */
+class LayeringTest {
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("pe.cardumen");
+    }
+
+    @Test
+    void layersDependDownwardsOnly() {
+        // acoustics, ocean, features, model and planning are filled by later capabilities
+        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+                .layer("ui").definedBy("pe.cardumen.ui..")
+                .layer("cli").definedBy("pe.cardumen.cli..")
+                .layer("app").definedBy("pe.cardumen.app..")
+                .layer("report").definedBy("pe.cardumen.report..")
+                .layer("planning").definedBy("pe.cardumen.planning..")
+                .layer("model").definedBy("pe.cardumen.model..")
+                .layer("features").definedBy("pe.cardumen.features..")
+                .layer("acoustics").definedBy("pe.cardumen.acoustics..")
+                .layer("ocean").definedBy("pe.cardumen.ocean..")
+                .layer("geo").definedBy("pe.cardumen.geo..")
+                .layer("io").definedBy("pe.cardumen.io..")
+                .layer("workspace").definedBy("pe.cardumen.workspace..")
+                .layer("domain").definedBy("pe.cardumen.domain..")
+                .whereLayer("ui").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "app")
+                .whereLayer("planning").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning")
+                .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model")
+                .whereLayer("acoustics").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model", "features")
+                .whereLayer("ocean").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model", "features", "acoustics")
+                .whereLayer("geo").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model", "features", "acoustics", "ocean")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model", "features", "acoustics", "ocean", "geo")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("ui", "cli", "app", "report", "planning", "model", "features",
+                        "acoustics", "ocean", "geo", "io")
+                .check(classes);
+    }
+
+    @Test
+    void domainDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("pe.cardumen.domain..")
+                .should().dependOnClassesThat().resideInAnyPackage("pe.cardumen.workspace..", "pe.cardumen.io..", "pe.cardumen.geo..",
+                        "pe.cardumen.ocean..", "pe.cardumen.acoustics..", "pe.cardumen.features..", "pe.cardumen.model..",
+                        "pe.cardumen.planning..", "pe.cardumen.report..", "pe.cardumen.app..", "pe.cardumen.cli..", "pe.cardumen.ui..")
+                .check(classes);
+    }
+
+    @Test
+    void javaFxOnlyInUi() {
+        noClasses().that().resideOutsideOfPackage("pe.cardumen.ui..").and().doNotHaveFullyQualifiedName("pe.cardumen.Launcher")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .check(classes);
+    }
+
+    @Test
+    void djlOnlyInModel() {
+        noClasses().that().resideOutsideOfPackage("pe.cardumen.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "org.tensorflow..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void noServiceLocatorsOrUtilPackages() {
+        noClasses().should().resideInAnyPackage("..util..", "..helpers..", "..manager..").allowEmptyShould(true).check(classes);
+    }
+}

@@ -1,0 +1,189 @@
+package pe.cardumen.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.Provenance;
+import pe.cardumen.domain.Reject;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.io.FileDigest;
+
+class WorkspaceTest {
+
+    private static List<Zone> someZones(int n) throws Exception {
+        return TestData.fullGrid().zones().subList(0, n);
+    }
+
+    @Test
+    void storesZonesImportsAndAuditLog() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("a.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("generated AIP grid", someZones(60), CancellationToken.NONE);
+            Provenance p = new Provenance("x.csv", 10, "ab".repeat(32), "csv", "dev", Instant.parse("2026-01-01T00:00:00Z"));
+            long id = ws.recordImport("sonar", p, 8, List.of(new Reject("line 3", "bad number")), 1);
+            assertThat(ws.rejectsOf(id)).containsExactly(new Reject("line 3", "bad number"));
+        }
+        try (Workspace ws = Workspace.open(file)) {
+            List<Zone> zones = ws.zones();
+            assertThat(zones).hasSize(60);
+            Zone first = zones.get(0);
+            Zone original = someZones(1).get(0);
+            assertThat(first.code()).isEqualTo(original.code());
+            assertThat(first.areaNmi2()).isEqualTo(original.areaNmi2());
+            assertThat(first.geometry().equalsExact(original.geometry().getFactory().createMultiPolygon(
+                    new org.locationtech.jts.geom.Polygon[] {(org.locationtech.jts.geom.Polygon) original.geometry()}))).isTrue();
+            WorkspaceSummary s = ws.summary();
+            assertThat(s.zones()).isEqualTo(60);
+            assertThat(s.zoneSource()).isEqualTo("generated AIP grid");
+            assertThat(s.imports()).isEqualTo(1);
+            assertThat(ws.imports().get(0).rejected()).isEqualTo(1);
+            assertThat(ws.auditLog()).extracting(AuditEntry::action).containsExactly("workspace.create", "zones.replace", "import.sonar");
+        }
+    }
+
+    @Test
+    void aCancelledZoneReplacementLeavesTheFileAsItWas() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("b.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("first", someZones(10), CancellationToken.NONE);
+        }
+        String before = FileDigest.sha256(file);
+        try (Workspace ws = Workspace.open(file)) {
+            CancellationToken token = new CancellationToken();
+            List<Zone> many = new ArrayList<>(someZones(200));
+            // cancel when the 100th zone is read, i.e. half-way through the writes
+            List<Zone> cancelling = new java.util.AbstractList<>() {
+                @Override
+                public Zone get(int i) {
+                    if (i == 100) {
+                        token.cancel();
+                    }
+                    return many.get(i);
+                }
+
+                @Override
+                public int size() {
+                    return many.size();
+                }
+            };
+            assertThatThrownBy(() -> ws.replaceZones("second", cancelling, token)).isInstanceOf(CancellationException.class);
+            assertThat(ws.zones()).hasSize(10);
+            assertThat(ws.zoneSource()).isEqualTo("first");
+        }
+        assertThat(FileDigest.sha256(file)).isEqualTo(before);
+    }
+
+    @Test
+    void aFailedWriteLeavesTheWorkspaceUnchangedAndSaysSo() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("c.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("first", someZones(5), CancellationToken.NONE);
+            List<Zone> duplicated = new ArrayList<>(someZones(5));
+            duplicated.add(someZones(1).get(0)); // the UNIQUE constraint on code fails on the last row
+            assertThatThrownBy(() -> ws.replaceZones("second", duplicated, CancellationToken.NONE))
+                    .isInstanceOf(WorkspaceException.class)
+                    .hasMessageContaining("c.cardumen.gpkg")
+                    .hasMessageContaining("the workspace is unchanged");
+            assertThat(ws.zones()).hasSize(5);
+            assertThat(ws.auditLog()).extracting(AuditEntry::action).containsExactly("workspace.create", "zones.replace");
+        }
+    }
+
+    @Test
+    void refusesFilesThatAreNotWorkspaces() throws Exception {
+        Path dir = TestData.tempDir("ws");
+        Path text = dir.resolve("notes.cardumen.gpkg");
+        Files.writeString(text, "just some notes, definitely not SQLite, but long enough to pass the size check ".repeat(3));
+        assertThatThrownBy(() -> Workspace.open(text)).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("notes.cardumen.gpkg").hasMessageContaining("not a GeoPackage");
+        Path plain = dir.resolve("plain.gpkg");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + plain); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (x INTEGER)");
+        }
+        assertThatThrownBy(() -> Workspace.open(plain)).hasMessageContaining("not a Cardumen workspace");
+        assertThatThrownBy(() -> Workspace.open(dir.resolve("missing.cardumen.gpkg"))).hasMessageContaining("does not exist");
+        Path existing = dir.resolve("e.cardumen.gpkg");
+        Workspace.create(existing).close();
+        assertThatThrownBy(() -> Workspace.create(existing)).hasMessageContaining("already exists");
+    }
+
+    /** The GeoPackage requirements a reader like GDAL or QGIS checks first (OGC 12-128r18 Req 2, 10–14, 18–22). */
+    @Test
+    void isAConformingGeoPackage() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("d.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("g", someZones(30), CancellationToken.NONE);
+        }
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 72);
+        assertThat(new String(head, 0, 16, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3\0");
+        // application_id at offset 68 is "GPKG"
+        assertThat(new String(head, 68, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GPKG");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA integrity_check")) {
+                r.next();
+                assertThat(r.getString(1)).isEqualTo("ok");
+            }
+            try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM gpkg_spatial_ref_sys WHERE srs_id IN (-1, 0, 4326)")) {
+                r.next();
+                assertThat(r.getInt(1)).isEqualTo(3);
+            }
+            try (ResultSet r = s.executeQuery("SELECT data_type, srs_id, min_x, max_y FROM gpkg_contents WHERE table_name = 'zones'")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("features");
+                assertThat(r.getInt(2)).isEqualTo(4326);
+                assertThat(r.getDouble(3)).isBetween(-90.0, -75.0);
+                assertThat(r.getDouble(4)).isBetween(-4.0, -3.0);
+            }
+            try (ResultSet r = s.executeQuery("SELECT geometry_type_name, z, m FROM gpkg_geometry_columns WHERE table_name = 'zones'")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualTo("MULTIPOLYGON");
+            }
+            try (ResultSet r = s.executeQuery("SELECT geom FROM zones LIMIT 1")) {
+                r.next();
+                byte[] blob = r.getBytes(1);
+                assertThat(new String(blob, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GP");
+                assertThat(GeoPackageGeometry.srsId(blob)).isEqualTo(4326);
+            }
+        }
+    }
+
+    /** GDAL's own reading of the workspace, when {@code ogrinfo} (Debian gdal-bin) is installed. */
+    @Test
+    void gdalReadsTheZoneLayer() throws Exception {
+        Assumptions.assumeTrue(commandExists("ogrinfo"), "ogrinfo (Debian package gdal-bin) is not installed; the GeoPackage structure is checked by isAConformingGeoPackage");
+        Path file = TestData.tempDir("ws").resolve("g.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("g", someZones(30), CancellationToken.NONE);
+        }
+        Process p = new ProcessBuilder("ogrinfo", "-so", "-ro", file.toString(), "zones").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("Geometry: Multi Polygon").contains("Feature Count: 30").contains("area_nmi2: Real").contains("WGS 84");
+        assertThat(out).doesNotContain("ERROR").doesNotContain("Warning");
+    }
+
+    private static boolean commandExists(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -22,6 +22,7 @@ public final class Services {
     private final SampleData sampleData;
     private final GridSpec gridSpec;
     private volatile Coastline coastline;
+    private volatile ZoneLayer generatedZones;
 
     public Services(SampleData sampleData, GridSpec gridSpec) {
         this.sampleData = sampleData;
@@ -56,9 +57,19 @@ public final class Services {
         return c;
     }
 
-    /** Generates the AIP grid from the bundled coastline. */
+    /**
+     * The AIP grid generated from the bundled coastline; generated on first use and then kept (the
+     * coastline and the grid specification never change during a run).
+     */
     public ZoneLayer generateZones(ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
-        return new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
+        ZoneLayer z = generatedZones;
+        if (z == null) {
+            z = new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
+            generatedZones = z;
+        } else {
+            progress.progress(1, 1, "zones already generated");
+        }
+        return z;
     }
 
     public VectorLayerReader vectorLayerReader() {

@@ -79,6 +79,8 @@ public final class MapView extends StackPane {
     private WorldShapes zoneShapes;
     private ZoneLayer zoneShapesOwner;
     private final GraticuleLayer graticule = new GraticuleLayer(projection);
+    private boolean userMoved;
+    private boolean tooltipInstalled;
     private double dragX;
     private double dragY;
     private boolean dragged;
@@ -118,7 +120,6 @@ public final class MapView extends StackPane {
         getChildren().addAll(imagePane, legend, scaleBar, buttons);
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setHideDelay(Duration.ZERO);
-        Tooltip.install(imagePane, tooltip);
 
         widthProperty().addListener((o, a, b) -> resize());
         heightProperty().addListener((o, a, b) -> resize());
@@ -153,6 +154,11 @@ public final class MapView extends StackPane {
         return b;
     }
 
+    /** The tooltip's text for the zone under the pointer (empty when there is none). */
+    public String tooltipText() {
+        return tooltipInstalled ? tooltip.getText() : "";
+    }
+
     /** The current view. */
     public ObjectProperty<MapViewport> viewportProperty() {
         return viewport;
@@ -184,12 +190,18 @@ public final class MapView extends StackPane {
     public void zoomBy(double factor) {
         MapViewport v = viewport.get();
         if (v != null) {
+            userMoved = true;
             viewport.set(v.zoomed(factor, v.width() / 2.0, v.height() / 2.0));
         }
     }
 
-    /** Shows the Peruvian coast and the whole grid. */
+    /** Shows the Peruvian coast and the whole grid; the view then follows window resizes until the user moves it. */
     public void zoomToPeru() {
+        userMoved = false;
+        fitPeru();
+    }
+
+    private void fitPeru() {
         double[] sw = projection.project(PERU.getMinX(), PERU.getMinY());
         double[] ne = projection.project(PERU.getMaxX(), PERU.getMaxY());
         viewport.set(MapViewport.fit(new Envelope(sw[0], ne[0], sw[1], ne[1]), (int) Math.max(1, getWidth()), (int) Math.max(1, getHeight()), 0.0));
@@ -211,8 +223,8 @@ public final class MapView extends StackPane {
         overlay.setWidth(w);
         overlay.setHeight(h);
         MapViewport v = viewport.get();
-        if (v == null) {
-            zoomToPeru();
+        if (v == null || !userMoved) {
+            fitPeru();
         } else {
             viewport.set(v.resized(w, h));
         }
@@ -378,6 +390,7 @@ public final class MapView extends StackPane {
                 dragged = true;
             }
             if (dragged) {
+                userMoved = true;
                 dragX = e.getX();
                 dragY = e.getY();
                 image.setTranslateX(image.getTranslateX() + dx);
@@ -400,6 +413,7 @@ public final class MapView extends StackPane {
         imagePane.setOnMouseExited(e -> model.pointerAt(Double.NaN, Double.NaN));
         imagePane.setOnScroll(e -> {
             if (viewport.get() != null && e.getDeltaY() != 0) {
+                userMoved = true;
                 double factor = Math.pow(2, e.getDeltaY() / 200.0);
                 viewport.set(viewport.get().zoomed(factor, e.getX(), e.getY()));
             }
@@ -413,11 +427,18 @@ public final class MapView extends StackPane {
 
     private void updateTooltip(Zone z) {
         if (z == null) {
-            tooltip.setText("");
             tooltip.hide();
+            if (tooltipInstalled) {
+                Tooltip.uninstall(imagePane, tooltip);
+                tooltipInstalled = false;
+            }
             return;
         }
         tooltip.setText(ZoneText.describe(z, texts));
+        if (!tooltipInstalled) {
+            Tooltip.install(imagePane, tooltip);
+            tooltipInstalled = true;
+        }
     }
 
     private void drawOverlay() {

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Renders a screenshot of the real main window under a virtual X display (Debian: xvfb, xdotool,
+# imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG]
+# Uses a throw-away Cardumen home, so it builds the demo workspace on first start like a new user.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+out="${1:-$here/docs/screenshots/main-window.png}"
+lang="${2:-en}"
+jar="$here/target/cardumen.jar"
+[ -f "$jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
+home="$(mktemp -d)"
+export DISPLAY=:97
+Xvfb "$DISPLAY" -screen 0 1600x1000x24 >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
+sleep 1
+java -Duser.language="$lang" -Dcardumen.home="$home" -Dcardumen.prefsNode="pe/cardumen-screenshot-$$" \
+     -Djava.util.prefs.userRoot="$home/prefs" -jar "$jar" >/dev/null 2>&1 &
+app=$!
+# wait for the demo workspace to be built and shown
+for _ in $(seq 1 60); do
+  [ -f "$home/demo.cardumen.gpkg" ] && break
+  sleep 1
+done
+sleep 6
+win=$(xdotool search --name "Cardumen" | head -1)
+xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000
+sleep 2
+# hover and click a zone off Callao, then hover a neighbour so the tooltip shows
+xdotool mousemove 520 560 click 1
+sleep 1
+xdotool mousemove 470 610
+sleep 2
+import -window root "$out"
+echo "wrote $out"

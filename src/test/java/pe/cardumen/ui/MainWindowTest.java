@@ -1,0 +1,149 @@
+package pe.cardumen.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.locationtech.jts.geom.Point;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import pe.cardumen.TestData;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.ui.map.MapView;
+import pe.cardumen.workspace.Workspace;
+
+/** The real main window, headless (Monocle): start-up, rendering, hover, selection and zoom. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private static Path home;
+    private CardumenApp app;
+
+    @BeforeAll
+    static void prepareHome() throws Exception {
+        home = TestData.tempDir("ui-home");
+        System.setProperty("cardumen.home", home.toString());
+        System.setProperty("cardumen.prefsNode", "pe/cardumen-test-" + System.nanoTime());
+        // the demo workspace the first start would build, made here from the cached grid to save time
+        try (Workspace ws = Workspace.create(home.resolve("demo" + Workspace.SUFFIX))) {
+            ws.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+    }
+
+    @AfterAll
+    static void clearPreferences() throws Exception {
+        java.util.prefs.Preferences.userRoot().node(System.getProperty("cardumen.prefsNode")).removeNode();
+    }
+
+    @Start
+    void start(Stage stage) {
+        app = new CardumenApp();
+        app.start(stage);
+    }
+
+    private MapView map() {
+        return app.controller().mapView();
+    }
+
+    private void waitForZonesOnMap() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.mapModel().zonesProperty().get() != null
+                && app.mapModel().coastlineProperty().get() != null && map().framesRenderedProperty().get() > 0);
+        int frames = map().framesRenderedProperty().get();
+        // one more frame after both layers are in, so the image shows them
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map().framesRenderedProperty().get() > frames || map().currentImage() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void startsWithTheDemoWorkspaceAndRendersTheMap(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        assertThat(app.mapModel().zonesProperty().get().size()).isEqualTo(930);
+        WritableImage image = map().currentImage();
+        assertThat(image).isNotNull();
+        PixelReader px = image.getPixelReader();
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(px.getArgb(x, y));
+            }
+        }
+        assertThat(colours.size()).as("distinct colours in the map").isGreaterThan(20);
+        // a point well inside zone 10120 (12°S, 90–100 nmi offshore) is painted with a choropleth colour,
+        // not the sea or land colour
+        Zone z = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow();
+        Point inside = z.geometry().getInteriorPoint();
+        double[] xy = map().toLocal(inside.getX(), inside.getY());
+        int argb = px.getArgb((int) xy[0], (int) xy[1]);
+        assertThat(argb).isNotIn(0xFFD4E6F1, 0xFFE4DED1, 0xFFF3EEE2, 0);
+        Label status = robot.lookup(".status-bar .label").queryAs(Label.class);
+        assertThat(status).isNotNull();
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        robot.interact(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(map().getScene().snapshot(null), null), "png",
+                        shots.resolve("main-window-monocle.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void hoveringAKnownPointShowsItsZoneAndClickingSelectsIt(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Zone z = app.mapModel().zonesProperty().get().byCode("5083").orElseThrow();
+        Point inside = z.geometry().getInteriorPoint();
+        double[] xy = map().toLocal(inside.getX(), inside.getY());
+        Point2D screen = map().localToScreen(xy[0], xy[1]);
+        robot.moveTo(screen);
+        robot.moveBy(1, 0);
+        robot.moveBy(-1, 0);
+        WaitForAsyncUtils.waitForFxEvents();
+        Label pointer = robot.lookup("#pointerLabel").queryAs(Label.class);
+        assertThat(pointer.getText()).endsWith("· 5083").contains("8°");
+        assertThat(app.mapModel().hoveredProperty().get().code()).isEqualTo("5083");
+        assertThat(map().tooltipText()).contains("5083").contains("40–50").contains("nmi²");
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.mapModel().selectedProperty().get().code()).isEqualTo("5083");
+    }
+
+    @Test
+    void zoomingChangesTheScaleBar(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        String before = map().scaleTextProperty().get();
+        double scale = map().viewportProperty().get().metresPerPixel();
+        robot.clickOn("#zoomIn");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map().viewportProperty().get().metresPerPixel()).isCloseTo(scale / 2, org.assertj.core.api.Assertions.within(scale * 1e-9));
+        String after = map().scaleTextProperty().get();
+        assertThat(after).isNotEqualTo(before);
+        assertThat(nmi(after)).isLessThan(nmi(before));
+        robot.clickOn("#zoomToPeru");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(map().scaleTextProperty().get()).isEqualTo(before);
+    }
+
+    private static double nmi(String scaleText) {
+        return Double.parseDouble(scaleText.substring(0, scaleText.indexOf(" nmi")));
+    }
+}

@@ -57,9 +57,14 @@ public final class WorldShapes {
         return all;
     }
 
+    /** The zoom level of a scale: scales are bucketed by powers of √2. */
+    public static int level(double metresPerPixel) {
+        return (int) Math.floor(Math.log(metresPerPixel) / Math.log(Math.sqrt(2)));
+    }
+
     /** The paths for a scale (Mercator metres per pixel), simplified to about half a pixel. */
     public List<Path2D.Float> paths(double metresPerPixel) {
-        int level = (int) Math.floor(Math.log(metresPerPixel) / Math.log(Math.sqrt(2)));
+        int level = level(metresPerPixel);
         return byLevel.computeIfAbsent(level, l -> {
             double tolerance = Math.pow(Math.sqrt(2), l) * 0.5;
             List<Path2D.Float> paths = new ArrayList<>(mercator.size());

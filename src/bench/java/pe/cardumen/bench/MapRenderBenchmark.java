@@ -1,0 +1,92 @@
+package pe.cardumen.bench;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import pe.cardumen.app.Services;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.geo.Coastline;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.ui.map.BaseMapLayer;
+import pe.cardumen.ui.map.Choropleth;
+import pe.cardumen.ui.map.ColourRamp;
+import pe.cardumen.ui.map.GraticuleLayer;
+import pe.cardumen.ui.map.MapFrame;
+import pe.cardumen.ui.map.MapLayer;
+import pe.cardumen.ui.map.MapProjection;
+import pe.cardumen.ui.map.MapRenderer;
+import pe.cardumen.ui.map.MapView;
+import pe.cardumen.ui.map.MapViewport;
+import pe.cardumen.ui.map.WorldShapes;
+import pe.cardumen.ui.map.ZonesLayer;
+
+/**
+ * One map frame at 1600×1000 with every zone drawn (land/sea, 930 AIP cells with a choropleth and
+ * outlines, graticule), as the map view renders it on its background thread. Sample-time mode gives
+ * the median and p95.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class MapRenderBenchmark {
+    /** "peru": the whole grid in view; "zoomed": 8× closer, on Callao. */
+    @Param({"peru", "zoomed"})
+    public String view;
+
+    private List<MapLayer> layers;
+    private MapFrame frame;
+    private final MapRenderer renderer = new MapRenderer();
+
+    @Setup
+    public void setUp() throws Exception {
+        Services services = Services.standard();
+        Coastline coast = services.coastline();
+        ZoneLayer zones = services.generateZones(ProgressListener.NONE, CancellationToken.NONE);
+        MapProjection projection = new MapProjection();
+        List<Geometry> geoms = new ArrayList<>();
+        double[] values = new double[zones.size()];
+        int i = 0;
+        for (Zone z : zones.zones()) {
+            geoms.add(z.geometry());
+            values[i++] = z.areaNmi2();
+        }
+        WorldShapes shapes = new WorldShapes(geoms, projection);
+        layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection),
+                new ZonesLayer(shapes, values, Choropleth.quantiles("Area (nmi²)", values, 5, ColourRamp.YELLOW_GREEN_BLUE)),
+                new GraticuleLayer(projection));
+        Envelope peru = MapView.PERU;
+        double[] sw = projection.project(peru.getMinX(), peru.getMinY());
+        double[] ne = projection.project(peru.getMaxX(), peru.getMaxY());
+        MapViewport v = MapViewport.fit(new Envelope(sw[0], ne[0], sw[1], ne[1]), 1600, 1000, 0);
+        if ("zoomed".equals(view)) {
+            double[] callao = projection.project(-77.3, -12.1);
+            v = new MapViewport(callao[0], callao[1], v.metresPerPixel() / 8, 1600, 1000);
+        }
+        frame = new MapFrame(v);
+        renderer.render(layers, frame); // builds the simplified paths for this zoom level once
+    }
+
+    @Benchmark
+    public BufferedImage renderFrame() {
+        return renderer.render(layers, frame);
+    }
+}

@@ -22,11 +22,11 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.PropertySheet;
 import org.controlsfx.control.StatusBar;
 import pe.cardumen.domain.AppInfo;
 import pe.cardumen.ui.map.MapView;
 import pe.cardumen.ui.map.ZoneAttribute;
-import pe.cardumen.ui.map.ZoneText;
 
 /**
  * The main window's controller: wires the FXML to the {@link MainViewModel} and the map, and shows
@@ -44,6 +44,7 @@ public final class MainWindowController {
     @FXML private NotificationPane notifications;
     @FXML private StatusBar statusBar;
     @FXML private Label detailsLabel;
+    @FXML private PropertySheet detailsSheet;
     @FXML private Menu colourByMenu;
     @FXML private RadioMenuItem spanishItem;
     @FXML private RadioMenuItem englishItem;
@@ -87,8 +88,14 @@ public final class MainWindowController {
         statusBar.textProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.messageProperty()).otherwise(model.statusProperty()));
         statusBar.progressProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.progressProperty()).otherwise(0.0));
 
-        model.map().selectedProperty().addListener((o, a, z) ->
-                detailsLabel.setText(z == null ? texts.getString("details.none") : ZoneText.describe(z, texts)));
+        model.map().selectedProperty().addListener((o, a, z) -> {
+            boolean none = z == null;
+            detailsLabel.setVisible(none);
+            detailsLabel.setManaged(none);
+            detailsSheet.setVisible(!none);
+            detailsSheet.setManaged(!none);
+            detailsSheet.getItems().setAll(none ? List.of() : ZoneDetails.of(z, texts));
+        });
         model.errorProperty().addListener((o, a, msg) -> {
             if (msg != null) {
                 showError(msg);

@@ -53,6 +53,7 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
+        new UiPreferences().setLocale(java.util.Locale.ENGLISH);
         app = new CardumenApp();
         app.start(stage);
     }
@@ -125,6 +126,28 @@ class MainWindowTest {
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.mapModel().selectedProperty().get().code()).isEqualTo("5083");
+        org.controlsfx.control.PropertySheet details = robot.lookup(".property-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
+        assertThat(details.isVisible()).isTrue();
+        assertThat(details.getItems()).extracting(i -> String.valueOf(i.getValue()))
+                .contains("5083", "8°30.00′S", "9°00.00′S", "40–50 nmi");
+    }
+
+    @Test
+    void switchingToSpanishRelabelsTheWindowAndKeepsTheWorkspace(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        robot.clickOn("_Language".replace("_", ""));
+        robot.clickOn("Español");
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map().framesRenderedProperty().get() > 0);
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus()).extracting(javafx.scene.control.Menu::getText).contains("_Archivo", "_Ver", "_Idioma");
+        assertThat(app.mapModel().zonesProperty().get().size()).isEqualTo(930);
+        assertThat(new UiPreferences().locale().getLanguage()).isEqualTo("es");
+        robot.clickOn("Idioma");
+        robot.clickOn("English");
+        WaitForAsyncUtils.waitForFxEvents();
+        bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        assertThat(bar.getMenus()).extracting(javafx.scene.control.Menu::getText).contains("_File");
     }
 
     @Test

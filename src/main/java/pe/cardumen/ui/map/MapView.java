@@ -79,6 +79,15 @@ public final class MapView extends StackPane {
     private WorldShapes zoneShapes;
     private ZoneLayer zoneShapesOwner;
     private final GraticuleLayer graticule = new GraticuleLayer(projection);
+    // listeners on the (longer-lived) view model, removed by dispose()
+    private final javafx.beans.value.ChangeListener<Coastline> coastListener = (o, a, b) -> setCoastline(b);
+    private final javafx.beans.value.ChangeListener<ZoneLayer> zonesListener = (o, a, b) -> setZones(b);
+    private final javafx.beans.value.ChangeListener<ZoneAttribute> colourListener = (o, a, b) -> recolour();
+    private final javafx.beans.value.ChangeListener<Zone> hoverListener = (o, a, b) -> {
+        drawOverlay();
+        updateTooltip(b);
+    };
+    private final javafx.beans.value.ChangeListener<Zone> selectionListener = (o, a, b) -> drawOverlay();
     private boolean userMoved;
     private boolean tooltipInstalled;
     private double dragX;
@@ -127,14 +136,11 @@ public final class MapView extends StackPane {
             updateScaleBar();
             requestRender();
         });
-        model.coastlineProperty().addListener((o, a, b) -> setCoastline(b));
-        model.zonesProperty().addListener((o, a, b) -> setZones(b));
-        model.colourByProperty().addListener((o, a, b) -> setZones(model.zonesProperty().get()));
-        model.hoveredProperty().addListener((o, a, b) -> {
-            drawOverlay();
-            updateTooltip(b);
-        });
-        model.selectedProperty().addListener((o, a, b) -> drawOverlay());
+        model.coastlineProperty().addListener(coastListener);
+        model.zonesProperty().addListener(zonesListener);
+        model.colourByProperty().addListener(colourListener);
+        model.hoveredProperty().addListener(hoverListener);
+        model.selectedProperty().addListener(selectionListener);
         installMouseHandlers();
         if (model.coastlineProperty().get() != null) {
             setCoastline(model.coastlineProperty().get());
@@ -212,8 +218,13 @@ public final class MapView extends StackPane {
         return lastRenderMillis.clone();
     }
 
-    /** Stops the rendering thread. */
+    /** Detaches the view from its view model and stops the rendering thread; the view is unusable afterwards. */
     public void dispose() {
+        model.coastlineProperty().removeListener(coastListener);
+        model.zonesProperty().removeListener(zonesListener);
+        model.colourByProperty().removeListener(colourListener);
+        model.hoveredProperty().removeListener(hoverListener);
+        model.selectedProperty().removeListener(selectionListener);
         worker.shutdownNow();
     }
 
@@ -243,6 +254,10 @@ public final class MapView extends StackPane {
                 updateLayers();
             });
         });
+    }
+
+    private void recolour() {
+        setZones(model.zonesProperty().get());
     }
 
     private void setZones(ZoneLayer zones) {

@@ -12,7 +12,7 @@ home="$(mktemp -d)"
 export DISPLAY=:97
 Xvfb "$DISPLAY" -screen 0 1600x1000x24 >/dev/null 2>&1 &
 xvfb=$!
-trap 'kill $app $xvfb 2>/dev/null || true; rm -rf "$home"' EXIT
+trap 'kill $app $xvfb 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 1
 java -Duser.language="$lang" -Dcardumen.home="$home" -Dcardumen.prefsNode="pe/cardumen-screenshot-$$" \
      -Djava.util.prefs.userRoot="$home/prefs" -jar "$jar" >/dev/null 2>&1 &

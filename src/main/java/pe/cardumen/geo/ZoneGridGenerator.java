@@ -51,6 +51,9 @@ public final class ZoneGridGenerator {
     /** Cells smaller than this are slivers from numerical noise and are dropped, nmi². */
     private static final double MIN_CELL_AREA_NMI2 = 0.01;
 
+    /** The {@link ZoneLayer#source()} of a generated grid. */
+    public static final String SOURCE = "generated AIP grid";
+
     private final GeometryFactory factory = new GeometryFactory();
 
     /**
@@ -75,7 +78,7 @@ public final class ZoneGridGenerator {
         }).toList();
         List<Zone> all = new ArrayList<>();
         perBand.forEach(all::addAll);
-        return new ZoneLayer("generated AIP grid", all);
+        return new ZoneLayer(SOURCE, all);
     }
 
     /** The grid's latitude bands as {north edge, south edge, nominal north edge of the 30′ band}, north first. */

@@ -165,7 +165,11 @@ public final class MainViewModel {
         preferences.setLastWorkspace(o.file());
         map.zonesProperty().set(o.zones());
         map.selectedProperty().set(null);
-        status.set(MessageFormat.format(texts.getString("status.workspace"), o.file().getFileName(), o.summary().zones(), o.summary().zoneSource()));
+        String source = o.summary().zoneSource();
+        if (pe.cardumen.geo.ZoneGridGenerator.SOURCE.equals(source)) {
+            source = texts.getString("zones.generated");
+        }
+        status.set(MessageFormat.format(texts.getString("status.workspace"), o.file().getFileName(), o.summary().zones(), source));
     }
 
     private void failed(Throwable t) {

@@ -24,12 +24,13 @@ final class ZoneDetails {
         items.add(new Row(category, texts.getString("details.south"), LatLon.latitude(z.latMinDegrees())));
         if (z.hasDistanceBand()) {
             items.add(new Row(category, texts.getString("details.distance"),
-                    String.format(Locale.getDefault(), "%.0f–%.0f nmi", z.distMinNmi(), z.distMaxNmi())));
+                    String.format(Locale.getDefault(), "%.0f–%.0f %s", z.distMinNmi(), z.distMaxNmi(), texts.getString("unit.nmi"))));
         }
-        items.add(new Row(category, texts.getString("details.areaNmi2"), String.format(Locale.getDefault(), "%,.1f nmi²", z.areaNmi2())));
+        items.add(new Row(category, texts.getString("details.areaNmi2"), String.format(Locale.getDefault(), "%,.1f %s²", z.areaNmi2(), texts.getString("unit.nmi"))));
         items.add(new Row(category, texts.getString("details.areaKm2"),
                 String.format(Locale.getDefault(), "%,.1f km²", z.areaNmi2() * 1.852 * 1.852)));
-        items.add(new Row(category, texts.getString("details.centroid"), LatLon.format(z.centroidLat(), z.centroidLon())));
+        items.add(new Row(category, texts.getString("details.centroidLat"), LatLon.latitude(z.centroidLat())));
+        items.add(new Row(category, texts.getString("details.centroidLon"), LatLon.longitude(z.centroidLon())));
         return items;
     }
 

@@ -350,7 +350,8 @@ public final class MapView extends StackPane {
             return;
         }
         ScaleBarModel s = ScaleBarModel.of(v, projection, 200);
-        scaleText.set(s.nmiLabel() + " / " + s.kmLabel());
+        String nmiLabel = s.nmiLabel(texts.getString("unit.nmi"));
+        scaleText.set(nmiLabel + " / " + s.kmLabel());
         GraphicsContext g = scaleBar.getGraphicsContext2D();
         g.clearRect(0, 0, scaleBar.getWidth(), scaleBar.getHeight());
         double right = scaleBar.getWidth() - 4;
@@ -362,7 +363,7 @@ public final class MapView extends StackPane {
         g.strokeLine(right - s.nmiPixels(), 18, right, 18);
         g.strokeLine(right - s.nmiPixels(), 12, right - s.nmiPixels(), 18);
         g.strokeLine(right, 12, right, 18);
-        g.fillText(s.nmiLabel(), right - s.nmiPixels(), 10);
+        g.fillText(nmiLabel, right - s.nmiPixels(), 10);
         g.strokeLine(right - s.kmPixels(), 26, right, 26);
         g.strokeLine(right - s.kmPixels(), 26, right - s.kmPixels(), 32);
         g.strokeLine(right, 26, right, 32);

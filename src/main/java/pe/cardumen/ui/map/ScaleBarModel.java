@@ -41,7 +41,12 @@ public record ScaleBarModel(double nmi, double nmiPixels, double km, double kmPi
 
     /** The label of the nautical-mile bar, e.g. {@code 50 nmi}. */
     public String nmiLabel() {
-        return format(nmi) + " nmi";
+        return nmiLabel("nmi");
+    }
+
+    /** The label of the nautical-mile bar with a translated unit symbol (Spanish writes {@code mn}). */
+    public String nmiLabel(String unit) {
+        return format(nmi) + " " + unit;
     }
 
     /** The label of the kilometre bar, e.g. {@code 100 km}. */

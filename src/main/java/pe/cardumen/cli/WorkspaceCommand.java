@@ -18,19 +18,9 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen workspace demo|info}. */
 @Command(name = "workspace", mixinStandardHelpOptions = true, description = "Create and inspect workspace files (*.cardumen.gpkg).",
         subcommands = {WorkspaceCommand.Demo.class, WorkspaceCommand.Info.class})
-final class WorkspaceCommand implements Runnable {
-    private final Supplier<Services> services;
-
+final class WorkspaceCommand extends CommandGroup {
     WorkspaceCommand(Supplier<Services> services) {
-        this.services = services;
-    }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: demo or info");
+        super(services);
     }
 
     @Command(name = "demo", mixinStandardHelpOptions = true, description = "Build the demo workspace from the bundled sample data.")
@@ -46,9 +36,9 @@ final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var err = parent.spec.commandLine().getErr();
+            var err = parent.err();
             int[] lastPercent = {-1};
-            parent.services.get().demoWorkspace().build(out, (done, total, message) -> {
+            parent.services().demoWorkspace().build(out, (done, total, message) -> {
                 int pct = total > 0 ? (int) (100 * done / total) : 0;
                 if (!quiet && pct / 10 != lastPercent[0] / 10) {
                     lastPercent[0] = pct;
@@ -58,7 +48,7 @@ final class WorkspaceCommand implements Runnable {
             }, CancellationToken.NONE);
             try (Workspace ws = Workspace.open(out)) {
                 WorkspaceSummary s = ws.summary();
-                parent.spec.commandLine().getOut().printf(Locale.ROOT, "created %s: %d zones (%.0f nmi²)%n", out, s.zones(), s.totalAreaNmi2());
+                parent.out().printf(Locale.ROOT, "created %s: %d zones (%.0f nmi²)%n", out, s.zones(), s.totalAreaNmi2());
             }
             return 0;
         }
@@ -77,7 +67,7 @@ final class WorkspaceCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            var out = parent.spec.commandLine().getOut();
+            var out = parent.out();
             try (Workspace ws = Workspace.open(file)) {
                 WorkspaceSummary s = ws.summary();
                 if (json) {

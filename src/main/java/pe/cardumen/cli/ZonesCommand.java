@@ -25,19 +25,9 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen zones export|info|import}. */
 @Command(name = "zones", mixinStandardHelpOptions = true, description = "The AIP zone grid and official zone layers.",
         subcommands = {ZonesCommand.Export.class, ZonesCommand.Info.class, ZonesCommand.Import.class})
-final class ZonesCommand implements Runnable {
-    private final Supplier<Services> services;
-
+final class ZonesCommand extends CommandGroup {
     ZonesCommand(Supplier<Services> services) {
-        this.services = services;
-    }
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: export, info or import");
+        super(services);
     }
 
     /** The zones of a workspace, or the generated grid when no workspace is given. */
@@ -64,9 +54,9 @@ final class ZonesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<Zone> zones = zones(parent.services.get(), workspace);
-            parent.services.get().zoneExporter().export(zones, out);
-            parent.spec.commandLine().getOut().printf(Locale.ROOT, "wrote %d zones to %s%n", zones.size(), out);
+            List<Zone> zones = zones(parent.services(), workspace);
+            parent.services().zoneExporter().export(zones, out);
+            parent.out().printf(Locale.ROOT, "wrote %d zones to %s%n", zones.size(), out);
             return 0;
         }
     }
@@ -87,7 +77,7 @@ final class ZonesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            ZoneLayer layer = new ZoneLayer("zones", zones(parent.services.get(), workspace));
+            ZoneLayer layer = new ZoneLayer("zones", zones(parent.services(), workspace));
             Zone z = layer.byCode(code).orElseThrow(() -> new IllegalArgumentException(
                     "no zone " + code + " in " + (workspace == null ? "the generated grid" : workspace.getFileName())
                             + "; codes look like 1030 (0–10 nmi, 3°00′–3°30′S) or 30073"));
@@ -101,7 +91,7 @@ final class ZonesCommand implements Runnable {
             m.put("area_nmi2", z.areaNmi2());
             m.put("centroid_lon", z.centroidLon());
             m.put("centroid_lat", z.centroidLat());
-            var out = parent.spec.commandLine().getOut();
+            var out = parent.out();
             if (json) {
                 out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
             } else {
@@ -138,13 +128,13 @@ final class ZonesCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Services services = parent.services.get();
+            Services services = parent.services();
             try (Workspace ws = Workspace.open(workspace)) {
                 VectorLayer layer = services.vectorLayerReader().read(file, table);
                 ZoneLayer zones = new ZoneLayerBuilder().build(file, layer, codeField);
                 ws.replaceZones(zones.source(), zones.zones(), CancellationToken.NONE);
                 ws.recordImport("zones", layer.result().provenance(), zones.size(), layer.result().rejects(), layer.result().warnings().size());
-                var out = parent.spec.commandLine().getOut();
+                var out = parent.out();
                 out.printf(Locale.ROOT, "imported %d zones from %s (%.0f nmi²) into %s%n", zones.size(), file.getFileName(),
                         zones.totalAreaNmi2(), workspace.getFileName());
                 layer.result().warnings().forEach(w -> out.println("warning: " + w));

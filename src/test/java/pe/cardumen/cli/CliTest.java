@@ -107,6 +107,10 @@ class CliTest {
         assertThat(badFormat.status()).isEqualTo(1);
         assertThat(badFormat.err()).contains("unsupported export format; use .geojson, .gpkg or .shp");
 
+        Run group = run("zones");
+        assertThat(group.status()).isEqualTo(2);
+        assertThat(group.err()).contains("a subcommand is required: export, info, import");
+
         Run usage = run("zones", "import", "x.geojson");
         assertThat(usage.status()).isEqualTo(2);
         assertThat(usage.err()).contains("Missing required options");

@@ -37,22 +37,20 @@ public final class MapProjection {
         }
     }
 
-    /** Mercator metres {x, y} of a lon/lat point. */
+    /** Mercator metres {x, y} of a lon/lat point; NaNs outside the projection's domain (the poles). */
     public double[] project(double lon, double lat) {
-        double[] p = {lon, lat};
-        try {
-            forward.transform(p, 0, p, 0, 1);
-        } catch (TransformException e) {
-            return new double[] {Double.NaN, Double.NaN};
-        }
-        return p;
+        return point(forward, lon, lat);
     }
 
-    /** lon/lat degrees {lon, lat} of a Mercator point. */
+    /** lon/lat degrees {lon, lat} of a Mercator point; NaNs when it has none. */
     public double[] unproject(double x, double y) {
-        double[] p = {x, y};
+        return point(inverse, x, y);
+    }
+
+    private static double[] point(MathTransform t, double a, double b) {
+        double[] p = {a, b};
         try {
-            inverse.transform(p, 0, p, 0, 1);
+            t.transform(p, 0, p, 0, 1);
         } catch (TransformException e) {
             return new double[] {Double.NaN, Double.NaN};
         }

@@ -3,6 +3,7 @@ package pe.cardumen.geo;
 import org.apache.sis.referencing.CommonCRS;
 import org.apache.sis.referencing.GeodeticCalculator;
 import org.apache.sis.referencing.operation.transform.DefaultMathTransformFactory;
+import org.apache.sis.referencing.operation.transform.MathTransformBuilder;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.opengis.parameter.ParameterValueGroup;
@@ -47,13 +48,13 @@ public final class Geodesy {
 
     private static MathTransform projection(String method, double lat0, double lon0) {
         try {
-            DefaultMathTransformFactory factory = DefaultMathTransformFactory.provider();
-            ParameterValueGroup p = factory.getDefaultParameters(method);
+            MathTransformBuilder builder = DefaultMathTransformFactory.provider().builder(method);
+            ParameterValueGroup p = builder.parameters();
             p.parameter("semi_major").setValue(WGS84.getSemiMajorAxis());
             p.parameter("semi_minor").setValue(WGS84.getSemiMinorAxis());
             p.parameter("Latitude of natural origin").setValue(lat0);
             p.parameter("Longitude of natural origin").setValue(lon0);
-            return factory.createParameterizedTransform(p);
+            return builder.create();
         } catch (FactoryException e) {
             throw new IllegalStateException("Apache SIS cannot build the " + method + " projection", e);
         }

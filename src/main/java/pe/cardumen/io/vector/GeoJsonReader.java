@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -155,8 +154,7 @@ public final class GeoJsonReader {
                              List<VectorFeature> features, List<Reject> rejects, LinkedHashSet<String> fields) {
         Map<String, Object> attributes = new LinkedHashMap<>();
         JsonNode props = f.path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : props.properties()) {
             fields.add(e.getKey());
             attributes.put(e.getKey(), toJava(e.getValue()));
         }

@@ -1,0 +1,41 @@
+package pe.cardumen.io.sonar;
+
+import java.util.List;
+import pe.cardumen.domain.sonar.Ping;
+import pe.cardumen.domain.sonar.SonarChannel;
+
+/**
+ * Receives a raw file's content as the reader streams through it, in file order. Every method has
+ * an empty default so handlers implement only what they need; a handler that keeps nothing keeps the
+ * memory bounded whatever the file's size.
+ */
+public interface RawFileHandler {
+    /**
+     * The channel configuration ({@code CON0}, or the EK80 {@code XML0} Configuration).
+     *
+     * @param sounder  the sounder's name and software, e.g. {@code ER60 2.2.1}
+     * @param channels channels in file order, numbered from 1
+     */
+    default void configuration(String sounder, List<SonarChannel> channels) {
+    }
+
+    /** A ping of one channel. The arrays in {@code ping} belong to the handler from now on. */
+    default void ping(Ping ping) {
+    }
+
+    /** An NMEA sentence ({@code NME0}), without trailing NULs or line ends. */
+    default void nmea(long timeTicks, String sentence) {
+    }
+
+    /** An annotation ({@code TAG0}). */
+    default void annotation(long timeTicks, String text) {
+    }
+
+    /** Bottom depths per channel ({@code BOT0}), metres, in channel order. */
+    default void bottom(long timeTicks, double[] depthsM) {
+    }
+
+    /** Motion ({@code MRU0}): heave m, roll, pitch and heading in degrees. */
+    default void motion(long timeTicks, float heaveM, float rollDeg, float pitchDeg, float headingDeg) {
+    }
+}

@@ -1,0 +1,498 @@
+package pe.cardumen.io.sonar;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.sonar.Ping;
+import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.io.FileFormatException;
+
+/**
+ * Streams a Simrad raw file datagram by datagram and hands its content to a {@link RawFileHandler}.
+ *
+ * <p>Decoded: {@code CON0} and {@code RAW0} (EK60), {@code XML0} Configuration / Environment /
+ * Parameter and {@code RAW3} (EK80: power, angle, complex float32 and float16 samples with n sectors),
+ * {@code NME0}, {@code TAG0}, {@code BOT0} (also from {@code .bot} files), {@code MRU0}. Recognised and
+ * counted without decoding: {@code FIL1}, {@code DEP0}, {@code RAW4}, {@code MRU1}. Anything else is
+ * counted and skipped with one warning per type; it never aborts the read.
+ *
+ * <p>Memory: one datagram at a time (its payload buffer is reused), plus whatever the handler keeps.
+ * Thread-safe for use from one thread per instance.
+ */
+public final class SimradRawReader {
+    /** The reader's name in provenance records. */
+    public static final String NAME = "simrad-raw";
+
+    /** Datagrams longer than this are taken as a corrupted length (the largest real ones are a few MB). */
+    private static final int MAX_DATAGRAM_BYTES = 256 * 1024 * 1024;
+    private static final double POWER_UNIT_DB = 10 * Math.log10(2) / 256;
+
+    /** Whether the file starts like a Simrad raw datagram stream (a plausible length and a known type). */
+    public static boolean probe(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            if (head.length < 8) {
+                return false;
+            }
+            int length = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(0);
+            String type = new String(head, 4, 4, StandardCharsets.US_ASCII);
+            return length >= 12 && (type.equals("CON0") || type.equals("XML0"));
+        }
+    }
+
+    /** The conversion of EK60 power units to dB re 1 W: 10·log10(2)/256 per count. */
+    public static double powerUnitDb() {
+        return POWER_UNIT_DB;
+    }
+
+    /**
+     * Reads the whole file.
+     *
+     * @param progress told as bytes are read
+     * @param cancel   checked between datagrams
+     * @return what was read and every problem tolerated
+     * @throws FileFormatException when the file is empty or does not start with a Simrad datagram
+     * @throws java.util.concurrent.CancellationException when cancelled
+     */
+    public RawReadSummary read(Path file, RawFileHandler handler, ProgressListener progress, CancellationToken cancel)
+            throws IOException, FileFormatException {
+        long size = Files.size(file);
+        String name = file.getFileName().toString();
+        if (size == 0) {
+            throw new FileFormatException(file, "", "the file is empty (0 bytes); it was probably not written completely — copy it again from the echosounder PC");
+        }
+        State state = new State(name, handler);
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> unknown = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        long offset = 0;
+        boolean truncated = false;
+        byte[] buffer = new byte[1 << 16];
+        byte[] header = new byte[4];
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+            while (offset < size) {
+                cancel.throwIfCancelled();
+                long remaining = size - offset;
+                if (remaining < 4 || in.readNBytes(header, 0, 4) < 4) {
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: %d stray bytes at the end of the file were not read; the file is truncated", offset, remaining));
+                    truncated = true;
+                    break;
+                }
+                int length = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN).getInt();
+                if (length < 12 || length > MAX_DATAGRAM_BYTES || (long) length + 8 > remaining) {
+                    if (offset == 0) {
+                        throw new FileFormatException(file, "byte 0", "does not start with a Simrad datagram (length field " + Integer.toUnsignedString(length)
+                                + "); is this an EK60/EK80 .raw file?");
+                    }
+                    String why = (long) length + 8 > remaining && length >= 12
+                            ? "exceeds the file; the file is truncated"
+                            : "is impossible; the file is corrupted here";
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: datagram length %s %s — %s; the last %,d bytes were not read",
+                            offset, Integer.toUnsignedString(length), why, state.summary(), remaining));
+                    truncated = true;
+                    break;
+                }
+                if (buffer.length < length + 4) {
+                    buffer = new byte[Math.max(length + 4, buffer.length * 2)];
+                }
+                int got = in.readNBytes(buffer, 0, length + 4);
+                ByteBuffer b = ByteBuffer.wrap(buffer, 0, length + 4).order(ByteOrder.LITTLE_ENDIAN);
+                int trailer = b.getInt(length);
+                if (got < length + 4 || trailer != length) {
+                    if (offset == 0) {
+                        throw new FileFormatException(file, "byte 0", "does not start with a Simrad datagram (length and trailer differ); is this an EK60/EK80 .raw file?");
+                    }
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: datagram length %d does not match its trailer %d; the file is corrupted here — %s; the last %,d bytes were not read",
+                            offset, length, trailer, state.summary(), remaining));
+                    truncated = true;
+                    break;
+                }
+                String type = new String(buffer, 0, 4, StandardCharsets.ISO_8859_1);
+                if (offset == 0 && !type.chars().allMatch(c -> c >= '0' && c <= 'Z')) {
+                    throw new FileFormatException(file, "byte 0", "does not start with a Simrad datagram (type '" + type + "'); is this an EK60/EK80 .raw file?");
+                }
+                long ticks = (b.getInt(4) & 0xFFFFFFFFL) | ((b.getInt(8) & 0xFFFFFFFFL) << 32);
+                counts.merge(type, 1, Integer::sum);
+                try {
+                    if (!state.decode(type, ticks, b.position(12).slice().limit(length - 12).order(ByteOrder.LITTLE_ENDIAN), offset, warnings)) {
+                        unknown.merge(type, 1, Integer::sum);
+                    }
+                } catch (RuntimeException e) {
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, type, e.getMessage()));
+                }
+                offset += length + 8L;
+                progress.progress(offset, size, "");
+            }
+        }
+        for (Map.Entry<String, Integer> u : unknown.entrySet()) {
+            warnings.add(String.format(Locale.ROOT, "skipped %d datagram%s of unknown type %s", u.getValue(), u.getValue() == 1 ? "" : "s", printable(u.getKey())));
+        }
+        return new RawReadSummary(name, size, offset, new TreeMap<>(counts), warnings, truncated);
+    }
+
+    private static String printable(String type) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : type.toCharArray()) {
+            sb.append(c >= 32 && c < 127 ? String.valueOf(c) : String.format("\\x%02X", (int) c));
+        }
+        return sb.toString();
+    }
+
+    /** Decoding state: channels, EK80 parameters, ping counters. */
+    private static final class State {
+        private final String fileName;
+        private final RawFileHandler handler;
+        private final List<SonarChannel> channels = new ArrayList<>();
+        private final Map<String, Integer> channelById = new HashMap<>();
+        private final Map<Integer, Integer> pingsByChannel = new HashMap<>();
+        private final Map<String, Map<String, String>> ek80Parameters = new HashMap<>();
+        private Map<String, String> environment = Map.of();
+        private int pings;
+
+        State(String fileName, RawFileHandler handler) {
+            this.fileName = fileName;
+            this.handler = handler;
+        }
+
+        String summary() {
+            return pings + " ping" + (pings == 1 ? " was" : "s were") + " imported before it";
+        }
+
+        /** Decodes one datagram; false when its type is unknown. */
+        boolean decode(String type, long ticks, ByteBuffer p, long offset, List<String> warnings) {
+            switch (type) {
+                case "CON0":
+                    con0(p);
+                    return true;
+                case "RAW0":
+                    raw0(ticks, p, offset, warnings);
+                    return true;
+                case "XML0":
+                    xml0(p, offset, warnings);
+                    return true;
+                case "RAW3":
+                    raw3(ticks, p, offset, warnings);
+                    return true;
+                case "NME0":
+                    handler.nmea(ticks, text(p));
+                    return true;
+                case "TAG0":
+                    handler.annotation(ticks, text(p));
+                    return true;
+                case "BOT0":
+                    bot0(ticks, p);
+                    return true;
+                case "MRU0":
+                    handler.motion(ticks, p.getFloat(0), p.getFloat(4), p.getFloat(8), p.getFloat(12));
+                    return true;
+                case "FIL1":
+                case "DEP0":
+                case "RAW4":
+                case "MRU1":
+                case "SVP0":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static String text(ByteBuffer p) {
+            byte[] bytes = new byte[p.remaining()];
+            p.get(0, bytes);
+            int n = bytes.length;
+            while (n > 0 && (bytes[n - 1] == 0 || bytes[n - 1] == '\r' || bytes[n - 1] == '\n')) {
+                n--;
+            }
+            return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+        }
+
+        private static String fixedString(ByteBuffer p, int at, int length) {
+            byte[] bytes = new byte[length];
+            p.get(at, bytes);
+            int n = 0;
+            while (n < length && bytes[n] != 0) {
+                n++;
+            }
+            return new String(bytes, 0, n, StandardCharsets.ISO_8859_1).trim();
+        }
+
+        /** EK60 configuration: a 516-byte header, then 320 bytes per transceiver. */
+        private void con0(ByteBuffer p) {
+            String sounder = fixedString(p, 256, 128) + " " + fixedString(p, 384, 30);
+            int count = p.getInt(512);
+            List<SonarChannel> list = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int at = 516 + 320 * i;
+                String id = fixedString(p, at, 128);
+                double[] pulse = floats(p, at + 192, 5);
+                double[] gains = floats(p, at + 220, 5);
+                double[] sa = floats(p, at + 248, 5);
+                list.add(new SonarChannel(i + 1, id, p.getInt(at + 128), p.getFloat(at + 132), p.getFloat(at + 136), p.getFloat(at + 140),
+                        p.getFloat(at + 144), p.getFloat(at + 148), p.getFloat(at + 152), p.getFloat(at + 156), p.getFloat(at + 160),
+                        p.getFloat(at + 164), pulse, gains, sa));
+            }
+            setChannels(sounder.trim(), list);
+        }
+
+        private void setChannels(String sounder, List<SonarChannel> list) {
+            channels.clear();
+            channelById.clear();
+            for (SonarChannel c : list) {
+                channels.add(c);
+                channelById.put(c.channelId(), c.number());
+            }
+            handler.configuration(sounder, List.copyOf(channels));
+        }
+
+        private static double[] floats(ByteBuffer p, int at, int n) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = p.getFloat(at + 4 * i);
+            }
+            return v;
+        }
+
+        /** EK60 sample datagram: a 72-byte header, then int16 power and/or int8 angle pairs. */
+        private void raw0(long ticks, ByteBuffer p, long offset, List<String> warnings) {
+            int channel = p.getShort(0);
+            int mode = p.getShort(2) & 0xFF;
+            int sampleOffset = p.getInt(64);
+            int count = p.getInt(68);
+            int need = 72 + ((mode & 1) != 0 ? 2 * count : 0) + ((mode & 2) != 0 ? 2 * count : 0);
+            if (count < 0 || need > p.limit()) {
+                throw new IllegalArgumentException("sample count " + count + " does not fit in " + p.limit() + " bytes");
+            }
+            short[] power = null;
+            byte[] angles = null;
+            int at = 72;
+            if ((mode & 1) != 0) {
+                power = new short[count];
+                p.position(at);
+                p.asShortBuffer().get(power);
+                at += 2 * count;
+            }
+            if ((mode & 2) != 0) {
+                angles = new byte[2 * count];
+                p.get(at, angles);
+            }
+            int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
+            if (count == 0) {
+                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
+            }
+            pings++;
+            handler.ping(new Ping(channel, index, ticks, p.getFloat(4), p.getFloat(8), p.getFloat(12), p.getFloat(16), p.getFloat(20),
+                    p.getFloat(24), p.getFloat(28), p.getFloat(32), p.getFloat(36), p.getFloat(40), p.getFloat(44), p.getFloat(48),
+                    sampleOffset, power, angles, null, 0));
+        }
+
+        /** EK80 sample datagram: channel id, data type, offset, count, then samples by type. */
+        private void raw3(long ticks, ByteBuffer p, long offset, List<String> warnings) {
+            String id = fixedString(p, 0, 128);
+            int dataType = p.getShort(128) & 0xFFFF;
+            int sampleOffset = p.getInt(132);
+            int count = p.getInt(136);
+            Integer channel = channelById.get(id);
+            if (channel == null) {
+                throw new IllegalArgumentException("channel '" + id + "' is not in the configuration");
+            }
+            short[] power = null;
+            byte[] angles = null;
+            float[] complex = null;
+            int sectors = 0;
+            int at = 140;
+            if ((dataType & 1) != 0) {
+                power = new short[count];
+                p.position(at);
+                p.asShortBuffer().get(power);
+                at += 2 * count;
+            }
+            if ((dataType & 2) != 0) {
+                angles = new byte[2 * count];
+                p.get(at, angles);
+                at += 2 * count;
+            }
+            if ((dataType & 0b1100) != 0) {
+                sectors = dataType >> 8;
+                int values = 2 * sectors * count;
+                complex = new float[values];
+                if ((dataType & 8) != 0) {
+                    p.position(at);
+                    p.asFloatBuffer().get(complex);
+                } else {
+                    for (int i = 0; i < values; i++) {
+                        complex[i] = halfToFloat(p.getShort(at + 2 * i));
+                    }
+                }
+            }
+            Map<String, String> par = ek80Parameters.getOrDefault(id, Map.of());
+            int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
+            if (count == 0) {
+                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
+            }
+            pings++;
+            handler.ping(new Ping(channel, index, ticks, 0, number(par, "Frequency"), number(par, "TransmitPower"), number(par, "PulseDuration"),
+                    Double.NaN, number(par, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors));
+        }
+
+        /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
+        static float halfToFloat(short h) {
+            int bits = h & 0xFFFF;
+            int sign = (bits & 0x8000) << 16;
+            int exp = (bits >> 10) & 0x1F;
+            int mant = bits & 0x3FF;
+            if (exp == 0) {
+                float v = mant * 0x1p-24f; // subnormal
+                return sign == 0 ? v : -v;
+            }
+            if (exp == 31) {
+                return Float.intBitsToFloat(sign | 0x7F800000 | (mant << 13));
+            }
+            return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
+        }
+
+        private static double number(Map<String, String> m, String key) {
+            String v = m.get(key);
+            if (v == null) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(v.trim());
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+
+        private void bot0(long ticks, ByteBuffer p) {
+            int n = p.getInt(0);
+            if (n < 0 || 4 + 8L * n > p.limit()) {
+                throw new IllegalArgumentException(n + " depths do not fit in " + p.limit() + " bytes");
+            }
+            double[] depths = new double[n];
+            for (int i = 0; i < n; i++) {
+                depths[i] = p.getDouble(4 + 8 * i);
+            }
+            handler.bottom(ticks, depths);
+        }
+
+        private void xml0(ByteBuffer p, long offset, List<String> warnings) {
+            byte[] bytes = new byte[p.limit()];
+            p.get(0, bytes);
+            int n = bytes.length;
+            while (n > 0 && bytes[n - 1] == 0) {
+                n--;
+            }
+            Document doc;
+            try {
+                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                f.setExpandEntityReferences(false);
+                DocumentBuilder builder = f.newDocumentBuilder();
+                builder.setErrorHandler(null);
+                doc = builder.parse(new ByteArrayInputStream(bytes, 0, n));
+            } catch (ParserConfigurationException | SAXException | IOException e) {
+                throw new IllegalArgumentException("XML cannot be parsed: " + e.getMessage(), e);
+            }
+            Element root = doc.getDocumentElement();
+            switch (root.getTagName()) {
+                case "Configuration":
+                    ek80Configuration(root);
+                    break;
+                case "Environment":
+                    environment = attributes(root);
+                    break;
+                case "Parameter":
+                case "InitialParameter":
+                    NodeList chs = root.getElementsByTagName("Channel");
+                    for (int i = 0; i < chs.getLength(); i++) {
+                        Map<String, String> a = attributes((Element) chs.item(i));
+                        String id = a.get("ChannelID");
+                        if (id != null) {
+                            ek80Parameters.put(id.trim(), a);
+                        }
+                    }
+                    break;
+                default:
+                    break; // Sensor and other XML0 kinds are not needed
+            }
+        }
+
+        private static Map<String, String> attributes(Element e) {
+            Map<String, String> m = new HashMap<>();
+            var attrs = e.getAttributes();
+            for (int i = 0; i < attrs.getLength(); i++) {
+                m.put(attrs.item(i).getNodeName(), attrs.item(i).getNodeValue());
+            }
+            return m;
+        }
+
+        /** EK80 channels: Transceivers/Transceiver/Channels/Channel with a Transducer child. */
+        private void ek80Configuration(Element root) {
+            NodeList header = root.getElementsByTagName("Header");
+            String sounder = "EK80";
+            if (header.getLength() > 0) {
+                Element h = (Element) header.item(0);
+                sounder = h.getAttribute("ApplicationName") + " " + h.getAttribute("Version");
+            }
+            List<SonarChannel> list = new ArrayList<>();
+            NodeList chs = root.getElementsByTagName("Channel");
+            for (int i = 0; i < chs.getLength(); i++) {
+                Element ch = (Element) chs.item(i);
+                String id = ch.getAttribute("ChannelID").trim();
+                if (id.isEmpty()) {
+                    continue;
+                }
+                Element td = (Element) ch.getElementsByTagName("Transducer").item(0);
+                Map<String, String> t = td == null ? Map.of() : attributes(td);
+                double[] pulse = doubles(ch.getAttribute("PulseDuration").isEmpty() ? ch.getAttribute("PulseLength") : ch.getAttribute("PulseDuration"));
+                double[] gains = doubles(t.getOrDefault("Gain", ""));
+                double[] sa = doubles(t.getOrDefault("SaCorrection", ""));
+                int k = Math.min(pulse.length, Math.min(gains.length, sa.length));
+                list.add(new SonarChannel(list.size() + 1, id, (int) number(t, "BeamType"), number(t, "Frequency"),
+                        k > 0 ? gains[0] : Double.NaN, number(t, "EquivalentBeamAngle"), number(t, "BeamWidthAlongship"),
+                        number(t, "BeamWidthAthwartship"), number(t, "AngleSensitivityAlongship"), number(t, "AngleSensitivityAthwartship"),
+                        number(t, "AngleOffsetAlongship"), number(t, "AngleOffsetAthwartship"),
+                        java.util.Arrays.copyOf(pulse, k), java.util.Arrays.copyOf(gains, k), java.util.Arrays.copyOf(sa, k)));
+            }
+            setChannels(sounder, list);
+        }
+
+        private static double[] doubles(String semicolonList) {
+            if (semicolonList == null || semicolonList.isBlank()) {
+                return new double[0];
+            }
+            String[] parts = semicolonList.split(";");
+            double[] v = new double[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    v[i] = Double.parseDouble(parts[i].trim());
+                } catch (NumberFormatException e) {
+                    v[i] = Double.NaN;
+                }
+            }
+            return v;
+        }
+    }
+}

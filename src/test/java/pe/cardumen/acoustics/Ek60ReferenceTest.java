@@ -140,4 +140,38 @@ class Ek60ReferenceTest {
         assertThat(worstSv).isLessThan(1e-3);
         assertThat(compared).isGreaterThan(4900);
     }
+
+    /** 38 kHz, 10–100 m, −70 dB threshold, no bottom exclusion: the reference's nasc_m2nmi2, within 0.1 %. */
+    @Test
+    void nascPerPingMatchesTheReference() throws Exception {
+        List<CSVRecord> ref = csv(echosounder().resolve("expected/nasc/DY1201_EK60_38kHz_NASC_10-100m_per_ping.csv"));
+        assertThat(ref).hasSize(136);
+        double worst = 0;
+        double sum = 0;
+        for (CSVRecord r : ref) {
+            Ping ping = data.pingsOf(2).get(Integer.parseInt(r.get("ping_index")));
+            CalibrationParameters cal = CalibrationParameters.ek60(data.channels.get(1), ping);
+            double nasc = EchoIntegrator.nasc(Ek60Calibration.svDb(ping, cal), cal.sampleThicknessM(), cal.transducerDepthM(), 10, 100, -70);
+            double expected = Double.parseDouble(r.get("nasc_m2nmi2"));
+            worst = Math.max(worst, Math.abs(nasc - expected) / expected);
+            sum += nasc;
+        }
+        System.out.printf("NASC per ping: worst relative difference %.2e; mean %.1f m² nmi⁻²%n", worst, sum / ref.size());
+        assertThat(worst).isLessThan(1e-3);
+        // nasc_summary.csv: mean over pings 4,829,504.77 m² nmi⁻²
+        assertThat(sum / ref.size()).isCloseTo(4829504.77, within(4829504.77 * 1e-3));
+    }
+
+    @Test
+    void bottomDepthsComeFromTheCompanionBotFile() throws Exception {
+        CollectingHandler bot = new CollectingHandler();
+        RawReadSummary s = new SimradRawReader().read(echosounder().resolve(FILE + ".bot"), bot, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(s.count("BOT0")).isEqualTo(136);
+        List<CSVRecord> ref = csv(echosounder().resolve("expected/nasc/DY1201_EK60_38kHz_NASC_10-100m_per_ping.csv"));
+        for (int k = 0; k < 136; k++) {
+            // the .bot file's times are the pings' times; depth per channel, 38 kHz is the second
+            assertThat(bot.bottomTimes.get(k)).isEqualTo(data.pingsOf(2).get(k).timeTicks());
+            assertThat(bot.bottoms.get(k)[1]).isCloseTo(Double.parseDouble(ref.get(k).get("bottom_depth_m_from_bot_file")), within(1e-4));
+        }
+    }
 }

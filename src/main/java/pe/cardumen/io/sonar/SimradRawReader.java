@@ -83,7 +83,7 @@ public final class SimradRawReader {
         if (size == 0) {
             throw new FileFormatException(file, "", "the file is empty (0 bytes); it was probably not written completely — copy it again from the echosounder PC");
         }
-        State state = new State(name, handler);
+        State state = new State(name, new Guarded(handler));
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> unknown = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
@@ -139,6 +139,8 @@ public final class SimradRawReader {
                     if (!state.decode(type, ticks, b.position(12).slice().limit(length - 12).order(ByteOrder.LITTLE_ENDIAN), offset, warnings)) {
                         unknown.merge(type, 1, Integer::sum);
                     }
+                } catch (HandlerFailure e) {
+                    throw e.unwrap();
                 } catch (RuntimeException e) {
                     warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, type, e.getMessage()));
                 }
@@ -150,6 +152,66 @@ public final class SimradRawReader {
             warnings.add(String.format(Locale.ROOT, "skipped %d datagram%s of unknown type %s", u.getValue(), u.getValue() == 1 ? "" : "s", printable(u.getKey())));
         }
         return new RawReadSummary(name, size, offset, new TreeMap<>(counts), warnings, truncated);
+    }
+
+    /** A handler's own exception, carried through the decoder's tolerance for broken datagrams. */
+    private static final class HandlerFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        RuntimeException unwrap() {
+            return (RuntimeException) getCause();
+        }
+    }
+
+    /** Passes everything on and marks the handler's exceptions so that they abort the read. */
+    private static final class Guarded implements RawFileHandler {
+        private final RawFileHandler h;
+
+        Guarded(RawFileHandler h) {
+            this.h = h;
+        }
+
+        private static void run(Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
+        }
+
+        @Override
+        public void configuration(String sounder, List<SonarChannel> channels) {
+            run(() -> h.configuration(sounder, channels));
+        }
+
+        @Override
+        public void ping(Ping ping) {
+            run(() -> h.ping(ping));
+        }
+
+        @Override
+        public void nmea(long timeTicks, String sentence) {
+            run(() -> h.nmea(timeTicks, sentence));
+        }
+
+        @Override
+        public void annotation(long timeTicks, String text) {
+            run(() -> h.annotation(timeTicks, text));
+        }
+
+        @Override
+        public void bottom(long timeTicks, double[] depthsM) {
+            run(() -> h.bottom(timeTicks, depthsM));
+        }
+
+        @Override
+        public void motion(long timeTicks, float heaveM, float rollDeg, float pitchDeg, float headingDeg) {
+            run(() -> h.motion(timeTicks, heaveM, rollDeg, pitchDeg, headingDeg));
+        }
     }
 
     private static String printable(String type) {

@@ -1,0 +1,224 @@
+package pe.cardumen.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import pe.cardumen.acoustics.CalibrationOverrides;
+import pe.cardumen.acoustics.CalibrationParameters;
+import pe.cardumen.acoustics.Ek60Calibration;
+import pe.cardumen.app.Services;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.sonar.Ping;
+import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.io.sonar.RawFileHandler;
+import pe.cardumen.io.sonar.RawReadSummary;
+import pe.cardumen.io.sonar.SimradRawReader;
+import pe.cardumen.io.sonar.SonarFileInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cardumen sonar info|sv}: Simrad EK60/EK80 raw files. */
+@Command(name = "sonar", mixinStandardHelpOptions = true, description = "Simrad EK60/EK80 echosounder raw files.",
+        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class})
+final class SonarCommand extends CommandGroup {
+    SonarCommand(Supplier<Services> services) {
+        super(services);
+    }
+
+    @Command(name = "info", mixinStandardHelpOptions = true,
+            description = "Sounder, channels, pings per channel, time range, position coverage, datagram counts and warnings.")
+    static final class Info implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SonarCommand parent;
+
+        @Parameters(index = "0", description = "A .raw (or .bot) file.")
+        Path file;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            SonarFileInfo info = new SonarFileInfo();
+            RawReadSummary s = new SimradRawReader().read(file, info, ProgressListener.NONE, CancellationToken.NONE);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", s.fileName());
+            m.put("size_bytes", s.fileBytes());
+            m.put("sounder", info.sounder());
+            List<Map<String, Object>> channels = new ArrayList<>();
+            for (SonarChannel c : info.channels()) {
+                SonarFileInfo.ChannelStats st = info.stats(c.number());
+                Map<String, Object> ch = new LinkedHashMap<>();
+                ch.put("number", c.number());
+                ch.put("id", c.channelId());
+                ch.put("frequency_hz", c.frequencyHz());
+                // EK60 writes 0/1; EK80's split-beam variants (17, 49, 65, 81 …) all have bit 0 set
+                ch.put("beam_type", c.beamType() == 0 ? "single" : (c.beamType() & 1) == 1 ? "split" : Integer.toString(c.beamType()));
+                ch.put("pulse_lengths_s", st.pulseLengthsS());
+                ch.put("pings", st.pings());
+                ch.put("samples_per_ping_max", st.maxSamples());
+                if (st.sectors() > 0) {
+                    ch.put("complex_sectors", st.sectors());
+                }
+                ch.put("time_start_utc", st.first() == null ? null : st.first().toString());
+                ch.put("time_end_utc", st.last() == null ? null : st.last().toString());
+                channels.add(ch);
+            }
+            m.put("channels", channels);
+            Map<String, Object> pos = new LinkedHashMap<>();
+            pos.put("position_sentences", info.positionSentences());
+            pos.put("valid_fixes", info.fixes());
+            double[] b = info.positionBounds();
+            pos.put("lat_min", Double.isNaN(b[0]) ? null : b[0]);
+            pos.put("lat_max", Double.isNaN(b[1]) ? null : b[1]);
+            pos.put("lon_min", Double.isNaN(b[2]) ? null : b[2]);
+            pos.put("lon_max", Double.isNaN(b[3]) ? null : b[3]);
+            m.put("positions", pos);
+            m.put("datagrams", s.counts());
+            m.put("bytes_read", s.bytesRead());
+            m.put("truncated", s.truncated());
+            m.put("warnings", s.warnings());
+            PrintWriter out = parent.out();
+            if (json) {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+                return 0;
+            }
+            out.printf(Locale.ROOT, "file          %s (%,d bytes)%n", s.fileName(), s.fileBytes());
+            out.printf(Locale.ROOT, "sounder       %s%n", info.sounder());
+            for (Map<String, Object> ch : channels) {
+                out.printf(Locale.ROOT, "channel %-5s %s, %.0f kHz, %s pings, up to %s samples, %s → %s%n", ch.get("number"), ch.get("id"),
+                        (Double) ch.get("frequency_hz") / 1000, ch.get("pings"), ch.get("samples_per_ping_max"), ch.get("time_start_utc"), ch.get("time_end_utc"));
+            }
+            out.printf(Locale.ROOT, "positions     %d valid fixes of %d position sentences%n", info.fixes(), info.positionSentences());
+            out.printf(Locale.ROOT, "datagrams     %s%n", s.counts());
+            for (String w : s.warnings()) {
+                out.println("warning: " + w);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sv", mixinStandardHelpOptions = true,
+            description = "Calibrated Sv of one channel as long-format CSV: ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db. "
+                    + "Range convention: range = (i − 1)·dz for sample i, depth = range + transducer depth; the TVG uses (i − 2)·dz.")
+    static final class Sv implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SonarCommand parent;
+
+        @Parameters(index = "0", description = "An EK60/ES60/ER60 .raw file.")
+        Path file;
+
+        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @Option(names = "--pings", description = "Ping range A-B (0-based, inclusive), e.g. 0-9. Default: all.")
+        String pings;
+
+        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry with other commands).")
+        boolean csv;
+
+        @Option(names = "--gain", description = "Override the transducer gain, dB.")
+        Double gain;
+
+        @Option(names = "--sa-correction", description = "Override the Sa correction, dB.")
+        Double saCorrection;
+
+        @Option(names = "--eba", description = "Override the equivalent beam angle, dB re 1 sr.")
+        Double eba;
+
+        @Option(names = "--sound-speed", description = "Override the sound speed, m/s.")
+        Double soundSpeed;
+
+        @Option(names = "--absorption", description = "Override the absorption coefficient, dB/m.")
+        Double absorption;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] range = pingRange(pings);
+            CalibrationOverrides overrides = new CalibrationOverrides(gain, saCorrection, eba, soundSpeed, absorption);
+            PrintWriter out = parent.out();
+            out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
+            int[] written = {0};
+            SonarChannel[] selected = {null};
+            boolean[] ek80 = {false};
+            RawReadSummary s = new SimradRawReader().read(file, new RawFileHandler() {
+                @Override
+                public void configuration(String sounder, List<SonarChannel> channels) {
+                    ek80[0] = sounder.startsWith("EK80");
+                    for (SonarChannel c : channels) {
+                        if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
+                            selected[0] = c;
+                        }
+                    }
+                    if (selected[0] == null) {
+                        List<String> khz = channels.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
+                        throw new IllegalArgumentException(file.getFileName() + " has no " + fmt(channelKhz) + " kHz channel; it has " + khz + " kHz");
+                    }
+                }
+
+                @Override
+                public void ping(Ping p) {
+                    if (selected[0] == null || p.channel() != selected[0].number() || p.index() < range[0] || p.index() > range[1]) {
+                        return;
+                    }
+                    if (ek80[0] || p.power() == null) {
+                        throw new UnsupportedOperationException(file.getFileName() + ": Sv from EK80 data is not supported yet; "
+                                + "'cardumen sonar info' reads the file, EK80 calibration is planned (issue 3)");
+                    }
+                    CalibrationParameters cal = CalibrationParameters.ek60(selected[0], p).with(overrides);
+                    float[] sv = Ek60Calibration.svDb(p, cal);
+                    double dz = cal.sampleThicknessM();
+                    String time = p.time().toString();
+                    StringBuilder line = new StringBuilder(64);
+                    for (int i = 0; i < sv.length; i++) {
+                        double r = (i - 1) * dz;
+                        line.setLength(0);
+                        line.append(p.index()).append(',').append(time).append(',').append(i).append(',')
+                                .append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r, r + cal.transducerDepthM(), sv[i]));
+                        out.println(line);
+                    }
+                    written[0]++;
+                }
+            }, ProgressListener.NONE, CancellationToken.NONE);
+            out.flush();
+            for (String w : s.warnings()) {
+                parent.err().println("warning: " + w);
+            }
+            if (written[0] == 0) {
+                throw new IllegalArgumentException("no ping of the " + fmt(channelKhz) + " kHz channel in the range " + (pings == null ? "all" : pings));
+            }
+            return 0;
+        }
+
+        private static String fmt(double khz) {
+            return khz == Math.rint(khz) ? Long.toString((long) khz) : Double.toString(khz);
+        }
+
+        static int[] pingRange(String text) {
+            if (text == null) {
+                return new int[] {0, Integer.MAX_VALUE};
+            }
+            String[] parts = text.trim().split("-");
+            try {
+                int a = Integer.parseInt(parts[0].trim());
+                int b = parts.length > 1 ? Integer.parseInt(parts[1].trim()) : a;
+                if (a < 0 || b < a || parts.length > 2) {
+                    throw new NumberFormatException();
+                }
+                return new int[] {a, b};
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("--pings '" + text + "' is not a range A-B of ping numbers from 0, e.g. 0-9");
+            }
+        }
+    }
+}

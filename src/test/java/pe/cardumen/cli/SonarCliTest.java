@@ -1,0 +1,96 @@
+package pe.cardumen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+
+/** {@code cardumen sonar info|sv} on the real files. */
+class SonarCliTest {
+    private static Path raw(String name) {
+        return TestData.sharedData().resolve("echosounder").resolve(name);
+    }
+
+    @Test
+    void infoDescribesAnEk60File() throws Exception {
+        CliTest.Run r = CliTest.run("sonar", "info", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.get("sounder").asText()).isEqualTo("ER60 2.2.1");
+        assertThat(n.get("channels")).hasSize(5);
+        JsonNode ch2 = n.get("channels").get(1);
+        assertThat(ch2.get("frequency_hz").asDouble()).isEqualTo(38000);
+        assertThat(ch2.get("pings").asInt()).isEqualTo(136);
+        assertThat(ch2.get("beam_type").asText()).isEqualTo("split");
+        assertThat(ch2.get("pulse_lengths_s").get(0).asDouble()).isEqualTo(0.001024);
+        assertThat(ch2.get("time_start_utc").asText()).isEqualTo("2012-02-14T23:10:11.298575100Z");
+        assertThat(n.get("datagrams").get("RAW0").asInt()).isEqualTo(680);
+        assertThat(n.get("positions").get("valid_fixes").asInt()).isEqualTo(41);
+        assertThat(n.get("positions").get("lat_min").asDouble()).isBetween(54.7, 54.8);
+        assertThat(n.get("warnings")).isEmpty();
+    }
+
+    @Test
+    void infoReadsAnEk80File() throws Exception {
+        CliTest.Run r = CliTest.run("sonar", "info", raw("EK80_-D20221108-T151353.raw").toString(), "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(r.out());
+        assertThat(n.get("sounder").asText()).isEqualTo("EK80 2.0.1.0");
+        assertThat(n.get("channels")).hasSize(5);
+        assertThat(n.get("channels").get(0).get("complex_sectors").asInt()).isEqualTo(4);
+        assertThat(n.get("datagrams").get("FIL1").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void svPrintsTheCalibratedSamplesOfTheChosenPings() throws Exception {
+        CliTest.Run r = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--pings", "3-4", "--csv");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
+        assertThat(lines).hasSize(1 + 2 * 994);
+        // ping 3, sample 200 against the pyEcholab reference (ch2_38kHz_Sv_first5.csv)
+        String[] f = lines.get(1 + 200).split(",");
+        assertThat(f[0]).isEqualTo("3");
+        String[] refRow = Files.readAllLines(raw("expected/DY1201_EK60-D20120214-T231011/ch2_38kHz_Sv_first5.csv")).get(4).split(",");
+        assertThat(refRow[0]).isEqualTo("3");
+        assertThat(f[1]).startsWith(refRow[1].replace("Z", ""));
+        String ref = refRow[3 + 200];
+        assertThat(Double.parseDouble(f[5])).isCloseTo(Double.parseDouble(ref), within(1e-3));
+        // range (i − 1)·dz and depth = range + 9.15 m transducer depth
+        assertThat(Double.parseDouble(f[3])).isCloseTo(199 * 0.185062406, within(1e-3));
+        assertThat(Double.parseDouble(f[4])).isCloseTo(199 * 0.185062406 + 9.15, within(1e-3));
+    }
+
+    @Test
+    void calibrationOverridesChangeSvByTheExpectedAmount() throws Exception {
+        String file = raw("DY1201_EK60-D20120214-T231011.raw").toString();
+        double base = Double.parseDouble(CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0").out().lines().skip(301).findFirst().orElseThrow().split(",")[5]);
+        // Sv falls by 2 dB when the gain rises by 1 dB (G0² in the equation) and by 2 dB per dB of Sa correction
+        double gain = Double.parseDouble(CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0", "--gain", "23.88").out().lines().skip(301).findFirst().orElseThrow().split(",")[5]);
+        double sa = Double.parseDouble(CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0", "--sa-correction", "-0.11").out().lines().skip(301).findFirst().orElseThrow().split(",")[5]);
+        assertThat(base - gain).isCloseTo(2.0, within(2e-4));
+        assertThat(base - sa).isCloseTo(1.0, within(2e-4));
+    }
+
+    @Test
+    void errorsNameTheFileAndWhatToDo() {
+        CliTest.Run noChannel = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "50");
+        assertThat(noChannel.status()).isEqualTo(1);
+        assertThat(noChannel.err()).contains("has no 50 kHz channel; it has [18, 38, 70, 120, 200] kHz");
+        CliTest.Run ek80 = CliTest.run("sonar", "sv", raw("EK80_-D20221108-T151353.raw").toString(), "--channel", "38");
+        assertThat(ek80.status()).isEqualTo(1);
+        assertThat(ek80.err()).contains("Sv from EK80 data is not supported yet");
+        CliTest.Run badRange = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--pings", "9-2");
+        assertThat(badRange.status()).isEqualTo(1);
+        assertThat(badRange.err()).contains("--pings '9-2' is not a range");
+        CliTest.Run badSpeed = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--sound-speed", "14.5");
+        assertThat(badSpeed.status()).isEqualTo(1);
+        assertThat(badSpeed.err()).contains("sound speed 14.5 m/s is outside");
+    }
+}

@@ -14,6 +14,10 @@ import java.util.function.Supplier;
 import pe.cardumen.acoustics.CalibrationOverrides;
 import pe.cardumen.acoustics.CalibrationParameters;
 import pe.cardumen.acoustics.Ek60Calibration;
+import pe.cardumen.acoustics.IntegrationCell;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.acoustics.RawFileIntegrator;
+import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.app.Services;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
@@ -29,7 +33,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cardumen sonar info|sv}: Simrad EK60/EK80 raw files. */
 @Command(name = "sonar", mixinStandardHelpOptions = true, description = "Simrad EK60/EK80 echosounder raw files.",
-        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class})
+        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class, SonarCommand.Integrate.class})
 final class SonarCommand extends CommandGroup {
     SonarCommand(Supplier<Services> services) {
         super(services);
@@ -218,6 +222,107 @@ final class SonarCommand extends CommandGroup {
                 return new int[] {a, b};
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("--pings '" + text + "' is not a range A-B of ping numbers from 0, e.g. 0-9");
+            }
+        }
+    }
+
+    @Command(name = "integrate", mixinStandardHelpOptions = true,
+            description = "Echo-integrate one channel of EK60 raw files into distance intervals × depth layers (NASC, m² nmi⁻²) as CSV. "
+                    + "A .bot file beside a .raw gives the bottom line; otherwise it is detected.")
+    static final class Integrate implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SonarCommand parent;
+
+        @Parameters(arity = "1..*", description = "EK60 .raw files, in any order (pings are sorted by time).")
+        List<Path> files;
+
+        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @Option(names = "--interval", description = "Interval length along the track, e.g. 1nmi or 0.5nmi (default 1nmi).")
+        String interval;
+
+        @Option(names = "--per-ping", description = "One interval per ping instead of distance intervals.")
+        boolean perPing;
+
+        @Option(names = "--layers", description = "Depth layers top:bottom:thickness in metres (default 10:250:10).")
+        String layers;
+
+        @Option(names = "--threshold", description = "Sv threshold, dB re 1 m⁻¹ (default −70).")
+        Double threshold;
+
+        @Option(names = "--no-bottom", description = "Do not exclude samples below the bottom.")
+        boolean noBottom;
+
+        @Option(names = "--near-field", description = "Exclude samples closer than this to the transducer, m (default 2).")
+        Double nearField;
+
+        @Option(names = "--surface", description = "Exclude samples shallower than this depth, m (default 0).")
+        Double surface;
+
+        @Option(names = "--workspace", description = "Take the zone column from this workspace's zones (default: the generated AIP grid).")
+        Path workspace;
+
+        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
+        boolean csv;
+
+        @Override
+        public Integer call() throws Exception {
+            IntegrationSettings s = IntegrationSettings.DEFAULT;
+            if (perPing) {
+                s = s.withInterval(0);
+            } else if (interval != null) {
+                s = s.withInterval(nmi(interval));
+            }
+            if (layers != null) {
+                s = s.withLayers(layers);
+            }
+            if (threshold != null) {
+                s = s.withThreshold(threshold);
+            }
+            if (noBottom) {
+                s = s.withBottomExclusion(false);
+            }
+            if (nearField != null) {
+                s = s.withNearField(nearField);
+            }
+            if (surface != null) {
+                s = s.withSurfaceExclusion(surface);
+            }
+            ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(files, channelKhz, s, CalibrationOverrides.NONE, zones,
+                    ProgressListener.NONE, CancellationToken.NONE);
+            PrintWriter out = parent.out();
+            out.println("interval,layer,time_start_utc,time_end_utc,lat,lon,depth_min_m,depth_max_m,sv_mean_db,nasc_m2_per_nmi2,n_pings,zone");
+            for (IntegrationCell c : r.cells()) {
+                out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.2f,%.2f,%s,%.4f,%d,%s%n", c.interval(), c.layer(), c.timeStart(), c.timeEnd(),
+                        number(c.lat(), "%.6f"), number(c.lon(), "%.6f"), c.depthMinM(), c.depthMaxM(), number(c.svMeanDb(), "%.4f"),
+                        c.nascM2PerNmi2(), c.pings(), c.zone());
+            }
+            out.flush();
+            for (String w : r.warnings()) {
+                parent.err().println("warning: " + w);
+            }
+            int[] b = r.bottomCounts();
+            parent.err().printf(Locale.ROOT, "%d pings, %d position fixes; bottom: %d recorded, %d detected, %d not found%n",
+                    r.pings(), r.fixes(), b[0], b[1], b[2]);
+            return 0;
+        }
+
+        private static String number(double v, String format) {
+            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
+        }
+
+        static double nmi(String text) {
+            String t = text.trim().toLowerCase(Locale.ROOT).replace("nmi", "").trim();
+            try {
+                double v = Double.parseDouble(t);
+                if (!(v > 0)) {
+                    throw new NumberFormatException();
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--interval '" + text + "' must be a length in nautical miles such as 1nmi or 0.5nmi");
             }
         }
     }

@@ -93,4 +93,35 @@ class SonarCliTest {
         assertThat(badSpeed.status()).isEqualTo(1);
         assertThat(badSpeed.err()).contains("sound speed 14.5 m/s is outside");
     }
+
+    @Test
+    void integratePerPingMatchesTheReferenceNascAndMeanSv() throws Exception {
+        CliTest.Run r = CliTest.run("sonar", "integrate", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--per-ping",
+                "--layers", "10:100:90", "--threshold", "-70", "--no-bottom", "--near-field", "0", "--csv");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("interval,layer,time_start_utc,time_end_utc,lat,lon,depth_min_m,depth_max_m,sv_mean_db,nasc_m2_per_nmi2,n_pings,zone");
+        assertThat(lines).hasSize(137);
+        List<String> ref = Files.readAllLines(raw("expected/nasc/DY1201_EK60_38kHz_NASC_10-100m_per_ping.csv"));
+        for (int k = 1; k <= 136; k++) {
+            String[] f = lines.get(k).split(",", -1);
+            String[] e = ref.get(k).split(",");
+            assertThat(Double.parseDouble(f[9])).isCloseTo(Double.parseDouble(e[2]), within(Double.parseDouble(e[2]) * 1e-3));
+            // mean Sv of the layer (the reference's pyEcholab integrator)
+            assertThat(Double.parseDouble(f[8])).isCloseTo(Double.parseDouble(e[9]), within(0.01));
+        }
+        assertThat(r.err()).contains("136 pings, 41 position fixes");
+    }
+
+    @Test
+    void integrateDefaultsGiveOneMileIntervalsWithTenMetreLayers() {
+        CliTest.Run r = CliTest.run("sonar", "integrate", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--csv");
+        assertThat(r.status()).as(r.err()).isZero();
+        // 40 s at under 1 knot: one interval; 10–250 m in 10 m layers: 24 cells
+        assertThat(r.out().lines().count()).isEqualTo(1 + 24);
+        assertThat(r.err()).contains("bottom: 136 recorded");
+        CliTest.Run bad = CliTest.run("sonar", "integrate", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--layers", "10-250");
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("must be top:bottom:thickness");
+    }
 }

@@ -1,0 +1,134 @@
+package pe.cardumen.acoustics;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.sonar.Ping;
+import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.sonar.Nmea;
+import pe.cardumen.io.sonar.RawFileHandler;
+import pe.cardumen.io.sonar.RawReadSummary;
+import pe.cardumen.io.sonar.SimradRawReader;
+
+/**
+ * Echo-integrates one channel of a set of EK60 raw files (one transect or a day's files) in a single
+ * pass per file: calibration from each file (or the user's overrides), the recorded bottom from a
+ * companion {@code .bot} file of the same name when there is one (else detection), positions from the
+ * files' NMEA fixes, cumulative distance continuing across files.
+ */
+public final class RawFileIntegrator {
+
+    /**
+     * What an integration produced.
+     *
+     * @param cells        the cells, interval then layer
+     * @param warnings     every problem tolerated, prefixed with its file
+     * @param pings        pings integrated
+     * @param fixes        position fixes used
+     * @param bottomCounts pings whose bottom was {recorded, detected, not found}
+     */
+    public record Result(List<IntegrationCell> cells, List<String> warnings, int pings, int fixes, int[] bottomCounts) {
+    }
+
+    /**
+     * Integrates the files.
+     *
+     * @param channelKhz the channel's nominal frequency, kHz
+     * @param zones      zones for the cells' zone column, or {@code null}
+     * @throws FileFormatException when a file is not a raw file or has no such channel
+     */
+    public Result integrate(List<Path> files, double channelKhz, IntegrationSettings settings, CalibrationOverrides overrides,
+                            ZoneLayer zones, ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
+        EchoIntegration integration = new EchoIntegration(settings, BottomDetector.DEFAULT);
+        List<String> warnings = new ArrayList<>();
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        long total = bytes;
+        long[] done = {0};
+        for (Path file : files) {
+            Map<Long, double[]> bottoms = companionBottoms(file, warnings, cancel);
+            SonarChannel[] channel = {null};
+            boolean[] ek80 = {false};
+            List<SonarChannel> seen = new ArrayList<>();
+            long before = done[0];
+            RawReadSummary s = new SimradRawReader().read(file, new RawFileHandler() {
+                @Override
+                public void configuration(String sounder, List<SonarChannel> channels) {
+                    ek80[0] = sounder.startsWith("EK80");
+                    seen.clear();
+                    seen.addAll(channels);
+                    channel[0] = null;
+                    for (SonarChannel c : channels) {
+                        if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
+                            channel[0] = c;
+                        }
+                    }
+                }
+
+                @Override
+                public void ping(Ping p) {
+                    if (channel[0] == null || p.channel() != channel[0].number()) {
+                        return;
+                    }
+                    if (ek80[0] || p.power() == null) {
+                        throw new UnsupportedOperationException(file.getFileName() + ": echo-integration of EK80 data is not supported yet; "
+                                + "EK80 calibration is planned (issue 3)");
+                    }
+                    double[] b = bottoms.get(p.timeTicks());
+                    double recorded = b != null && b.length >= channel[0].number() ? b[channel[0].number() - 1] : Double.NaN;
+                    integration.addPing(p, CalibrationParameters.ek60(channel[0], p).with(overrides), recorded);
+                }
+
+                @Override
+                public void nmea(long timeTicks, String sentence) {
+                    Nmea.position(sentence).ifPresent(fix -> integration.addFix(timeTicks, fix.latDegrees(), fix.lonDegrees()));
+                }
+            }, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
+            done[0] += Files.size(file);
+            if (channel[0] == null) {
+                List<String> khz = seen.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
+                throw new FileFormatException(file, "configuration", "has no " + String.format(Locale.ROOT, "%.0f", channelKhz)
+                        + " kHz channel; it has " + khz + " kHz");
+            }
+            for (String w : s.warnings()) {
+                warnings.add(file.getFileName() + ": " + w);
+            }
+        }
+        return new Result(integration.cells(zones), warnings, integration.pingCount(), integration.fixCount(), integration.bottomCounts());
+    }
+
+    /** Bottom depths by ping time from {@code <stem>.bot} beside the raw file; empty when there is none. */
+    private static Map<Long, double[]> companionBottoms(Path raw, List<String> warnings, CancellationToken cancel) throws IOException {
+        String stem = raw.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        Path bot = raw.resolveSibling(stem + ".bot");
+        Map<Long, double[]> bottoms = new HashMap<>();
+        if (!Files.isRegularFile(bot)) {
+            return bottoms;
+        }
+        try {
+            RawReadSummary s = new SimradRawReader().read(bot, new RawFileHandler() {
+                @Override
+                public void bottom(long timeTicks, double[] depthsM) {
+                    bottoms.put(timeTicks, depthsM);
+                }
+            }, ProgressListener.NONE, cancel);
+            for (String w : s.warnings()) {
+                warnings.add(bot.getFileName() + ": " + w);
+            }
+        } catch (FileFormatException e) {
+            warnings.add(e.getMessage() + "; the bottom is detected instead");
+        }
+        return bottoms;
+    }
+}

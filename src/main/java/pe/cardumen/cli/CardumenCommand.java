@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 /** The root {@code cardumen} command. */
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
-        subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -166,38 +166,37 @@ public final class Workspace implements AutoCloseable {
      */
     public long recordImport(String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings) throws WorkspaceException {
         return write("record the import of " + provenance.fileName(), c -> {
-            long id;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (kind, file_name, size_bytes, sha256, reader, reader_version, "
-                    + "imported_at, accepted, rejected, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, kind);
-                p.setString(2, provenance.fileName());
-                p.setLong(3, provenance.sizeBytes());
-                p.setString(4, provenance.sha256());
-                p.setString(5, provenance.reader());
-                p.setString(6, provenance.readerVersion());
-                p.setString(7, provenance.readAt().toString());
-                p.setInt(8, accepted);
-                p.setInt(9, rejects.size());
-                p.setInt(10, warnings);
-                p.executeUpdate();
-                try (ResultSet k = p.getGeneratedKeys()) {
-                    k.next();
-                    id = k.getLong(1);
-                }
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO import_rejects VALUES (?,?,?)")) {
-                for (Reject r : rejects) {
-                    p.setLong(1, id);
-                    p.setString(2, r.location());
-                    p.setString(3, r.reason());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
+            long id = insertImport(c, kind, provenance, accepted, rejects, warnings);
             insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
                     + accepted + " accepted, " + rejects.size() + " rejected");
             return id;
         });
+    }
+
+    /**
+     * Records an import of echo-integrated cells and stores the cells in {@code result_nasc}, all in one
+     * transaction with the import's provenance, rejects and audit line.
+     *
+     * @param zones the AIP zone of each cell (empty string when none), parallel to {@code cells}
+     * @return the import's id
+     */
+    public long importNasc(String kind, Provenance provenance, List<pe.cardumen.domain.sonar.NascCell> cells, List<String> zones,
+                           List<Reject> rejects, int warnings) throws WorkspaceException {
+        if (zones.size() != cells.size()) {
+            throw new IllegalArgumentException(zones.size() + " zones for " + cells.size() + " cells");
+        }
+        return write("store the NASC of " + provenance.fileName(), c -> {
+            long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings);
+            NascTable.insert(c, id, cells, zones);
+            insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
+                    + cells.size() + " cells, " + rejects.size() + " rejected");
+            return id;
+        });
+    }
+
+    /** Every stored NASC cell, in import order. */
+    public List<pe.cardumen.domain.sonar.NascCell> nascCells() throws WorkspaceException {
+        return read("read NASC results", NascTable::read);
     }
 
     /** Every import, oldest first. */
@@ -369,6 +368,39 @@ public final class Workspace implements AutoCloseable {
                 return r.next() ? Optional.ofNullable(r.getString(1)) : Optional.empty();
             }
         }
+    }
+
+    private static long insertImport(Connection c, String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings)
+            throws SQLException {
+        long id;
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (kind, file_name, size_bytes, sha256, reader, reader_version, "
+                + "imported_at, accepted, rejected, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, kind);
+            p.setString(2, provenance.fileName());
+            p.setLong(3, provenance.sizeBytes());
+            p.setString(4, provenance.sha256());
+            p.setString(5, provenance.reader());
+            p.setString(6, provenance.readerVersion());
+            p.setString(7, provenance.readAt().toString());
+            p.setInt(8, accepted);
+            p.setInt(9, rejects.size());
+            p.setInt(10, warnings);
+            p.executeUpdate();
+            try (ResultSet k = p.getGeneratedKeys()) {
+                k.next();
+                id = k.getLong(1);
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO import_rejects VALUES (?,?,?)")) {
+            for (Reject r : rejects) {
+                p.setLong(1, id);
+                p.setString(2, r.location());
+                p.setString(3, r.reason());
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        return id;
     }
 
     private static void insertAudit(Connection c, String action, String detail) throws SQLException {

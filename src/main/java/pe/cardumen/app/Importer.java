@@ -1,0 +1,121 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import pe.cardumen.acoustics.CalibrationOverrides;
+import pe.cardumen.acoustics.IntegrationCell;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.acoustics.RawFileIntegrator;
+import pe.cardumen.domain.AppInfo;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ImportResult;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.Provenance;
+import pe.cardumen.domain.Reject;
+import pe.cardumen.domain.sonar.NascCell;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileDigest;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.sonar.EchoviewCsvReader;
+import pe.cardumen.io.sonar.IcesAcousticReader;
+import pe.cardumen.io.sonar.SimradRawReader;
+import pe.cardumen.workspace.Workspace;
+import pe.cardumen.workspace.WorkspaceException;
+
+/**
+ * Imports files into a workspace, choosing the reader by probing each file: Simrad raw files are
+ * echo-integrated (one channel, {@link IntegrationSettings}); Echoview cells CSV and ICES acoustic
+ * CSV/XML are read as they are. Each file is one import, stored in one transaction with its provenance,
+ * rejects and cells; a file that fails leaves the workspace as it was and the others still import.
+ */
+public final class Importer {
+    /** The outcome of one file. */
+    public record Outcome(Path file, String kind, int cells, int rejected, List<String> warnings, String error) {
+        /** Whether the file was imported. */
+        public boolean imported() {
+            return error == null;
+        }
+    }
+
+    private final double channelKhz;
+    private final IntegrationSettings settings;
+
+    /**
+     * @param channelKhz the channel integrated from raw files, kHz
+     * @param settings   the echo-integration grid and exclusions for raw files
+     */
+    public Importer(double channelKhz, IntegrationSettings settings) {
+        this.channelKhz = channelKhz;
+        this.settings = settings;
+    }
+
+    /** Imports each file; never throws for a bad file, which is reported in its outcome. */
+    public List<Outcome> importAll(Workspace ws, List<Path> files, ProgressListener progress, CancellationToken cancel) throws WorkspaceException {
+        ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
+        List<Outcome> outcomes = new ArrayList<>();
+        int i = 0;
+        for (Path f : files) {
+            cancel.throwIfCancelled();
+            progress.progress(i++, files.size(), f.getFileName().toString());
+            try {
+                outcomes.add(importOne(ws, zones, f, cancel));
+            } catch (FileFormatException | IOException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+                outcomes.add(new Outcome(f, "", 0, 0, List.of(), e.getMessage()));
+            } catch (WorkspaceException e) {
+                outcomes.add(new Outcome(f, "", 0, 0, List.of(), e.getMessage()));
+            }
+        }
+        progress.progress(files.size(), files.size(), "done");
+        return outcomes;
+    }
+
+    private Outcome importOne(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel)
+            throws IOException, FileFormatException, WorkspaceException {
+        if (!Files.isRegularFile(f)) {
+            throw new FileFormatException(f, "", "does not exist or is not a file");
+        }
+        if (SimradRawReader.probe(f)) {
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, CalibrationOverrides.NONE, zones,
+                    ProgressListener.NONE, cancel);
+            List<NascCell> cells = new ArrayList<>();
+            List<String> zoneCodes = new ArrayList<>();
+            String channel = String.format(Locale.ROOT, "%.0f kHz", channelKhz);
+            for (IntegrationCell c : r.cells()) {
+                cells.add(new NascCell(f.getFileName().toString(), channel, "", c.interval(), c.layer(), c.timeStart(), c.lat(), c.lon(),
+                        c.depthMinM(), c.depthMaxM(), c.svMeanDb(), c.nascM2PerNmi2()));
+                zoneCodes.add(c.zone());
+            }
+            Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), SimradRawReader.NAME,
+                    AppInfo.version(), Instant.now());
+            ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size());
+            return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
+        }
+        ImportResult<NascCell> result;
+        String kind;
+        if (IcesAcousticReader.probe(f)) {
+            result = new IcesAcousticReader().read(f);
+            kind = "ices";
+        } else if (EchoviewCsvReader.probe(f)) {
+            result = new EchoviewCsvReader().read(f);
+            kind = "echoview";
+        } else {
+            throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml); "
+                    + "zone layers go through 'cardumen zones import'");
+        }
+        List<String> zoneCodes = new ArrayList<>();
+        for (NascCell c : result.accepted()) {
+            zoneCodes.add(c.hasPosition() ? zones.zoneAt(c.lon(), c.lat()).map(z -> z.code()).orElse("") : "");
+        }
+        ws.importNasc(kind, result.provenance(), result.accepted(), zoneCodes, result.rejects(), result.warnings().size());
+        List<String> messages = new ArrayList<>(result.warnings());
+        for (Reject rej : result.rejects()) {
+            messages.add("rejected " + rej);
+        }
+        return new Outcome(f, kind, result.accepted().size(), result.rejects().size(), messages, null);
+    }
+}

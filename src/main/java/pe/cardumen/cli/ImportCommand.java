@@ -1,0 +1,50 @@
+package pe.cardumen.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.app.Importer;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cardumen import FILE… --workspace W}. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import files into a workspace: Simrad .raw (echo-integrated), Echoview cells .csv, ICES acoustic .csv/.xml. "
+                + "Each file is one import; a bad file is reported and the others still import.")
+final class ImportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", description = "Files to import.")
+    List<Path> files;
+
+    @Option(names = "--workspace", required = true, description = "The workspace.")
+    Path workspace;
+
+    @Option(names = "--channel", description = "Channel of raw files to integrate, kHz (default 38).")
+    double channelKhz = 38;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        int failed = 0;
+        try (Workspace ws = Workspace.open(workspace)) {
+            for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
+                if (o.imported()) {
+                    out.printf(Locale.ROOT, "%s: %s, %d cells imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(), o.rejected());
+                    o.warnings().forEach(w -> out.println("  " + w));
+                } else {
+                    failed++;
+                    spec.commandLine().getErr().println("cardumen: " + o.error());
+                }
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+}

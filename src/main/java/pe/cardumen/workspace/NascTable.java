@@ -1,0 +1,121 @@
+package pe.cardumen.workspace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.GeometryFactory;
+import pe.cardumen.domain.sonar.NascCell;
+
+/**
+ * Echo-integration results as a GeoPackage feature table {@code result_nasc} (POINT at the interval's
+ * position, NULL without one), one row per cell, tied to the import that produced it. Created on first
+ * use.
+ */
+final class NascTable {
+    static final String NAME = "result_nasc";
+
+    private NascTable() {
+    }
+
+    static boolean exists(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
+            p.setString(1, NAME);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    static void ensure(Connection c) throws SQLException {
+        if (exists(c)) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + NAME + " (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom POINT, import_id INTEGER NOT NULL REFERENCES imports(id), "
+                    + "source TEXT NOT NULL, channel TEXT, category TEXT, interval INTEGER, layer INTEGER, time_utc TEXT, lat DOUBLE, lon DOUBLE, "
+                    + "depth_min_m DOUBLE, depth_max_m DOUBLE, sv_mean_db DOUBLE, nasc_m2_per_nmi2 DOUBLE NOT NULL, zone TEXT)");
+        }
+        GeoPackageSchema.registerFeatureTable(c, NAME, NAME, "NASC per interval and layer (m² nmi⁻²), from echosounder data or exports",
+                "geom", "POINT", null);
+    }
+
+    static void insert(Connection c, long importId, List<NascCell> cells, List<String> zones) throws SQLException {
+        ensure(c);
+        GeometryFactory gf = new GeometryFactory();
+        Envelope extent = new Envelope();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO " + NAME + " (geom, import_id, source, channel, category, interval, layer, "
+                + "time_utc, lat, lon, depth_min_m, depth_max_m, sv_mean_db, nasc_m2_per_nmi2, zone) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            for (int i = 0; i < cells.size(); i++) {
+                NascCell n = cells.get(i);
+                if (n.hasPosition()) {
+                    var point = gf.createPoint(new Coordinate(n.lon(), n.lat()));
+                    extent.expandToInclude(point.getCoordinate());
+                    p.setBytes(1, GeoPackageGeometry.encode(point, GeoPackageSchema.WGS84_SRS_ID));
+                } else {
+                    p.setNull(1, java.sql.Types.BLOB);
+                }
+                p.setLong(2, importId);
+                p.setString(3, n.source());
+                p.setString(4, n.channel());
+                p.setString(5, n.category());
+                p.setInt(6, n.interval());
+                p.setInt(7, n.layer());
+                p.setString(8, n.time() == null ? null : n.time().toString());
+                setDouble(p, 9, n.lat());
+                setDouble(p, 10, n.lon());
+                setDouble(p, 11, n.depthMinM());
+                setDouble(p, 12, n.depthMaxM());
+                setDouble(p, 13, n.svMeanDb());
+                p.setDouble(14, n.nascM2PerNmi2());
+                p.setString(15, zones.get(i));
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+        if (!extent.isNull()) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = '" + NAME + "'")) {
+                if (r.next() && r.getObject(1) != null) {
+                    extent.expandToInclude(r.getDouble(1), r.getDouble(2));
+                    extent.expandToInclude(r.getDouble(3), r.getDouble(4));
+                }
+            }
+            GeoPackageSchema.updateExtent(c, NAME, extent);
+        }
+    }
+
+    static List<NascCell> read(Connection c) throws SQLException {
+        List<NascCell> cells = new ArrayList<>();
+        if (!exists(c)) {
+            return cells;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT source, channel, category, interval, layer, time_utc, lat, lon, "
+                + "depth_min_m, depth_max_m, sv_mean_db, nasc_m2_per_nmi2 FROM " + NAME + " ORDER BY fid")) {
+            while (r.next()) {
+                String t = r.getString(6);
+                cells.add(new NascCell(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getInt(5), t == null ? null : Instant.parse(t),
+                        getDouble(r, 7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10), getDouble(r, 11), r.getDouble(12)));
+            }
+        }
+        return cells;
+    }
+
+    private static void setDouble(PreparedStatement p, int i, double v) throws SQLException {
+        if (Double.isNaN(v)) {
+            p.setNull(i, java.sql.Types.DOUBLE);
+        } else {
+            p.setDouble(i, v);
+        }
+    }
+
+    private static double getDouble(ResultSet r, int i) throws SQLException {
+        double v = r.getDouble(i);
+        return r.wasNull() ? Double.NaN : v;
+    }
+}

@@ -1,0 +1,73 @@
+package pe.cardumen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.sonar.NascCell;
+import pe.cardumen.io.FileDigest;
+import pe.cardumen.workspace.ImportRecord;
+import pe.cardumen.workspace.Workspace;
+
+/** {@code cardumen import}: raw, Echoview and ICES files into a workspace, bad files reported, the rest kept. */
+class ImportCliTest {
+    private static Path workspace() throws Exception {
+        Path ws = TestData.tempDir("import-cli").resolve("w.cardumen.gpkg");
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        return ws;
+    }
+
+    @Test
+    void importsEveryKindAndRecordsProvenance() throws Exception {
+        Path ws = workspace();
+        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        Path ev = Path.of("src/test/resources/fixtures/acoustic/Celdas 38 kHz Olaya-Flores 1508-10.csv");
+        Path ices = Path.of("src/test/resources/fixtures/acoustic/ices-acoustic.xml");
+        CliTest.Run r = CliTest.run("import", raw.toString(), ev.toString(), ices.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("DY1201_EK60-D20120214-T231011.raw: sonar, 24 cells imported")
+                .contains("Celdas 38 kHz Olaya-Flores 1508-10.csv: echoview, 3 cells imported, 3 rejected")
+                .contains("ices-acoustic.xml: ices, 3 cells imported, 1 rejected");
+        try (Workspace w = Workspace.open(ws)) {
+            List<ImportRecord> imports = w.imports();
+            assertThat(imports).extracting(ImportRecord::kind).containsExactly("sonar", "echoview", "ices");
+            assertThat(imports.get(0).sha256()).isEqualTo(FileDigest.sha256(raw));
+            assertThat(w.rejectsOf(imports.get(1).id())).hasSize(3);
+            List<NascCell> cells = w.nascCells();
+            assertThat(cells).hasSize(24 + 3 + 3);
+            NascCell evFirst = cells.get(24);
+            assertThat(evFirst.nascM2PerNmi2()).isEqualTo(1250.776);
+            assertThat(evFirst.lat()).isCloseTo(-12.05021, within(1e-12));
+            assertThat(w.summary().results()).containsEntry("result_nasc", 30);
+        }
+        // the Echoview cell off Callao lies in an AIP zone, which is stored with it
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ws);
+             var s = c.createStatement();
+             var rs = s.executeQuery("SELECT zone FROM result_nasc WHERE source LIKE 'Celdas%' AND interval = 1 AND layer = 1")) {
+            rs.next();
+            assertThat(rs.getString(1)).matches("\\d{4,5}");
+        }
+    }
+
+    @Test
+    void aBadFileIsReportedAndTheOthersImport() throws Exception {
+        Path ws = workspace();
+        Path junk = TestData.tempDir("import-cli").resolve("notes.txt");
+        Files.writeString(junk, "not acoustic data");
+        Path ices = Path.of("src/test/resources/fixtures/acoustic/ices-acoustic.csv");
+        CliTest.Run r = CliTest.run("import", junk.toString(), ices.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.err()).contains("notes.txt: is not a file Cardumen imports");
+        assertThat(r.out()).contains("ices-acoustic.csv: ices, 4 cells imported, 2 rejected");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.imports()).hasSize(1);
+        }
+    }
+}

@@ -52,15 +52,37 @@ public final class Ek60Calibration {
         if (counts == null) {
             return new float[0];
         }
-        double dz = cal.sampleThicknessM();
-        double constant = cal.systemGainTermDb() + 2 * cal.saCorrectionDb();
-        double twoAlpha = 2 * cal.absorptionDbPerM();
+        double[] offset = offsets(cal, counts.length);
         float[] sv = new float[counts.length];
         for (int i = 0; i < counts.length; i++) {
-            double r = tvgRangeM(i, dz);
-            double tvg = 20 * Math.log10(Math.max(r, 1.0));
-            sv[i] = (float) (counts[i] * POWER_UNIT_DB + tvg + twoAlpha * r - constant);
+            sv[i] = (float) (counts[i] * POWER_UNIT_DB + offset[i]);
         }
         return sv;
+    }
+
+    /** The per-sample part of the equation, 20·log10(max(r,1)) + 2αr − constant, for one calibration. */
+    private record OffsetKey(double dz, double twoAlpha, double constant, int samples) {
+    }
+
+    // Consecutive pings of a channel share their calibration, so the logarithms are computed once per
+    // channel and setting rather than once per sample; the cache stays small.
+    private static final java.util.concurrent.ConcurrentHashMap<OffsetKey, double[]> OFFSETS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static double[] offsets(CalibrationParameters cal, int samples) {
+        OffsetKey key = new OffsetKey(cal.sampleThicknessM(), 2 * cal.absorptionDbPerM(), cal.systemGainTermDb() + 2 * cal.saCorrectionDb(), samples);
+        double[] cached = OFFSETS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        double[] offset = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            double r = tvgRangeM(i, key.dz());
+            offset[i] = 20 * Math.log10(Math.max(r, 1.0)) + key.twoAlpha() * r - key.constant();
+        }
+        if (OFFSETS.size() > 256) {
+            OFFSETS.clear();
+        }
+        OFFSETS.put(key, offset);
+        return offset;
     }
 }

@@ -26,11 +26,18 @@ package pe.cardumen.domain.sonar;
  * @param complex               EK80 complex samples, {@code sectors} interleaved (re, im) pairs per
  *                              sample, or {@code null}
  * @param sectors               number of transducer sectors of the complex samples (0 when none)
+ * @param slope                 EK80 taper slope of the transmit pulse (fraction of the pulse), NaN for EK60
+ * @param pulseForm             EK80 pulse form: 0 CW, 1 FM (broadband); 0 for EK60
  */
 public record Ping(int channel, int index, long timeTicks, double transducerDepthM, double frequencyHz, double transmitPowerW,
                    double pulseLengthS, double bandwidthHz, double sampleIntervalS, double soundSpeedMPerS,
                    double absorptionDbPerM, double heaveM, double rollDeg, double pitchDeg, double temperatureC,
-                   int sampleOffset, short[] power, byte[] angles, float[] complex, int sectors) {
+                   int sampleOffset, short[] power, byte[] angles, float[] complex, int sectors, double slope, int pulseForm) {
+
+    /** Whether the ping is EK80 frequency-modulated (broadband); CW otherwise. */
+    public boolean isFm() {
+        return pulseForm > 0;
+    }
 
     /** Number of samples. */
     public int sampleCount() {

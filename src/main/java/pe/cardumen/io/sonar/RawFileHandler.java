@@ -38,4 +38,26 @@ public interface RawFileHandler {
     /** Motion ({@code MRU0}): heave m, roll, pitch and heading in degrees. */
     default void motion(long timeTicks, float heaveM, float rollDeg, float pitchDeg, float headingDeg) {
     }
+
+    /**
+     * EK80 transceiver settings of a channel ({@code XML0} Configuration), after {@link #configuration}.
+     *
+     * @param receiverImpedanceOhm the transceiver's receiver impedance Zer, Ω
+     * @param rxSampleFrequencyHz  the receiver's A/D sampling frequency before filtering, Hz
+     * @param transducerDepthM     the transducer's installation depth (TransducerOffsetZ), m
+     */
+    default void ek80Channel(int channel, double receiverImpedanceOhm, double rxSampleFrequencyHz, double transducerDepthM) {
+    }
+
+    /**
+     * An EK80 filter stage ({@code FIL1}): 1 is the transceiver's filter, 2 the pulse-compression filter.
+     *
+     * @param coefficients complex coefficients as interleaved (re, im) pairs
+     */
+    default void filter(int channel, int stage, int decimation, float[] coefficients) {
+    }
+
+    /** The EK80 environment ({@code XML0} Environment): °C, PSU, m, pH, m/s. */
+    default void environment(double temperatureC, double salinityPsu, double depthM, double acidityPh, double soundSpeedMPerS) {
+    }
 }

@@ -212,6 +212,21 @@ public final class SimradRawReader {
         public void motion(long timeTicks, float heaveM, float rollDeg, float pitchDeg, float headingDeg) {
             run(() -> h.motion(timeTicks, heaveM, rollDeg, pitchDeg, headingDeg));
         }
+
+        @Override
+        public void ek80Channel(int channel, double receiverImpedanceOhm, double rxSampleFrequencyHz, double transducerDepthM) {
+            run(() -> h.ek80Channel(channel, receiverImpedanceOhm, rxSampleFrequencyHz, transducerDepthM));
+        }
+
+        @Override
+        public void filter(int channel, int stage, int decimation, float[] coefficients) {
+            run(() -> h.filter(channel, stage, decimation, coefficients));
+        }
+
+        @Override
+        public void environment(double temperatureC, double salinityPsu, double depthM, double acidityPh, double soundSpeedMPerS) {
+            run(() -> h.environment(temperatureC, salinityPsu, depthM, acidityPh, soundSpeedMPerS));
+        }
     }
 
     private static String printable(String type) {
@@ -230,6 +245,7 @@ public final class SimradRawReader {
         private final Map<String, Integer> channelById = new HashMap<>();
         private final Map<Integer, Integer> pingsByChannel = new HashMap<>();
         private final Map<String, Map<String, String>> ek80Parameters = new HashMap<>();
+        private final Map<Integer, Double> transducerDepths = new HashMap<>();
         private Map<String, String> environment = Map.of();
         private int pings;
 
@@ -270,6 +286,8 @@ public final class SimradRawReader {
                     handler.motion(ticks, p.getFloat(0), p.getFloat(4), p.getFloat(8), p.getFloat(12));
                     return true;
                 case "FIL1":
+                    fil1(p);
+                    return true;
                 case "DEP0":
                 case "RAW4":
                 case "MRU1":
@@ -366,7 +384,7 @@ public final class SimradRawReader {
             pings++;
             handler.ping(new Ping(channel, index, ticks, p.getFloat(4), p.getFloat(8), p.getFloat(12), p.getFloat(16), p.getFloat(20),
                     p.getFloat(24), p.getFloat(28), p.getFloat(32), p.getFloat(36), p.getFloat(40), p.getFloat(44), p.getFloat(48),
-                    sampleOffset, power, angles, null, 0));
+                    sampleOffset, power, angles, null, 0, Double.NaN, 0));
         }
 
         /** EK80 sample datagram: channel id, data type, offset, count, then samples by type. */
@@ -414,9 +432,12 @@ public final class SimradRawReader {
                 warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
             }
             pings++;
-            handler.ping(new Ping(channel, index, ticks, 0, number(par, "Frequency"), number(par, "TransmitPower"), number(par, "PulseDuration"),
+            double depth = transducerDepths.getOrDefault(channel, 0.0);
+            int pulseForm = (int) number(par, "PulseForm");
+            handler.ping(new Ping(channel, index, ticks, depth, number(par, "Frequency"), number(par, "TransmitPower"), number(par, "PulseDuration"),
                     Double.NaN, number(par, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors));
+                    Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors, number(par, "Slope"),
+                    Math.max(0, pulseForm)));
         }
 
         /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
@@ -445,6 +466,25 @@ public final class SimradRawReader {
             } catch (NumberFormatException e) {
                 return Double.NaN;
             }
+        }
+
+        /** EK80 filter stage: stage, channel id, coefficient count, decimation, complex float32 coefficients. */
+        private void fil1(ByteBuffer p) {
+            int stage = p.getShort(0);
+            String id = fixedString(p, 4, 128);
+            int n = p.getShort(132);
+            int decimation = p.getShort(134);
+            if (n < 0 || 136 + 8L * n > p.limit()) {
+                throw new IllegalArgumentException(n + " filter coefficients do not fit in " + p.limit() + " bytes");
+            }
+            float[] c = new float[2 * n];
+            p.position(136);
+            p.asFloatBuffer().get(c);
+            Integer channel = channelById.get(id);
+            if (channel == null) {
+                throw new IllegalArgumentException("filter for channel '" + id + "', which is not in the configuration");
+            }
+            handler.filter(channel, stage, decimation, c);
         }
 
         private void bot0(long ticks, ByteBuffer p) {
@@ -484,6 +524,8 @@ public final class SimradRawReader {
                     break;
                 case "Environment":
                     environment = attributes(root);
+                    handler.environment(number(environment, "Temperature"), number(environment, "Salinity"), number(environment, "Depth"),
+                            number(environment, "Acidity"), number(environment, "SoundSpeed"));
                     break;
                 case "Parameter":
                 case "InitialParameter":
@@ -518,7 +560,17 @@ public final class SimradRawReader {
                 Element h = (Element) header.item(0);
                 sounder = h.getAttribute("ApplicationName") + " " + h.getAttribute("Version");
             }
+            // transducer installation depths, by transducer name (the Transducers section)
+            Map<String, Double> offsetZ = new HashMap<>();
+            NodeList tds = root.getElementsByTagName("Transducer");
+            for (int i = 0; i < tds.getLength(); i++) {
+                Element td = (Element) tds.item(i);
+                if (td.hasAttribute("TransducerOffsetZ")) {
+                    offsetZ.putIfAbsent(td.getAttribute("TransducerName"), number(attributes(td), "TransducerOffsetZ"));
+                }
+            }
             List<SonarChannel> list = new ArrayList<>();
+            List<double[]> settings = new ArrayList<>();
             NodeList chs = root.getElementsByTagName("Channel");
             for (int i = 0; i < chs.getLength(); i++) {
                 Element ch = (Element) chs.item(i);
@@ -526,6 +578,12 @@ public final class SimradRawReader {
                 if (id.isEmpty()) {
                     continue;
                 }
+                Element transceiver = ch.getParentNode() != null && ch.getParentNode().getParentNode() instanceof Element
+                        ? (Element) ch.getParentNode().getParentNode() : null;
+                Map<String, String> tr = transceiver == null ? Map.of() : attributes(transceiver);
+                Element tdOfChannel = (Element) ch.getElementsByTagName("Transducer").item(0);
+                String tdName = tdOfChannel == null ? "" : tdOfChannel.getAttribute("TransducerName");
+                settings.add(new double[] {number(tr, "Impedance"), number(tr, "RxSampleFrequency"), offsetZ.getOrDefault(tdName, 0.0)});
                 Element td = (Element) ch.getElementsByTagName("Transducer").item(0);
                 Map<String, String> t = td == null ? Map.of() : attributes(td);
                 double[] pulse = doubles(ch.getAttribute("PulseDuration").isEmpty() ? ch.getAttribute("PulseLength") : ch.getAttribute("PulseDuration"));
@@ -539,6 +597,12 @@ public final class SimradRawReader {
                         java.util.Arrays.copyOf(pulse, k), java.util.Arrays.copyOf(gains, k), java.util.Arrays.copyOf(sa, k)));
             }
             setChannels(sounder, list);
+            transducerDepths.clear();
+            for (int i = 0; i < list.size(); i++) {
+                double[] s = settings.get(i);
+                transducerDepths.put(i + 1, s[2]);
+                handler.ek80Channel(i + 1, s[0], s[1], s[2]);
+            }
         }
 
         private static double[] doubles(String semicolonList) {

@@ -1,0 +1,93 @@
+package pe.cardumen.acoustics;
+
+import pe.cardumen.domain.sonar.Ping;
+
+/**
+ * Calibrated power and Sv from EK80 CW pings, complex or "reduced" power (Simrad EK80 reference manual;
+ * the conventions of pyEcholab and echopype, against which {@code Ek80ReferenceTest} checks it):
+ *
+ * <pre>
+ *   complex:  P = n_sectors·|mean over sectors(y)|²/(2√2)²·((Zer + Zet)/Zer)²/Zet      W (Zet = 75 Ω)
+ *   reduced:  P = count·10·log10(2)/256                                                dB re 1 W
+ *   r(i)  = i·dz − c·τ/4                                                               m
+ *   Sv(i) = 10·log10(P) + 20·log10(r) + 2αr − 10·log10(Pt·λ²·c·τeff·ψ·G0²/(32π²)) − 2·Sa  (r &gt; 0; NaN otherwise)
+ * </pre>
+ * τeff comes from the ideal transmit pulse filtered by the file's own filters ({@link
+ * EffectivePulseDuration}); α from Francois &amp; Garrison with the file's environment ({@link
+ * Absorption}). FM (broadband) pings need pulse compression and frequency-dependent calibration, which
+ * Cardumen does not do yet.
+ *
+ * @param base                 frequency, gain and Sa at the pulse length, ψ, c, α, Pt, τ, τs, transducer depth
+ * @param effectivePulseS      τeff, s
+ * @param receiverImpedanceOhm Zer, Ω
+ */
+public record Ek80Calibration(CalibrationParameters base, double effectivePulseS, double receiverImpedanceOhm) {
+    /** Nominal transducer impedance Zet, Ω. */
+    public static final double TRANSDUCER_IMPEDANCE_OHM = 75;
+    private static final double POWER_UNIT_DB = 10 * Math.log10(2) / 256;
+
+    /** TVG range of sample i: i·dz − c·τ/4, m (may be ≤ 0 inside the transmit pulse). */
+    public double rangeM(int i) {
+        return i * base.sampleThicknessM() - base.soundSpeedMPerS() * base.pulseLengthS() / 4;
+    }
+
+    /** 10·log10(Pt·λ²·c·τeff·ψ·G0²/(32π²)), dB. */
+    public double systemGainTermDb() {
+        double g = Math.pow(10, base.gainDb() / 10);
+        double psi = Math.pow(10, base.equivalentBeamAngleDb() / 10);
+        double lambda = base.wavelengthM();
+        return 10 * Math.log10(base.transmitPowerW() * lambda * lambda * base.soundSpeedMPerS() * effectivePulseS * psi * g * g
+                / (32 * Math.PI * Math.PI));
+    }
+
+    /** Received power per sample, dB re 1 W. */
+    public float[] powerDb(Ping ping) {
+        if (ping.power() != null) {
+            short[] counts = ping.power();
+            float[] p = new float[counts.length];
+            for (int i = 0; i < counts.length; i++) {
+                p[i] = (float) (counts[i] * POWER_UNIT_DB);
+            }
+            return p;
+        }
+        float[] y = ping.complex();
+        int sectors = ping.sectors();
+        if (y == null || sectors == 0) {
+            return new float[0];
+        }
+        int n = ping.sampleCount();
+        double zer = receiverImpedanceOhm;
+        double zet = TRANSDUCER_IMPEDANCE_OHM;
+        double factor = sectors / 8.0 * ((zer + zet) / zer) * ((zer + zet) / zer) / zet;
+        float[] p = new float[n];
+        for (int i = 0; i < n; i++) {
+            double re = 0;
+            double im = 0;
+            int at = 2 * sectors * i;
+            for (int s = 0; s < sectors; s++) {
+                re += y[at + 2 * s];
+                im += y[at + 2 * s + 1];
+            }
+            re /= sectors;
+            im /= sectors;
+            p[i] = (float) (10 * Math.log10(factor * (re * re + im * im)));
+        }
+        return p;
+    }
+
+    /** Sv per sample, dB re 1 m⁻¹; NaN where the range is not positive. */
+    public float[] svDb(Ping ping) {
+        if (ping.isFm()) {
+            throw new UnsupportedOperationException("Sv of EK80 FM (broadband) pings is not supported yet; CW pings are");
+        }
+        float[] p = powerDb(ping);
+        double constant = systemGainTermDb() + 2 * base.saCorrectionDb();
+        double twoAlpha = 2 * base.absorptionDbPerM();
+        float[] sv = new float[p.length];
+        for (int i = 0; i < p.length; i++) {
+            double r = rangeM(i);
+            sv[i] = r > 0 ? (float) (p[i] + 20 * Math.log10(r) + twoAlpha * r - constant) : Float.NaN;
+        }
+        return sv;
+    }
+}

@@ -1,0 +1,150 @@
+package pe.cardumen.acoustics;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import pe.cardumen.domain.sonar.Ping;
+import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.io.sonar.RawFileHandler;
+
+/**
+ * A {@link RawFileHandler} that calibrates every ping of the chosen channels to Sv, EK60
+ * ({@link Ek60Calibration}) or EK80 CW ({@link Ek80Calibration}), with the file's own calibration and
+ * the user's overrides, and hands each {@link CalibratedPing} on. Other callbacks are forwarded to an
+ * optional downstream handler (NMEA, bottom …).
+ */
+public final class SvCalibrator implements RawFileHandler {
+    private final CalibrationOverrides overrides;
+    private final java.util.function.IntPredicate channelFilter;
+    private final Consumer<CalibratedPing> consumer;
+    private final RawFileHandler downstream;
+    private List<SonarChannel> channels = List.of();
+    private boolean ek80;
+    private final Map<Integer, double[]> ek80Channel = new HashMap<>();
+    private final Map<Integer, Map<Integer, Object[]>> filters = new HashMap<>();
+    private double[] environment = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+    private final Map<String, Double> tauEffCache = new HashMap<>();
+
+    /**
+     * @param channelFilter which channel numbers to calibrate (the others are skipped cheaply)
+     * @param consumer      receives each calibrated ping
+     * @param downstream    receives every other callback; may be {@code null}
+     */
+    public SvCalibrator(CalibrationOverrides overrides, java.util.function.IntPredicate channelFilter, Consumer<CalibratedPing> consumer,
+                        RawFileHandler downstream) {
+        this.overrides = overrides;
+        this.channelFilter = channelFilter;
+        this.consumer = consumer;
+        this.downstream = downstream;
+    }
+
+    /** The channels of the file, once its configuration has been read. */
+    public List<SonarChannel> channels() {
+        return channels;
+    }
+
+    @Override
+    public void configuration(String sounder, List<SonarChannel> channels) {
+        this.channels = new ArrayList<>(channels);
+        this.ek80 = sounder.startsWith("EK80");
+        ek80Channel.clear();
+        filters.clear();
+        tauEffCache.clear();
+        if (downstream != null) {
+            downstream.configuration(sounder, channels);
+        }
+    }
+
+    @Override
+    public void ek80Channel(int channel, double receiverImpedanceOhm, double rxSampleFrequencyHz, double transducerDepthM) {
+        ek80Channel.put(channel, new double[] {receiverImpedanceOhm, rxSampleFrequencyHz, transducerDepthM});
+    }
+
+    @Override
+    public void filter(int channel, int stage, int decimation, float[] coefficients) {
+        filters.computeIfAbsent(channel, k -> new HashMap<>()).put(stage, new Object[] {decimation, coefficients});
+    }
+
+    @Override
+    public void environment(double temperatureC, double salinityPsu, double depthM, double acidityPh, double soundSpeedMPerS) {
+        environment = new double[] {temperatureC, salinityPsu, depthM, acidityPh, soundSpeedMPerS};
+    }
+
+    @Override
+    public void ping(Ping p) {
+        if (!channelFilter.test(p.channel()) || p.channel() < 1 || p.channel() > channels.size()) {
+            return;
+        }
+        SonarChannel channel = channels.get(p.channel() - 1);
+        if (!ek80) {
+            CalibrationParameters cal = CalibrationParameters.ek60(channel, p).with(overrides);
+            consumer.accept(new CalibratedPing(p, channel, Ek60Calibration.svDb(p, cal), cal.sampleThicknessM(), -cal.sampleThicknessM(),
+                    cal.transducerDepthM()));
+            return;
+        }
+        Ek80Calibration cal = ek80(channel, p);
+        consumer.accept(new CalibratedPing(p, channel, cal.svDb(p), cal.base().sampleThicknessM(), cal.rangeM(0), cal.base().transducerDepthM()));
+    }
+
+    /** The EK80 calibration of a ping: tables from the configuration, α and τeff computed, overrides applied. */
+    public Ek80Calibration ek80(SonarChannel channel, Ping p) {
+        double[] settings = ek80Channel.get(p.channel());
+        if (settings == null) {
+            throw new IllegalStateException("channel " + p.channel() + " has no EK80 transceiver settings in the file's configuration");
+        }
+        double c = Double.isNaN(environment[4]) ? p.soundSpeedMPerS() : environment[4];
+        double alpha = Absorption.francoisGarrisonDbPerM(p.frequencyHz(), environment[0], environment[1], environment[2], environment[3], c);
+        CalibrationParameters base = new CalibrationParameters(p.frequencyHz(), channel.gainDbAt(p.pulseLengthS()),
+                channel.saCorrectionDbAt(p.pulseLengthS()), channel.equivalentBeamAngleDb(), c, alpha, p.transmitPowerW(), p.pulseLengthS(),
+                p.sampleIntervalS(), settings[2]).with(overrides);
+        return new Ek80Calibration(base, tauEff(p, settings[1]), settings[0]);
+    }
+
+    private double tauEff(Ping p, double sampleFrequency) {
+        String key = p.channel() + "|" + p.pulseLengthS() + "|" + p.slope() + "|" + p.frequencyHz();
+        Double cached = tauEffCache.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Map<Integer, Object[]> f = filters.get(p.channel());
+        if (f == null || !f.containsKey(1) || !f.containsKey(2)) {
+            throw new IllegalStateException("channel " + p.channel() + " has no FIL1 filter stages 1 and 2, so the effective pulse "
+                    + "duration cannot be computed");
+        }
+        double fs = Double.isNaN(sampleFrequency) || sampleFrequency <= 0 ? 1.5e6 : sampleFrequency;
+        double tau = EffectivePulseDuration.compute(p.pulseLengthS(), p.slope(), p.frequencyHz(), fs, (float[]) f.get(1)[1], (Integer) f.get(1)[0],
+                (float[]) f.get(2)[1], (Integer) f.get(2)[0]);
+        tauEffCache.put(key, tau);
+        return tau;
+    }
+
+    @Override
+    public void nmea(long timeTicks, String sentence) {
+        if (downstream != null) {
+            downstream.nmea(timeTicks, sentence);
+        }
+    }
+
+    @Override
+    public void annotation(long timeTicks, String text) {
+        if (downstream != null) {
+            downstream.annotation(timeTicks, text);
+        }
+    }
+
+    @Override
+    public void bottom(long timeTicks, double[] depthsM) {
+        if (downstream != null) {
+            downstream.bottom(timeTicks, depthsM);
+        }
+    }
+
+    @Override
+    public void motion(long timeTicks, float heaveM, float rollDeg, float pitchDeg, float headingDeg) {
+        if (downstream != null) {
+            downstream.motion(timeTicks, heaveM, rollDeg, pitchDeg, headingDeg);
+        }
+    }
+}

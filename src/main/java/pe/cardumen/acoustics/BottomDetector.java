@@ -27,7 +27,7 @@ public record BottomDetector(double minDepthM, double minPeakDb, double backstep
     public double detect(float[] svDb, double[] depthM) {
         int peak = -1;
         for (int i = 0; i < svDb.length; i++) {
-            if (depthM[i] >= minDepthM && (peak < 0 || svDb[i] > svDb[peak])) {
+            if (depthM[i] >= minDepthM && !Float.isNaN(svDb[i]) && (peak < 0 || svDb[i] > svDb[peak])) {
                 peak = i;
             }
         }

@@ -15,8 +15,8 @@ import pe.cardumen.geo.ZoneLayer;
  * of pings × layers, never with samples; positions and distances are resolved at the end, when every
  * NMEA fix is known.
  *
- * <p>For each ping, sample i is included in layer k when its depth ({@link Ek60Calibration#depthM})
- * lies in [top(k), bottom(k)), its TVG range is at least the near field, it is not shallower than the
+ * <p>For each ping, sample i is included in layer k when its depth ({@link CalibratedPing#depthM})
+ * lies in [top(k), bottom(k)), its range from the transducer is at least the near field, it is not shallower than the
  * surface exclusion, and (when bottom exclusion is on) not deeper than the bottom minus the margin. The
  * bottom is the recorded one ({@code .bot}/{@code BOT0}) when given, else {@link BottomDetector}'s.
  * Then, with sv = 10^(Sv/10) or 0 below the threshold:
@@ -50,26 +50,30 @@ public final class EchoIntegration {
     }
 
     /**
-     * Reduces a ping.
+     * Reduces a calibrated ping.
      *
      * @param recordedBottomM the bottom depth recorded for this ping, m; NaN to detect it
      */
-    public void addPing(Ping ping, CalibrationParameters cal, double recordedBottomM) {
-        addPing(ping.timeTicks(), Ek60Calibration.svDb(ping, cal), cal.sampleThicknessM(), cal.transducerDepthM(), recordedBottomM);
+    public void addPing(CalibratedPing cp, double recordedBottomM) {
+        addPing(cp.ping().timeTicks(), cp.svDb(), cp.dzM(), cp.firstRangeM(), cp.transducerDepthM(), recordedBottomM);
     }
 
     /**
-     * Reduces a ping given as calibrated Sv.
+     * Reduces a ping given as Sv with the EK60 sample geometry (sample i at range (i − 1)·dz).
      *
-     * @param svDb             Sv per sample, dB re 1 m⁻¹
+     * @param sv               Sv per sample, dB re 1 m⁻¹
      * @param dz               sample thickness, m
      * @param transducerDepthM transducer depth, m
      * @param recordedBottomM  the recorded bottom depth, m; NaN to detect it
      */
     public void addPing(long timeTicks, float[] sv, double dz, double transducerDepthM, double recordedBottomM) {
+        addPing(timeTicks, sv, dz, -dz, transducerDepthM, recordedBottomM);
+    }
+
+    private void addPing(long timeTicks, float[] sv, double dz, double firstRangeM, double transducerDepthM, double recordedBottomM) {
         double[] depth = new double[sv.length];
         for (int i = 0; i < sv.length; i++) {
-            depth[i] = Ek60Calibration.depthM(i, dz, transducerDepthM);
+            depth[i] = transducerDepthM + firstRangeM + i * dz;
         }
         double bottom = Double.NaN;
         if (settings.excludeBelowBottom()) {
@@ -93,7 +97,7 @@ public final class EchoIntegration {
         for (int i = 0; i < sv.length; i++) {
             double d = depth[i];
             if (d < settings.layerTopM() || d >= settings.layerBottomM() || d < settings.surfaceExclusionM() || d > deepest
-                    || Ek60Calibration.tvgRangeM(i, dz) < settings.nearFieldM()) {
+                    || d - transducerDepthM < settings.nearFieldM() || Float.isNaN(sv[i])) {
                 continue;
             }
             int k = (int) Math.floor((d - settings.layerTopM()) / settings.layerThicknessM());

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
-import pe.cardumen.domain.sonar.Ping;
 import pe.cardumen.domain.sonar.SonarChannel;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.io.FileFormatException;
@@ -20,7 +19,7 @@ import pe.cardumen.io.sonar.RawReadSummary;
 import pe.cardumen.io.sonar.SimradRawReader;
 
 /**
- * Echo-integrates one channel of a set of EK60 raw files (one transect or a day's files) in a single
+ * Echo-integrates one channel of a set of Simrad raw files (EK60, or EK80 CW) (one transect or a day's files) in a single
  * pass per file: calibration from each file (or the user's overrides), the recorded bottom from a
  * companion {@code .bot} file of the same name when there is one (else detection), positions from the
  * files' NMEA fixes, cumulative distance continuing across files.
@@ -58,45 +57,35 @@ public final class RawFileIntegrator {
         long[] done = {0};
         for (Path file : files) {
             Map<Long, double[]> bottoms = companionBottoms(file, warnings, cancel);
-            SonarChannel[] channel = {null};
-            boolean[] ek80 = {false};
+            int[] selected = {-1};
             List<SonarChannel> seen = new ArrayList<>();
             long before = done[0];
-            RawReadSummary s = new SimradRawReader().read(file, new RawFileHandler() {
+            Map<Long, double[]> fileBottoms = bottoms;
+            RawFileHandler positions = new RawFileHandler() {
                 @Override
                 public void configuration(String sounder, List<SonarChannel> channels) {
-                    ek80[0] = sounder.startsWith("EK80");
                     seen.clear();
                     seen.addAll(channels);
-                    channel[0] = null;
+                    selected[0] = -1;
                     for (SonarChannel c : channels) {
                         if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
-                            channel[0] = c;
+                            selected[0] = c.number();
                         }
                     }
-                }
-
-                @Override
-                public void ping(Ping p) {
-                    if (channel[0] == null || p.channel() != channel[0].number()) {
-                        return;
-                    }
-                    if (ek80[0] || p.power() == null) {
-                        throw new UnsupportedOperationException(file.getFileName() + ": echo-integration of EK80 data is not supported yet; "
-                                + "EK80 calibration is planned (issue 3)");
-                    }
-                    double[] b = bottoms.get(p.timeTicks());
-                    double recorded = b != null && b.length >= channel[0].number() ? b[channel[0].number() - 1] : Double.NaN;
-                    integration.addPing(p, CalibrationParameters.ek60(channel[0], p).with(overrides), recorded);
                 }
 
                 @Override
                 public void nmea(long timeTicks, String sentence) {
                     Nmea.position(sentence).ifPresent(fix -> integration.addFix(timeTicks, fix.latDegrees(), fix.lonDegrees()));
                 }
-            }, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
-            done[0] += Files.size(file);
-            if (channel[0] == null) {
+            };
+            SvCalibrator calibrator = new SvCalibrator(overrides, ch -> ch == selected[0], cp -> {
+                double[] b = fileBottoms.get(cp.ping().timeTicks());
+                double recorded = b != null && b.length >= cp.channel().number() ? b[cp.channel().number() - 1] : Double.NaN;
+                integration.addPing(cp, recorded);
+            }, positions);
+            RawReadSummary s = new SimradRawReader().read(file, calibrator, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
+            if (selected[0] < 0) {
                 List<String> khz = seen.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
                 throw new FileFormatException(file, "configuration", "has no " + String.format(Locale.ROOT, "%.0f", channelKhz)
                         + " kHz channel; it has " + khz + " kHz");
@@ -104,6 +93,7 @@ public final class RawFileIntegrator {
             for (String w : s.warnings()) {
                 warnings.add(file.getFileName() + ": " + w);
             }
+            done[0] += Files.size(file);
         }
         return new Result(integration.cells(zones), warnings, integration.pingCount(), integration.fixCount(), integration.bottomCounts());
     }

@@ -12,11 +12,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import pe.cardumen.acoustics.CalibrationOverrides;
-import pe.cardumen.acoustics.CalibrationParameters;
-import pe.cardumen.acoustics.Ek60Calibration;
 import pe.cardumen.acoustics.IntegrationCell;
 import pe.cardumen.acoustics.IntegrationSettings;
 import pe.cardumen.acoustics.RawFileIntegrator;
+import pe.cardumen.acoustics.SvCalibrator;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.app.Services;
 import pe.cardumen.domain.CancellationToken;
@@ -113,13 +112,14 @@ final class SonarCommand extends CommandGroup {
     }
 
     @Command(name = "sv", mixinStandardHelpOptions = true,
-            description = "Calibrated Sv of one channel as long-format CSV: ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db. "
-                    + "Range convention: range = (i − 1)·dz for sample i, depth = range + transducer depth; the TVG uses (i − 2)·dz.")
+            description = "Calibrated Sv of one channel (EK60, or EK80 CW) as long-format CSV: ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db. "
+                    + "Range convention: EK60 range = (i − 1)·dz (the TVG uses (i − 2)·dz); EK80 range = i·dz − c·τ/4; depth = range + transducer depth. "
+                    + "sv_db is empty where the range is not positive (EK80).")
     static final class Sv implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         SonarCommand parent;
 
-        @Parameters(index = "0", description = "An EK60/ES60/ER60 .raw file.")
+        @Parameters(index = "0", description = "An EK60/ES60/ER60 or EK80 (CW) .raw file.")
         Path file;
 
         @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
@@ -153,47 +153,40 @@ final class SonarCommand extends CommandGroup {
             PrintWriter out = parent.out();
             out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
             int[] written = {0};
-            SonarChannel[] selected = {null};
-            boolean[] ek80 = {false};
-            RawReadSummary s = new SimradRawReader().read(file, new RawFileHandler() {
+            int[] selected = {-1};
+            RawFileHandler chooser = new RawFileHandler() {
                 @Override
                 public void configuration(String sounder, List<SonarChannel> channels) {
-                    ek80[0] = sounder.startsWith("EK80");
+                    selected[0] = -1;
                     for (SonarChannel c : channels) {
                         if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
-                            selected[0] = c;
+                            selected[0] = c.number();
                         }
                     }
-                    if (selected[0] == null) {
+                    if (selected[0] < 0) {
                         List<String> khz = channels.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
                         throw new IllegalArgumentException(file.getFileName() + " has no " + fmt(channelKhz) + " kHz channel; it has " + khz + " kHz");
                     }
                 }
-
-                @Override
-                public void ping(Ping p) {
-                    if (selected[0] == null || p.channel() != selected[0].number() || p.index() < range[0] || p.index() > range[1]) {
-                        return;
-                    }
-                    if (ek80[0] || p.power() == null) {
-                        throw new UnsupportedOperationException(file.getFileName() + ": Sv from EK80 data is not supported yet; "
-                                + "'cardumen sonar info' reads the file, EK80 calibration is planned (issue 3)");
-                    }
-                    CalibrationParameters cal = CalibrationParameters.ek60(selected[0], p).with(overrides);
-                    float[] sv = Ek60Calibration.svDb(p, cal);
-                    double dz = cal.sampleThicknessM();
-                    String time = p.time().toString();
-                    StringBuilder line = new StringBuilder(64);
-                    for (int i = 0; i < sv.length; i++) {
-                        double r = (i - 1) * dz;
-                        line.setLength(0);
-                        line.append(p.index()).append(',').append(time).append(',').append(i).append(',')
-                                .append(String.format(Locale.ROOT, "%.4f,%.4f,%.4f", r, r + cal.transducerDepthM(), sv[i]));
-                        out.println(line);
-                    }
-                    written[0]++;
+            };
+            SvCalibrator calibrator = new SvCalibrator(overrides, ch -> ch == selected[0], cp -> {
+                Ping p = cp.ping();
+                if (p.index() < range[0] || p.index() > range[1]) {
+                    return;
                 }
-            }, ProgressListener.NONE, CancellationToken.NONE);
+                float[] sv = cp.svDb();
+                String time = p.time().toString();
+                StringBuilder line = new StringBuilder(64);
+                for (int i = 0; i < sv.length; i++) {
+                    line.setLength(0);
+                    line.append(p.index()).append(',').append(time).append(',').append(i).append(',')
+                            .append(String.format(Locale.ROOT, "%.4f,%.4f,", cp.rangeM(i), cp.depthM(i)))
+                            .append(Float.isNaN(sv[i]) ? "" : String.format(Locale.ROOT, "%.4f", sv[i]));
+                    out.println(line);
+                }
+                written[0]++;
+            }, chooser);
+            RawReadSummary s = new SimradRawReader().read(file, calibrator, ProgressListener.NONE, CancellationToken.NONE);
             out.flush();
             for (String w : s.warnings()) {
                 parent.err().println("warning: " + w);
@@ -227,7 +220,7 @@ final class SonarCommand extends CommandGroup {
     }
 
     @Command(name = "integrate", mixinStandardHelpOptions = true,
-            description = "Echo-integrate one channel of EK60 raw files into distance intervals × depth layers (NASC, m² nmi⁻²) as CSV. "
+            description = "Echo-integrate one channel of EK60 or EK80 CW raw files into distance intervals × depth layers (NASC, m² nmi⁻²) as CSV. "
                     + "A .bot file beside a .raw gives the bottom line; otherwise it is detected.")
     static final class Integrate implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand

@@ -73,9 +73,9 @@ class EchoIntegrationTest {
         e.addPing(T0, sv, 0.5, 0, 20.25);
         assertThat(e.cells(null).get(0).samples()).isEqualTo(40);
         EchoIntegration nf = new EchoIntegration(s.withNearField(3).withBottomExclusion(false), BottomDetector.DEFAULT);
-        // TVG range (i − 2)·0.5 ≥ 3 m: i ≥ 8, and depth < 40: i ≤ 80 → 73 samples
+        // range from the transducer (i − 1)·0.5 ≥ 3 m: i ≥ 7, and depth < 40: i ≤ 80 → 74 samples
         nf.addPing(T0, sv, 0.5, 0, Double.NaN);
-        assertThat(nf.cells(null).get(0).samples()).isEqualTo(73);
+        assertThat(nf.cells(null).get(0).samples()).isEqualTo(74);
         EchoIntegration surface = new EchoIntegration(s.withNearField(0).withBottomExclusion(false).withSurfaceExclusion(5), BottomDetector.DEFAULT);
         // depth ≥ 5 m: i ≥ 11 → 70 samples
         surface.addPing(T0, sv, 0.5, 0, Double.NaN);

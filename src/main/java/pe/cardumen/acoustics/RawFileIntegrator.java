@@ -47,6 +47,15 @@ public final class RawFileIntegrator {
      */
     public Result integrate(List<Path> files, double channelKhz, IntegrationSettings settings, CalibrationOverrides overrides,
                             ZoneLayer zones, ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
+        return integrate(files, channelKhz, settings, c -> overrides, zones, progress, cancel);
+    }
+
+    /**
+     * Integrates the files with per-channel calibration overrides (e.g. from an Echoview .ecs file).
+     */
+    public Result integrate(List<Path> files, double channelKhz, IntegrationSettings settings,
+                            java.util.function.Function<SonarChannel, CalibrationOverrides> overrides, ZoneLayer zones,
+                            ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
         EchoIntegration integration = new EchoIntegration(settings, BottomDetector.DEFAULT);
         List<String> warnings = new ArrayList<>();
         long bytes = 0;

@@ -16,7 +16,7 @@ import pe.cardumen.io.sonar.RawFileHandler;
  * optional downstream handler (NMEA, bottom …).
  */
 public final class SvCalibrator implements RawFileHandler {
-    private final CalibrationOverrides overrides;
+    private final java.util.function.Function<SonarChannel, CalibrationOverrides> overrides;
     private final java.util.function.IntPredicate channelFilter;
     private final Consumer<CalibratedPing> consumer;
     private final RawFileHandler downstream;
@@ -34,6 +34,14 @@ public final class SvCalibrator implements RawFileHandler {
      */
     public SvCalibrator(CalibrationOverrides overrides, java.util.function.IntPredicate channelFilter, Consumer<CalibratedPing> consumer,
                         RawFileHandler downstream) {
+        this(c -> overrides, channelFilter, consumer, downstream);
+    }
+
+    /**
+     * @param overrides the user's corrections for each channel (e.g. from an Echoview .ecs file)
+     */
+    public SvCalibrator(java.util.function.Function<SonarChannel, CalibrationOverrides> overrides, java.util.function.IntPredicate channelFilter,
+                        Consumer<CalibratedPing> consumer, RawFileHandler downstream) {
         this.overrides = overrides;
         this.channelFilter = channelFilter;
         this.consumer = consumer;
@@ -79,7 +87,7 @@ public final class SvCalibrator implements RawFileHandler {
         }
         SonarChannel channel = channels.get(p.channel() - 1);
         if (!ek80) {
-            CalibrationParameters cal = CalibrationParameters.ek60(channel, p).with(overrides);
+            CalibrationParameters cal = CalibrationParameters.ek60(channel, p).with(overrides.apply(channel));
             consumer.accept(new CalibratedPing(p, channel, Ek60Calibration.svDb(p, cal), cal.sampleThicknessM(), -cal.sampleThicknessM(),
                     cal.transducerDepthM()));
             return;
@@ -98,7 +106,7 @@ public final class SvCalibrator implements RawFileHandler {
         double alpha = Absorption.francoisGarrisonDbPerM(p.frequencyHz(), environment[0], environment[1], environment[2], environment[3], c);
         CalibrationParameters base = new CalibrationParameters(p.frequencyHz(), channel.gainDbAt(p.pulseLengthS()),
                 channel.saCorrectionDbAt(p.pulseLengthS()), channel.equivalentBeamAngleDb(), c, alpha, p.transmitPowerW(), p.pulseLengthS(),
-                p.sampleIntervalS(), settings[2]).with(overrides);
+                p.sampleIntervalS(), settings[2]).with(overrides.apply(channel));
         return new Ek80Calibration(base, tauEff(p, settings[1]), settings[0]);
     }
 

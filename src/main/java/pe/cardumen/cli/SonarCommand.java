@@ -24,6 +24,7 @@ import pe.cardumen.domain.sonar.Ping;
 import pe.cardumen.domain.sonar.SonarChannel;
 import pe.cardumen.io.sonar.RawFileHandler;
 import pe.cardumen.io.sonar.RawReadSummary;
+import pe.cardumen.io.sonar.EcsCalibrationReader;
 import pe.cardumen.io.sonar.SimradRawReader;
 import pe.cardumen.io.sonar.SonarFileInfo;
 import picocli.CommandLine.Command;
@@ -146,10 +147,13 @@ final class SonarCommand extends CommandGroup {
         @Option(names = "--absorption", description = "Override the absorption coefficient, dB/m.")
         Double absorption;
 
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs); options given here take precedence over it.")
+        Path ecs;
+
         @Override
         public Integer call() throws Exception {
             int[] range = pingRange(pings);
-            CalibrationOverrides overrides = new CalibrationOverrides(gain, saCorrection, eba, soundSpeed, absorption);
+            var overrides = overrides(ecs, new CalibrationOverrides(gain, saCorrection, eba, soundSpeed, absorption));
             PrintWriter out = parent.out();
             out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
             int[] written = {0};
@@ -256,6 +260,9 @@ final class SonarCommand extends CommandGroup {
         @Option(names = "--workspace", description = "Take the zone column from this workspace's zones (default: the generated AIP grid).")
         Path workspace;
 
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs) to use instead of the files' own calibration.")
+        Path ecs;
+
         @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
         boolean csv;
 
@@ -283,7 +290,7 @@ final class SonarCommand extends CommandGroup {
                 s = s.withSurfaceExclusion(surface);
             }
             ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
-            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(files, channelKhz, s, CalibrationOverrides.NONE, zones,
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(files, channelKhz, s, overrides(ecs, CalibrationOverrides.NONE), zones,
                     ProgressListener.NONE, CancellationToken.NONE);
             PrintWriter out = parent.out();
             out.println("interval,layer,time_start_utc,time_end_utc,lat,lon,depth_min_m,depth_max_m,sv_mean_db,nasc_m2_per_nmi2,n_pings,zone");
@@ -318,5 +325,26 @@ final class SonarCommand extends CommandGroup {
                 throw new IllegalArgumentException("--interval '" + text + "' must be a length in nautical miles such as 1nmi or 0.5nmi");
             }
         }
+    }
+
+    /**
+     * The calibration overrides per channel: the .ecs file's values for the channel, replaced by any
+     * given on the command line.
+     */
+    static java.util.function.Function<SonarChannel, CalibrationOverrides> overrides(Path ecs, CalibrationOverrides explicit) throws Exception {
+        if (ecs == null) {
+            return c -> explicit;
+        }
+        EcsCalibrationReader.EcsFile file = new EcsCalibrationReader().read(ecs);
+        return c -> {
+            CalibrationOverrides e = CalibrationOverrides.fromEcs(file, c.number(), c.frequencyHz());
+            return new CalibrationOverrides(pick(explicit.gainDb(), e.gainDb()), pick(explicit.saCorrectionDb(), e.saCorrectionDb()),
+                    pick(explicit.equivalentBeamAngleDb(), e.equivalentBeamAngleDb()), pick(explicit.soundSpeedMPerS(), e.soundSpeedMPerS()),
+                    pick(explicit.absorptionDbPerM(), e.absorptionDbPerM()));
+        };
+    }
+
+    private static Double pick(Double a, Double b) {
+        return a != null ? a : b;
     }
 }

@@ -137,4 +137,25 @@ class SonarCliTest {
         assertThat(bad.status()).isEqualTo(1);
         assertThat(bad.err()).contains("must be top:bottom:thickness");
     }
+
+    @Test
+    void anEchoviewCalibrationFileOverridesTheFilesCalibration() throws Exception {
+        String file = raw("DY1201_EK60-D20120214-T231011.raw").toString();
+        Path ecs = Path.of("src/test/resources/fixtures/acoustic/dy1201-recal.ecs");
+        String base = CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0", "--sound-speed", "1480").out();
+        CliTest.Run withEcs = CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0", "--ecs", ecs.toString());
+        assertThat(withEcs.status()).as(withEcs.err()).isZero();
+        double a = Double.parseDouble(base.lines().skip(301).findFirst().orElseThrow().split(",")[5]);
+        double b = Double.parseDouble(withEcs.out().lines().skip(301).findFirst().orElseThrow().split(",")[5]);
+        // the same sound speed (FileSet); the SourceCal section for 38 kHz adds 1 dB of gain: Sv falls by 2 dB
+        assertThat(a - b).isCloseTo(2.0, within(2e-4));
+        // the explicit option wins over the file
+        CliTest.Run both = CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0", "--ecs", ecs.toString(), "--gain", "22.88");
+        assertThat(Double.parseDouble(both.out().lines().skip(301).findFirst().orElseThrow().split(",")[5])).isCloseTo(a, within(1e-4));
+        Path broken = TestData.tempDir("ecs").resolve("bad.ecs");
+        Files.writeString(broken, "SourceCal T1\nGain = high\n");
+        CliTest.Run bad = CliTest.run("sonar", "sv", file, "--channel", "38", "--ecs", broken.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("bad.ecs, line 2: Gain = 'high' is not a number");
+    }
 }

@@ -163,6 +163,11 @@ public final class CardumenApp extends Application {
         return controller;
     }
 
+    /** The main view model, for tests. */
+    MainViewModel model() {
+        return model;
+    }
+
     /** The map's view model, for tests. */
     MapViewModel mapModel() {
         return mapModel;

@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
+    private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
 
     public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
         this.services = services;
@@ -137,6 +138,67 @@ public final class MainViewModel {
             notice.set(MessageFormat.format(texts.getString("import.done"), zones.size(), file.getFileName()));
             openWorkspace(ws);
         }, this::failed);
+    }
+
+    /** The sonar files shown in the sonar panel, or {@code null}. */
+    public ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonarProperty() {
+        return sonar;
+    }
+
+    /**
+     * Loads Simrad raw files into the sonar panel and the map (echogram, track, NASC per interval and per
+     * zone) and, when a workspace is open, imports them into it.
+     *
+     * @param channelKhz the channel to show, kHz; NaN for 38 kHz or the first channel
+     */
+    public void loadSonar(List<Path> files, double channelKhz) {
+        ZoneLayer zones = map.zonesProperty().get();
+        Path ws = workspace.get();
+        tasks.run(MessageFormat.format(texts.getString("task.loadSonar"), files.size()), (p, c) -> {
+            var loaded = new pe.cardumen.app.SonarLoader().load(files, channelKhz, zones, p, c);
+            List<pe.cardumen.app.Importer.Outcome> outcomes = List.of();
+            if (ws != null && loaded.channel() != null) {
+                try (Workspace w = Workspace.open(ws)) {
+                    outcomes = new pe.cardumen.app.Importer(loaded.channel().frequencyHz() / 1000, pe.cardumen.acoustics.IntegrationSettings.DEFAULT)
+                            .importAll(w, files, pe.cardumen.domain.ProgressListener.NONE, c);
+                }
+            }
+            return new Object[] {loaded, outcomes};
+        }, result -> {
+            var loaded = (pe.cardumen.app.SonarLoader.Loaded) result[0];
+            @SuppressWarnings("unchecked")
+            var outcomes = (List<pe.cardumen.app.Importer.Outcome>) result[1];
+            showSonar(loaded);
+            long imported = outcomes.stream().filter(pe.cardumen.app.Importer.Outcome::imported).count();
+            notice.set(MessageFormat.format(texts.getString("sonar.loaded"), files.size(), String.format(java.util.Locale.getDefault(), "%.2f",
+                    loaded.trackNmi()), loaded.cells().size(), imported));
+        }, this::failed);
+    }
+
+    private void showSonar(pe.cardumen.app.SonarLoader.Loaded loaded) {
+        sonar.set(loaded);
+        map.trackProperty().set(loaded.trackLonLat());
+        java.util.Map<Integer, double[]> byInterval = new java.util.TreeMap<>();
+        java.util.Map<String, double[]> byZone = new java.util.HashMap<>();
+        for (var c : loaded.cells()) {
+            if (Double.isNaN(c.lat())) {
+                continue;
+            }
+            // NASC of an interval is the sum over its layers (the water column)
+            byInterval.computeIfAbsent(c.interval(), k -> new double[] {c.lon(), c.lat(), 0})[2] += c.nascM2PerNmi2();
+        }
+        for (var c : loaded.cells()) {
+            if (!c.zone().isEmpty() && c.layer() == 0) {
+                double column = byInterval.containsKey(c.interval()) ? byInterval.get(c.interval())[2] : 0;
+                double[] acc = byZone.computeIfAbsent(c.zone(), k -> new double[2]);
+                acc[0] += column;
+                acc[1]++;
+            }
+        }
+        java.util.Map<String, Double> zoneMeans = new java.util.HashMap<>();
+        byZone.forEach((zone, acc) -> zoneMeans.put(zone, acc[0] / acc[1]));
+        map.nascPointsProperty().set(new java.util.ArrayList<>(byInterval.values()));
+        map.zoneNascProperty().set(zoneMeans);
     }
 
     /** Writes the zones shown on the map to a GeoJSON, GeoPackage or Shapefile. */

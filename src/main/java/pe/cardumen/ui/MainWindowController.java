@@ -41,6 +41,8 @@ public final class MainWindowController {
 
     @FXML private BorderPane root;
     @FXML private StackPane mapHolder;
+    @FXML private javafx.scene.control.SplitPane centreSplit;
+    private pe.cardumen.ui.sonar.SonarPanel sonarPanel;
     @FXML private NotificationPane notifications;
     @FXML private StatusBar statusBar;
     @FXML private Label detailsLabel;
@@ -96,6 +98,32 @@ public final class MainWindowController {
             detailsSheet.setManaged(!none);
             detailsSheet.getItems().setAll(none ? List.of() : ZoneDetails.of(z, texts));
         });
+        sonarPanel = new pe.cardumen.ui.sonar.SonarPanel(texts, khz -> {
+            var loaded = model.sonarProperty().get();
+            if (loaded != null) {
+                model.loadSonar(loaded.files().stream().map(pe.cardumen.app.SonarLoader.FileSummary::file).toList(), khz);
+            }
+        });
+        sonarPanel.setId("sonarPanel");
+        model.sonarProperty().addListener((o, a, loaded) -> showSonar(loaded));
+        if (model.sonarProperty().get() != null) {
+            showSonar(model.sonarProperty().get());
+        }
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            var files = e.getDragboard().getFiles();
+            boolean ok = files != null && !files.isEmpty();
+            if (ok) {
+                model.loadSonar(files.stream().map(File::toPath).toList(), Double.NaN);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
         model.errorProperty().addListener((o, a, msg) -> {
             if (msg != null) {
                 showError(msg);
@@ -108,6 +136,23 @@ public final class MainWindowController {
                 model.noticeProperty().set(null);
             }
         });
+    }
+
+    private void showSonar(pe.cardumen.app.SonarLoader.Loaded loaded) {
+        if (loaded == null) {
+            centreSplit.getItems().remove(sonarPanel);
+            return;
+        }
+        if (!centreSplit.getItems().contains(sonarPanel)) {
+            centreSplit.getItems().add(sonarPanel);
+            centreSplit.setDividerPositions(0.62);
+        }
+        sonarPanel.show(loaded);
+    }
+
+    /** The sonar panel, for tests. */
+    public pe.cardumen.ui.sonar.SonarPanel sonarPanel() {
+        return sonarPanel;
     }
 
     /** The map, for the application and tests. */
@@ -143,6 +188,16 @@ public final class MainWindowController {
         File f = chooser.showOpenDialog(window());
         if (f != null) {
             model.openWorkspace(f.toPath());
+        }
+    }
+
+    @FXML
+    private void onOpenSonar() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.getString("filter.raw"), "*.raw", "*.RAW"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            model.loadSonar(files.stream().map(File::toPath).toList(), Double.NaN);
         }
     }
 

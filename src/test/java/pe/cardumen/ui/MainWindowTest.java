@@ -169,4 +169,32 @@ class MainWindowTest {
     private static double nmi(String scaleText) {
         return Double.parseDouble(scaleText.substring(0, scaleText.indexOf(" nmi")));
     }
+
+    @Test
+    void sonarFilesShowAnEchogramTheTrackAndNascAndAreImported(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        robot.interact(() -> app.model().loadSonar(java.util.List.of(raw), 38));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonarProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var panel = app.controller().sonarPanel();
+        assertThat(panel.getScene()).as("the sonar panel is in the window").isNotNull();
+        assertThat(panel.files().getItems()).singleElement().asString().contains("DY1201_EK60-D20120214-T231011.raw").contains("136 pings");
+        javafx.scene.image.WritableImage echogram = panel.echogram().image();
+        assertThat(echogram.getWidth()).isEqualTo(136);
+        int coloured = 0;
+        for (int x = 0; x < echogram.getWidth(); x += 5) {
+            for (int y = 0; y < echogram.getHeight(); y += 5) {
+                if (echogram.getPixelReader().getArgb(x, y) != 0xFFFFFFFF) {
+                    coloured++;
+                }
+            }
+        }
+        assertThat(coloured).as("echogram pixels with echoes").isGreaterThan(100);
+        assertThat(app.mapModel().trackProperty().get()).hasSize(41);
+        assertThat(app.mapModel().nascPointsProperty().get()).isNotEmpty();
+        try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
+            assertThat(ws.imports()).anyMatch(i -> i.kind().equals("sonar") && i.fileName().equals(raw.getFileName().toString()));
+        }
+    }
 }

@@ -88,6 +88,9 @@ public final class MapView extends StackPane {
         updateTooltip(b);
     };
     private final javafx.beans.value.ChangeListener<Zone> selectionListener = (o, a, b) -> drawOverlay();
+    private final javafx.beans.value.ChangeListener<java.util.List<double[]>> sonarListener = (o, a, b) -> setSonar();
+    private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneNascListener = (o, a, b) -> recolourIfNasc();
+    private MapLayer sonarLayer;
     private boolean userMoved;
     private boolean tooltipInstalled;
     private double dragX;
@@ -141,6 +144,9 @@ public final class MapView extends StackPane {
         model.colourByProperty().addListener(colourListener);
         model.hoveredProperty().addListener(hoverListener);
         model.selectedProperty().addListener(selectionListener);
+        model.trackProperty().addListener(sonarListener);
+        model.nascPointsProperty().addListener(sonarListener);
+        model.zoneNascProperty().addListener(zoneNascListener);
         installMouseHandlers();
         if (model.coastlineProperty().get() != null) {
             setCoastline(model.coastlineProperty().get());
@@ -225,6 +231,9 @@ public final class MapView extends StackPane {
         model.colourByProperty().removeListener(colourListener);
         model.hoveredProperty().removeListener(hoverListener);
         model.selectedProperty().removeListener(selectionListener);
+        model.trackProperty().removeListener(sonarListener);
+        model.nascPointsProperty().removeListener(sonarListener);
+        model.zoneNascProperty().removeListener(zoneNascListener);
         worker.shutdownNow();
     }
 
@@ -256,6 +265,12 @@ public final class MapView extends StackPane {
         });
     }
 
+    private void recolourIfNasc() {
+        if (model.colourByProperty().get() == ZoneAttribute.NASC) {
+            recolour();
+        }
+    }
+
     private void recolour() {
         setZones(model.zonesProperty().get());
     }
@@ -275,9 +290,10 @@ public final class MapView extends StackPane {
             List<Geometry> geoms = new ArrayList<>();
             double[] values = new double[zones.size()];
             int i = 0;
+            java.util.Map<String, Double> nasc = model.zoneNascProperty().get();
             for (Zone z : zones.zones()) {
                 geoms.add(z.geometry());
-                values[i++] = attribute.valueOf(z);
+                values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
             }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
             Choropleth choropleth = Choropleth.quantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE);
@@ -294,6 +310,13 @@ public final class MapView extends StackPane {
         });
     }
 
+    private void setSonar() {
+        java.util.List<double[]> track = model.trackProperty().get();
+        java.util.List<double[]> points = model.nascPointsProperty().get();
+        sonarLayer = track.isEmpty() && points.isEmpty() ? null : new TrackLayer(track, points, projection);
+        updateLayers();
+    }
+
     private void updateLayers() {
         List<MapLayer> list = new ArrayList<>();
         if (baseLayer != null) {
@@ -303,6 +326,9 @@ public final class MapView extends StackPane {
             list.add(zonesLayer);
         }
         list.add(graticule);
+        if (sonarLayer != null) {
+            list.add(sonarLayer);
+        }
         layers = List.copyOf(list);
         requestRender();
         drawOverlay();

@@ -24,6 +24,24 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<Zone> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
     private final ObjectProperty<Zone> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper pointerText = new ReadOnlyStringWrapper(this, "pointerText", "");
+    private final ObjectProperty<java.util.List<double[]>> track = new SimpleObjectProperty<>(this, "track", java.util.List.of());
+    private final ObjectProperty<java.util.List<double[]>> nascPoints = new SimpleObjectProperty<>(this, "nascPoints", java.util.List.of());
+    private final ObjectProperty<java.util.Map<String, Double>> zoneNasc = new SimpleObjectProperty<>(this, "zoneNasc", java.util.Map.of());
+
+    /** The ship's track as {lon, lat} points, drawn as a line. */
+    public ObjectProperty<java.util.List<double[]>> trackProperty() {
+        return track;
+    }
+
+    /** NASC per interval as {lon, lat, NASC m² nmi⁻²}, drawn as proportional circles. */
+    public ObjectProperty<java.util.List<double[]>> nascPointsProperty() {
+        return nascPoints;
+    }
+
+    /** Mean NASC per zone code, m² nmi⁻², for the NASC choropleth. */
+    public ObjectProperty<java.util.Map<String, Double>> zoneNascProperty() {
+        return zoneNasc;
+    }
 
     public ObjectProperty<Coastline> coastlineProperty() {
         return coastline;

@@ -10,7 +10,9 @@ public enum ZoneAttribute {
     /** Outer edge of the distance band, nmi from the coast. */
     DISTANCE("attribute.distance", Zone::distMaxNmi),
     /** Centroid latitude, degrees. */
-    LATITUDE("attribute.latitude", Zone::centroidLat);
+    LATITUDE("attribute.latitude", Zone::centroidLat),
+    /** Mean NASC of the imported echosounder intervals in the zone, m² nmi⁻² (from the view model). */
+    NASC("attribute.nasc", z -> Double.NaN);
 
     private final String titleKey;
     private final ToDoubleFunction<Zone> value;

@@ -1,0 +1,161 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import pe.cardumen.acoustics.CalibrationOverrides;
+import pe.cardumen.acoustics.EchogramBuilder;
+import pe.cardumen.acoustics.IntegrationCell;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.acoustics.RawFileIntegrator;
+import pe.cardumen.acoustics.SvCalibrator;
+import pe.cardumen.acoustics.Track;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.sonar.Nmea;
+import pe.cardumen.io.sonar.RawFileHandler;
+import pe.cardumen.io.sonar.RawReadSummary;
+import pe.cardumen.io.sonar.SimradRawReader;
+
+/**
+ * Everything the sonar panel shows for a set of raw files and one channel: a per-file summary, the
+ * echogram, the ship's track and the echo-integration cells. Two streaming passes per file (echogram
+ * and track, then integration); memory is bounded by {@link EchogramBuilder}.
+ */
+public final class SonarLoader {
+    /** Depth bins of the echogram. */
+    private static final int ROWS = 500;
+
+    /**
+     * One file's summary.
+     *
+     * @param file     the file
+     * @param sounder  the sounder and software
+     * @param channels channel labels, e.g. {@code 38 kHz}
+     * @param pings    pings of the shown channel
+     * @param trackNmi sailed distance, nmi
+     * @param warnings problems tolerated while reading
+     */
+    public record FileSummary(Path file, String sounder, List<String> channels, int pings, double trackNmi, List<String> warnings) {
+    }
+
+    /**
+     * The result.
+     *
+     * @param files        per-file summaries
+     * @param channels     the channels of the first file
+     * @param channel      the channel shown
+     * @param echogram     the echogram of that channel
+     * @param cells        echo-integration cells (default settings)
+     * @param trackLonLat  the track's fixes as {lon, lat} pairs
+     * @param trackNmi     sailed distance over all files, nmi
+     */
+    public record Loaded(List<FileSummary> files, List<SonarChannel> channels, SonarChannel channel, EchogramBuilder.Echogram echogram,
+                         List<IntegrationCell> cells, List<double[]> trackLonLat, double trackNmi, IntegrationSettings settings) {
+    }
+
+    /**
+     * Loads the files.
+     *
+     * @param channelKhz the channel to show, kHz; NaN for 38 kHz when present, else the first channel
+     * @param zones      zones for the cells' zone column, or {@code null}
+     */
+    public Loaded load(List<Path> files, double channelKhz, ZoneLayer zones, ProgressListener progress, CancellationToken cancel)
+            throws IOException, FileFormatException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no files to load");
+        }
+        for (Path f : files) {
+            if (!SimradRawReader.probe(f)) {
+                throw new FileFormatException(f, "byte 0", "is not a Simrad EK60/EK80 raw file");
+            }
+        }
+        List<SonarChannel> channels = new ArrayList<>();
+        List<FileSummary> summaries = new ArrayList<>();
+        List<double[]> track = new ArrayList<>();
+        Track trackModel = new Track();
+        List<Long> fixTimes = new ArrayList<>();
+        EchogramBuilder[] echogram = {null};
+        SonarChannel[] shown = {null};
+        long total = 0;
+        for (Path f : files) {
+            total += Files.size(f);
+        }
+        long done = 0;
+        for (Path file : files) {
+            int[] pings = {0};
+            String[] sounder = {""};
+            List<String> labels = new ArrayList<>();
+            int before = track.size();
+            RawFileHandler positions = new RawFileHandler() {
+                @Override
+                public void configuration(String s, List<SonarChannel> cs) {
+                    sounder[0] = s;
+                    labels.clear();
+                    cs.forEach(c -> labels.add(String.format(Locale.ROOT, "%.0f kHz", c.frequencyHz() / 1000)));
+                    if (channels.isEmpty()) {
+                        channels.addAll(cs);
+                        shown[0] = choose(cs, channelKhz);
+                    }
+                }
+
+                @Override
+                public void nmea(long timeTicks, String sentence) {
+                    Nmea.position(sentence).ifPresent(fix -> {
+                        track.add(new double[] {fix.lonDegrees(), fix.latDegrees()});
+                        trackModel.add(timeTicks, fix.latDegrees(), fix.lonDegrees());
+                        fixTimes.add(timeTicks);
+                    });
+                }
+            };
+            SvCalibrator calibrator = new SvCalibrator(CalibrationOverrides.NONE,
+                    ch -> shown[0] != null && ch == shown[0].number(), cp -> {
+                        if (echogram[0] == null) {
+                            double deepest = cp.depthM(cp.svDb().length - 1);
+                            echogram[0] = new EchogramBuilder(Math.max(10, deepest), ROWS);
+                        }
+                        echogram[0].add(cp, Double.NaN);
+                        pings[0]++;
+                    }, positions);
+            long offset = done;
+            long all = total;
+            RawReadSummary s = new SimradRawReader().read(file, calibrator,
+                    (d, t, m) -> progress.progress(offset + d / 2, all, file.getFileName().toString()), cancel);
+            done += Files.size(file);
+            double nmi = 0;
+            for (int i = before + 1; i < track.size(); i++) {
+                nmi += pe.cardumen.geo.Geodesy.distanceNmi(track.get(i - 1)[0], track.get(i - 1)[1], track.get(i)[0], track.get(i)[1]);
+            }
+            summaries.add(new FileSummary(file, sounder[0], List.copyOf(labels), pings[0], nmi, s.warnings()));
+        }
+        IntegrationSettings settings = IntegrationSettings.DEFAULT;
+        List<IntegrationCell> cells = List.of();
+        if (shown[0] != null) {
+            IntegrationSettings chosen = trackModel.size() == 0 ? settings.withInterval(0) : settings;
+            settings = chosen;
+            cells = new RawFileIntegrator().integrate(files, shown[0].frequencyHz() / 1000, chosen, CalibrationOverrides.NONE, zones,
+                    (d, t, m) -> progress.progress(t / 2 + d / 2, t, m), cancel).cells();
+        }
+        long[] times = fixTimes.stream().mapToLong(Long::longValue).toArray();
+        double[] dist = trackModel.cumulativeDistanceNmi(times);
+        double trackNmi = dist.length == 0 ? 0 : dist[dist.length - 1];
+        EchogramBuilder.Echogram eg = echogram[0] == null ? new EchogramBuilder(10, ROWS).build() : echogram[0].build();
+        return new Loaded(summaries, channels, shown[0], eg, cells, track, trackNmi, settings);
+    }
+
+    private static SonarChannel choose(List<SonarChannel> channels, double khz) {
+        double want = Double.isNaN(khz) ? 38 : khz;
+        for (SonarChannel c : channels) {
+            if (Math.abs(c.frequencyHz() / 1000 - want) < 0.5) {
+                return c;
+            }
+        }
+        return channels.isEmpty() ? null : channels.get(0);
+    }
+}

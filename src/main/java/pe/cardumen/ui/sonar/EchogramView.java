@@ -1,0 +1,169 @@
+package pe.cardumen.ui.sonar;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import pe.cardumen.acoustics.EchogramBuilder;
+import pe.cardumen.acoustics.IntegrationCell;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.ui.map.ColourRamp;
+
+/**
+ * Draws an echogram (ping columns × depth rows, Sv on a colour ramp from {@link #MIN_DB} to
+ * {@link #MAX_DB}), the bottom line, the integration grid (layer boundaries and the first ping of each
+ * interval) and a colour bar with its scale. JavaFX thread only.
+ */
+public final class EchogramView extends StackPane {
+    /** Sv shown at the bottom of the colour ramp, dB; weaker echoes are white. */
+    public static final double MIN_DB = -80;
+    /** Sv shown at the top of the colour ramp, dB. */
+    public static final double MAX_DB = -30;
+
+    private final Canvas canvas = new Canvas(400, 200);
+    private EchogramBuilder.Echogram echogram;
+    private List<IntegrationCell> cells = List.of();
+    private IntegrationSettings settings;
+    private WritableImage image;
+
+    public EchogramView() {
+        Pane holder = new Pane(canvas);
+        getChildren().add(holder);
+        setMinHeight(120);
+        setPadding(new Insets(4));
+        StackPane.setAlignment(holder, Pos.TOP_LEFT);
+        canvas.widthProperty().bind(widthProperty().subtract(8));
+        canvas.heightProperty().bind(heightProperty().subtract(8));
+        canvas.widthProperty().addListener((o, a, b) -> draw());
+        canvas.heightProperty().addListener((o, a, b) -> draw());
+    }
+
+    /** Shows an echogram with its integration cells (grid) and settings. */
+    public void show(EchogramBuilder.Echogram echogram, List<IntegrationCell> cells, IntegrationSettings settings) {
+        this.echogram = echogram;
+        this.cells = cells;
+        this.settings = settings;
+        this.image = toImage(echogram);
+        draw();
+    }
+
+    /** The echogram's pixels (one per column and depth bin), for tests; {@code null} before {@link #show}. */
+    public WritableImage image() {
+        return image;
+    }
+
+    static WritableImage toImage(EchogramBuilder.Echogram e) {
+        int cols = Math.max(1, e.columns());
+        int rows = Math.max(1, e.rows());
+        WritableImage img = new WritableImage(cols, rows);
+        PixelWriter w = img.getPixelWriter();
+        for (int c = 0; c < e.columns(); c++) {
+            for (int r = 0; r < e.rows(); r++) {
+                w.setArgb(c, r, colour(e.svDb()[c][r]));
+            }
+        }
+        return img;
+    }
+
+    /** The colour of an Sv value: white below the ramp or without data, the ramp's top above it. */
+    static int colour(float sv) {
+        if (Float.isNaN(sv) || sv < MIN_DB) {
+            return 0xFFFFFFFF;
+        }
+        return ColourRamp.VIRIDIS.colourAt((sv - MIN_DB) / (MAX_DB - MIN_DB));
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (echogram == null || echogram.columns() == 0) {
+            return;
+        }
+        double legendWidth = 60;
+        double plotW = Math.max(10, w - legendWidth - 40);
+        double plotH = Math.max(10, h - 20);
+        double x0 = 40;
+        g.setImageSmoothing(false);
+        g.drawImage(image, x0, 0, plotW, plotH);
+        double depthMax = echogram.depthMaxM();
+        // bottom line
+        g.setStroke(Color.rgb(200, 30, 30));
+        g.setLineWidth(1.5);
+        g.beginPath();
+        boolean started = false;
+        for (int c = 0; c < echogram.columns(); c++) {
+            double b = echogram.bottomDepthM()[c];
+            if (Double.isNaN(b)) {
+                started = false;
+                continue;
+            }
+            double x = x0 + (c + 0.5) / echogram.columns() * plotW;
+            double y = b / depthMax * plotH;
+            if (started) {
+                g.lineTo(x, y);
+            } else {
+                g.moveTo(x, y);
+                started = true;
+            }
+        }
+        g.stroke();
+        // integration grid: layer boundaries and interval starts
+        if (settings != null) {
+            g.setStroke(Color.rgb(40, 40, 40, 0.45));
+            g.setLineWidth(0.7);
+            for (int k = 0; k <= settings.layerCount(); k++) {
+                double depth = k == settings.layerCount() ? settings.layerBottomM() : settings.layerTop(k);
+                double y = depth / depthMax * plotH;
+                g.strokeLine(x0, y, x0 + plotW, y);
+            }
+            long first = echogram.columnStart()[0];
+            long last = echogram.columnEnd()[echogram.columns() - 1];
+            int previous = -1;
+            for (IntegrationCell c : cells) {
+                if (c.interval() != previous && last > first) {
+                    previous = c.interval();
+                    long t = pe.cardumen.domain.sonar.SonarTime.toTicks(c.timeStart());
+                    double x = x0 + (double) (t - first) / (last - first) * plotW;
+                    g.strokeLine(x, 0, x, plotH);
+                }
+            }
+        }
+        // depth axis
+        g.setFill(Color.rgb(30, 30, 30));
+        for (double d = 0; d <= depthMax; d += niceStep(depthMax)) {
+            double y = d / depthMax * plotH;
+            g.fillText(String.format(Locale.ROOT, "%.0f m", d), 2, Math.max(10, y + 4));
+        }
+        // colour bar
+        double bx = x0 + plotW + 12;
+        for (int i = 0; i < (int) plotH; i++) {
+            double db = MAX_DB - (MAX_DB - MIN_DB) * i / plotH;
+            int argb = colour((float) db);
+            g.setFill(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+            g.fillRect(bx, i, 12, 1);
+        }
+        g.setFill(Color.rgb(30, 30, 30));
+        g.fillText(String.format(Locale.ROOT, "%.0f dB", MAX_DB), bx - 4, 10);
+        g.fillText(String.format(Locale.ROOT, "%.0f dB", MIN_DB), bx - 4, plotH);
+        g.fillText("Sv", bx, plotH / 2);
+    }
+
+    private static double niceStep(double depthMax) {
+        for (double s : new double[] {5, 10, 20, 25, 50, 100, 200, 250, 500}) {
+            if (depthMax / s <= 8) {
+                return s;
+            }
+        }
+        return 1000;
+    }
+}

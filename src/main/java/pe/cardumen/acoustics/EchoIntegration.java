@@ -78,7 +78,7 @@ public final class EchoIntegration {
         double bottom = Double.NaN;
         if (settings.excludeBelowBottom()) {
             if (Double.isNaN(recordedBottomM)) {
-                bottom = detector.detect(sv, depth);
+                bottom = detector.detect(sv, depth, transducerDepthM);
                 if (Double.isNaN(bottom)) {
                     bottomsMissing++;
                 } else {

@@ -55,7 +55,7 @@ public final class EchogramBuilder {
             }
         }
         times.get(times.size() - 1)[1] = cp.ping().timeTicks();
-        double bottom = Double.isNaN(recordedBottomM) ? detector.detect(sv, depth) : recordedBottomM;
+        double bottom = Double.isNaN(recordedBottomM) ? detector.detect(sv, depth, cp.transducerDepthM()) : recordedBottomM;
         if (!Double.isNaN(bottom)) {
             double[] b = bottoms.get(bottoms.size() - 1);
             b[0] += bottom;

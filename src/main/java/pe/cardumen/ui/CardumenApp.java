@@ -22,7 +22,8 @@ import pe.cardumen.ui.map.MapViewModel;
  * The desktop application. Builds the services, restores the window and language, shows the coast,
  * then opens the last workspace (or, on first start, builds the demo workspace).
  *
- * <p>Parameters: {@code --workspace FILE} opens that workspace. System property
+ * <p>Parameters: {@code --workspace FILE} opens that workspace; {@code --sonar FILE…} loads raw files
+ * into the sonar panel. System property
  * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
  * zones and exits (used by the start-up benchmark).
  */
@@ -67,9 +68,28 @@ public final class CardumenApp extends Application {
 
         model.loadCoastline();
         model.openInitialWorkspace(workspaceParameter());
+        List<Path> sonar = sonarParameter();
+        if (!sonar.isEmpty()) {
+            model.loadSonar(sonar, Double.NaN);
+        }
         if (Boolean.getBoolean("cardumen.exitAfterFirstMap")) {
             exitAfterFirstMap();
         }
+    }
+
+    /** Files after {@code --sonar} (up to the next option). */
+    private List<Path> sonarParameter() {
+        List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
+        List<Path> files = new java.util.ArrayList<>();
+        boolean in = false;
+        for (String a : raw) {
+            if (a.startsWith("--")) {
+                in = a.equals("--sonar");
+            } else if (in) {
+                files.add(Path.of(a));
+            }
+        }
+        return files;
     }
 
     private Path workspaceParameter() {

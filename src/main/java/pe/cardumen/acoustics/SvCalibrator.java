@@ -96,18 +96,33 @@ public final class SvCalibrator implements RawFileHandler {
         consumer.accept(new CalibratedPing(p, channel, cal.svDb(p), cal.base().sampleThicknessM(), cal.rangeM(0), cal.base().transducerDepthM()));
     }
 
+    /**
+     * The calibration the file itself gives a ping, without the user's overrides (what a calibration form
+     * shows as defaults). For EK80 the absorption is computed from the file's environment.
+     */
+    public CalibrationParameters fileCalibration(SonarChannel channel, Ping p) {
+        if (!ek80) {
+            return CalibrationParameters.ek60(channel, p);
+        }
+        double c = Double.isNaN(environment[4]) ? p.soundSpeedMPerS() : environment[4];
+        double alpha = Absorption.francoisGarrisonDbPerM(p.frequencyHz(), environment[0], environment[1], environment[2], environment[3], c);
+        return new CalibrationParameters(p.frequencyHz(), channel.gainDbAt(p.pulseLengthS()), channel.saCorrectionDbAt(p.pulseLengthS()),
+                channel.equivalentBeamAngleDb(), c, alpha, p.transmitPowerW(), p.pulseLengthS(), p.sampleIntervalS(), ek80Settings(p)[2]);
+    }
+
     /** The EK80 calibration of a ping: tables from the configuration, α and τeff computed, overrides applied. */
     public Ek80Calibration ek80(SonarChannel channel, Ping p) {
+        double[] settings = ek80Settings(p);
+        CalibrationParameters base = fileCalibration(channel, p).with(overrides.apply(channel));
+        return new Ek80Calibration(base, tauEff(p, settings[1]), settings[0]);
+    }
+
+    private double[] ek80Settings(Ping p) {
         double[] settings = ek80Channel.get(p.channel());
         if (settings == null) {
             throw new IllegalStateException("channel " + p.channel() + " has no EK80 transceiver settings in the file's configuration");
         }
-        double c = Double.isNaN(environment[4]) ? p.soundSpeedMPerS() : environment[4];
-        double alpha = Absorption.francoisGarrisonDbPerM(p.frequencyHz(), environment[0], environment[1], environment[2], environment[3], c);
-        CalibrationParameters base = new CalibrationParameters(p.frequencyHz(), channel.gainDbAt(p.pulseLengthS()),
-                channel.saCorrectionDbAt(p.pulseLengthS()), channel.equivalentBeamAngleDb(), c, alpha, p.transmitPowerW(), p.pulseLengthS(),
-                p.sampleIntervalS(), settings[2]).with(overrides.apply(channel));
-        return new Ek80Calibration(base, tauEff(p, settings[1]), settings[0]);
+        return settings;
     }
 
     private double tauEff(Ping p, double sampleFrequency) {

@@ -44,14 +44,24 @@ public final class Importer {
 
     private final double channelKhz;
     private final IntegrationSettings settings;
+    private final java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides;
 
     /**
      * @param channelKhz the channel integrated from raw files, kHz
      * @param settings   the echo-integration grid and exclusions for raw files
      */
     public Importer(double channelKhz, IntegrationSettings settings) {
+        this(channelKhz, settings, c -> CalibrationOverrides.NONE);
+    }
+
+    /**
+     * @param overrides the user's calibration corrections per channel for raw files
+     */
+    public Importer(double channelKhz, IntegrationSettings settings,
+                    java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides) {
         this.channelKhz = channelKhz;
         this.settings = settings;
+        this.overrides = overrides;
     }
 
     /** Imports each file; never throws for a bad file, which is reported in its outcome. */
@@ -80,7 +90,7 @@ public final class Importer {
             throw new FileFormatException(f, "", "does not exist or is not a file");
         }
         if (SimradRawReader.probe(f)) {
-            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, CalibrationOverrides.NONE, zones,
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, overrides, zones,
                     ProgressListener.NONE, cancel);
             List<NascCell> cells = new ArrayList<>();
             List<String> zoneCodes = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import pe.cardumen.acoustics.CalibrationOverrides;
+import pe.cardumen.acoustics.CalibrationParameters;
 import pe.cardumen.acoustics.EchogramBuilder;
 import pe.cardumen.acoustics.IntegrationCell;
 import pe.cardumen.acoustics.IntegrationSettings;
@@ -55,9 +56,13 @@ public final class SonarLoader {
      * @param cells        echo-integration cells (default settings)
      * @param trackLonLat  the track's fixes as {lon, lat} pairs
      * @param trackNmi     sailed distance over all files, nmi
+     * @param settings     the echo-integration settings used
+     * @param fileCalibration the shown channel's own calibration (first ping), before overrides
+     * @param overrides    the overrides applied to the shown channel
      */
     public record Loaded(List<FileSummary> files, List<SonarChannel> channels, SonarChannel channel, EchogramBuilder.Echogram echogram,
-                         List<IntegrationCell> cells, List<double[]> trackLonLat, double trackNmi, IntegrationSettings settings) {
+                         List<IntegrationCell> cells, List<double[]> trackLonLat, double trackNmi, IntegrationSettings settings,
+                         CalibrationParameters fileCalibration, CalibrationOverrides overrides) {
     }
 
     /**
@@ -68,6 +73,14 @@ public final class SonarLoader {
      */
     public Loaded load(List<Path> files, double channelKhz, ZoneLayer zones, ProgressListener progress, CancellationToken cancel)
             throws IOException, FileFormatException {
+        return load(files, channelKhz, c -> CalibrationOverrides.NONE, zones, progress, cancel);
+    }
+
+    /**
+     * Loads the files with the user's calibration overrides per channel.
+     */
+    public Loaded load(List<Path> files, double channelKhz, java.util.function.Function<SonarChannel, CalibrationOverrides> overrides,
+                       ZoneLayer zones, ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
         if (files.isEmpty()) {
             throw new IllegalArgumentException("no files to load");
         }
@@ -83,6 +96,7 @@ public final class SonarLoader {
         List<Long> fixTimes = new ArrayList<>();
         EchogramBuilder[] echogram = {null};
         SonarChannel[] shown = {null};
+        CalibrationParameters[] fileCal = {null};
         long total = 0;
         for (Path f : files) {
             total += Files.size(f);
@@ -114,8 +128,12 @@ public final class SonarLoader {
                     });
                 }
             };
-            SvCalibrator calibrator = new SvCalibrator(CalibrationOverrides.NONE,
+            SvCalibrator[] self = {null};
+            SvCalibrator calibrator = new SvCalibrator(overrides,
                     ch -> shown[0] != null && ch == shown[0].number(), cp -> {
+                        if (fileCal[0] == null) {
+                            fileCal[0] = self[0].fileCalibration(cp.channel(), cp.ping());
+                        }
                         if (echogram[0] == null) {
                             double deepest = cp.depthM(cp.svDb().length - 1);
                             echogram[0] = new EchogramBuilder(Math.max(10, deepest), ROWS);
@@ -123,6 +141,7 @@ public final class SonarLoader {
                         echogram[0].add(cp, Double.NaN);
                         pings[0]++;
                     }, positions);
+            self[0] = calibrator;
             long offset = done;
             long all = total;
             RawReadSummary s = new SimradRawReader().read(file, calibrator,
@@ -139,14 +158,15 @@ public final class SonarLoader {
         if (shown[0] != null) {
             IntegrationSettings chosen = trackModel.size() == 0 ? settings.withInterval(0) : settings;
             settings = chosen;
-            cells = new RawFileIntegrator().integrate(files, shown[0].frequencyHz() / 1000, chosen, CalibrationOverrides.NONE, zones,
+            cells = new RawFileIntegrator().integrate(files, shown[0].frequencyHz() / 1000, chosen, overrides, zones,
                     (d, t, m) -> progress.progress(t / 2 + d / 2, t, m), cancel).cells();
         }
         long[] times = fixTimes.stream().mapToLong(Long::longValue).toArray();
         double[] dist = trackModel.cumulativeDistanceNmi(times);
         double trackNmi = dist.length == 0 ? 0 : dist[dist.length - 1];
         EchogramBuilder.Echogram eg = echogram[0] == null ? new EchogramBuilder(10, ROWS).build() : echogram[0].build();
-        return new Loaded(summaries, channels, shown[0], eg, cells, track, trackNmi, settings);
+        return new Loaded(summaries, channels, shown[0], eg, cells, track, trackNmi, settings, fileCal[0],
+                shown[0] == null ? CalibrationOverrides.NONE : overrides.apply(shown[0]));
     }
 
     private static SonarChannel choose(List<SonarChannel> channels, double khz) {

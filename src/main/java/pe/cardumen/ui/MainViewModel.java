@@ -36,6 +36,8 @@ public final class MainViewModel {
     private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
     private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
+    /** The user's calibration corrections by channel frequency (kHz, rounded), kept for the session. */
+    private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
 
     public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
         this.services = services;
@@ -155,12 +157,15 @@ public final class MainViewModel {
         ZoneLayer zones = map.zonesProperty().get();
         Path ws = workspace.get();
         tasks.run(MessageFormat.format(texts.getString("task.loadSonar"), files.size()), (p, c) -> {
-            var loaded = new pe.cardumen.app.SonarLoader().load(files, channelKhz, zones, p, c);
+            java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> cal = java.util.Map.copyOf(calibration);
+            java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, pe.cardumen.acoustics.CalibrationOverrides> overrides =
+                    ch -> cal.getOrDefault(Math.round(ch.frequencyHz() / 1000), pe.cardumen.acoustics.CalibrationOverrides.NONE);
+            var loaded = new pe.cardumen.app.SonarLoader().load(files, channelKhz, overrides, zones, p, c);
             List<pe.cardumen.app.Importer.Outcome> outcomes = List.of();
             if (ws != null && loaded.channel() != null) {
                 try (Workspace w = Workspace.open(ws)) {
-                    outcomes = new pe.cardumen.app.Importer(loaded.channel().frequencyHz() / 1000, pe.cardumen.acoustics.IntegrationSettings.DEFAULT)
-                            .importAll(w, files, pe.cardumen.domain.ProgressListener.NONE, c);
+                    outcomes = new pe.cardumen.app.Importer(loaded.channel().frequencyHz() / 1000, pe.cardumen.acoustics.IntegrationSettings.DEFAULT,
+                            overrides).importAll(w, files, pe.cardumen.domain.ProgressListener.NONE, c);
                 }
             }
             return new Object[] {loaded, outcomes};
@@ -173,6 +178,19 @@ public final class MainViewModel {
             notice.set(MessageFormat.format(texts.getString("sonar.loaded"), files.size(), String.format(java.util.Locale.getDefault(), "%.2f",
                     loaded.trackNmi()), loaded.cells().size(), imported));
         }, this::failed);
+    }
+
+    /**
+     * Applies the user's calibration corrections to the shown channel and reloads the sonar files with
+     * them (the echogram, NASC and a new import all use them).
+     */
+    public void recalibrate(pe.cardumen.acoustics.CalibrationOverrides overrides) {
+        var loaded = sonar.get();
+        if (loaded == null || loaded.channel() == null) {
+            return;
+        }
+        calibration.put(Math.round(loaded.channel().frequencyHz() / 1000), overrides);
+        loadSonar(loaded.files().stream().map(pe.cardumen.app.SonarLoader.FileSummary::file).toList(), loaded.channel().frequencyHz() / 1000);
     }
 
     private void showSonar(pe.cardumen.app.SonarLoader.Loaded loaded) {

@@ -103,7 +103,7 @@ public final class MainWindowController {
             if (loaded != null) {
                 model.loadSonar(loaded.files().stream().map(pe.cardumen.app.SonarLoader.FileSummary::file).toList(), khz);
             }
-        });
+        }, model::recalibrate);
         sonarPanel.setId("sonarPanel");
         model.sonarProperty().addListener((o, a, loaded) -> showSonar(loaded));
         if (model.sonarProperty().get() != null) {

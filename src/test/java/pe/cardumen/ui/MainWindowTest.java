@@ -196,5 +196,18 @@ class MainWindowTest {
         try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
             assertThat(ws.imports()).anyMatch(i -> i.kind().equals("sonar") && i.fileName().equals(raw.getFileName().toString()));
         }
+
+        // a gain 1 dB higher lowers Sv by 2 dB, so NASC by about 10^(−0.2) = 0.63 (samples crossing the
+        // −70 dB threshold move it a little)
+        var before = app.model().sonarProperty().get();
+        double nascBefore = before.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum();
+        robot.interact(() -> app.model().recalibrate(new pe.cardumen.acoustics.CalibrationOverrides(
+                before.fileCalibration().gainDb() + 1, null, null, null, null)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonarProperty().get() != before);
+        var after = app.model().sonarProperty().get();
+        assertThat(after.overrides().gainDb()).isEqualTo(before.fileCalibration().gainDb() + 1);
+        assertThat(after.fileCalibration().gainDb()).isEqualTo(before.fileCalibration().gainDb());
+        double ratio = after.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum() / nascBefore;
+        assertThat(ratio).isBetween(0.55, 0.70);
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import pe.cardumen.acoustics.CalibrationOverrides;
 import pe.cardumen.app.SonarLoader;
 import pe.cardumen.domain.sonar.SonarChannel;
 
@@ -32,7 +33,7 @@ public final class SonarPanel extends VBox {
     /**
      * @param onChannel called with the chosen channel's frequency in kHz when the user picks another one
      */
-    public SonarPanel(ResourceBundle texts, DoubleConsumer onChannel) {
+    public SonarPanel(ResourceBundle texts, DoubleConsumer onChannel, java.util.function.Consumer<CalibrationOverrides> onCalibration) {
         this.texts = texts;
         setSpacing(4);
         setPadding(new Insets(4));
@@ -40,7 +41,17 @@ public final class SonarPanel extends VBox {
         files.setId("sonarFiles");
         files.setPrefHeight(60);
         title.getStyleClass().add("map-legend-title");
-        HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel);
+        javafx.scene.control.Button calibrate = new javafx.scene.control.Button(texts.getString("sonar.calibration"));
+        calibrate.setId("sonarCalibration");
+        calibrate.setOnAction(e -> {
+            if (shown == null || shown.channel() == null) {
+                return;
+            }
+            CalibrationForm form = new CalibrationForm(shown.fileCalibration(), shown.overrides());
+            CalibrationDialog.show(getScene() == null ? null : getScene().getWindow(), texts, channel.getValue(), shown.channel().number(),
+                    shown.channel().frequencyHz(), form).ifPresent(onCalibration);
+        });
+        HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel, calibrate);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(echogram, Priority.ALWAYS);
         getChildren().addAll(bar, files, echogram);

@@ -1,0 +1,52 @@
+package pe.cardumen.ui.sonar;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.acoustics.CalibrationOverrides;
+import pe.cardumen.acoustics.CalibrationParameters;
+import pe.cardumen.io.sonar.EcsCalibrationReader;
+
+/** The calibration form's logic, without a toolkit. */
+class CalibrationFormTest {
+    private static final CalibrationParameters FILE = new CalibrationParameters(38000, 22.88, -0.61, -20.77, 1445.8, 0.009515318, 2000, 0.001024,
+            0.000256, 9.15);
+
+    @Test
+    void showsTheFilesValuesAsHintsAndKeepsThemForEmptyFields() {
+        CalibrationForm form = new CalibrationForm(FILE, CalibrationOverrides.NONE);
+        assertThat(form.hint(CalibrationForm.GAIN)).isEqualTo("22.8800");
+        assertThat(form.hint(CalibrationForm.ABSORPTION)).isEqualTo("0.0095153");
+        assertThat(form.text(CalibrationForm.GAIN)).isEmpty();
+        assertThat(form.overrides().isEmpty()).isTrue();
+        form.setText(CalibrationForm.GAIN, " 23,5 ");
+        form.setText(CalibrationForm.SOUND_SPEED, "1500");
+        CalibrationOverrides o = form.overrides();
+        assertThat(o.gainDb()).isEqualTo(23.5);
+        assertThat(o.soundSpeedMPerS()).isEqualTo(1500.0);
+        assertThat(o.saCorrectionDb()).isNull();
+    }
+
+    @Test
+    void rejectsNonNumbersAndImplausibleUnitsNamingTheField() {
+        CalibrationForm form = new CalibrationForm(FILE, CalibrationOverrides.NONE);
+        form.setText(CalibrationForm.EBA, "wide");
+        assertThatThrownBy(form::overrides).hasMessageContaining("equivalent beam angle (dB): 'wide' is not a number");
+        form.setText(CalibrationForm.EBA, "");
+        form.setText(CalibrationForm.ABSORPTION, "9.5");
+        assertThatThrownBy(form::overrides).hasMessageContaining("absorption 9.5 dB/m is outside");
+    }
+
+    @Test
+    void fillsFromAnEchoviewFileForTheChannel() throws Exception {
+        CalibrationForm form = new CalibrationForm(FILE, new CalibrationOverrides(null, null, null, null, 0.01));
+        form.fillFrom(new EcsCalibrationReader().read(Path.of("src/test/resources/fixtures/acoustic/dy1201-recal.ecs")), 2, 38000);
+        CalibrationOverrides o = form.overrides();
+        assertThat(o.gainDb()).isEqualTo(23.88);
+        assertThat(o.saCorrectionDb()).isEqualTo(-0.61);
+        assertThat(o.soundSpeedMPerS()).isEqualTo(1480.0);
+        assertThat(o.absorptionDbPerM()).isEqualTo(0.0095153);
+    }
+}

@@ -77,7 +77,7 @@ public final class RawFileIntegrator {
                     seen.addAll(channels);
                     selected[0] = -1;
                     for (SonarChannel c : channels) {
-                        if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
+                        if (c.isNominally(channelKhz)) {
                             selected[0] = c.number();
                         }
                     }

@@ -172,7 +172,7 @@ public final class SonarLoader {
     private static SonarChannel choose(List<SonarChannel> channels, double khz) {
         double want = Double.isNaN(khz) ? 38 : khz;
         for (SonarChannel c : channels) {
-            if (Math.abs(c.frequencyHz() / 1000 - want) < 0.5) {
+            if (c.isNominally(want)) {
                 return c;
             }
         }

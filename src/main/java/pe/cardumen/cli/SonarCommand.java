@@ -163,7 +163,7 @@ final class SonarCommand extends CommandGroup {
                 public void configuration(String sounder, List<SonarChannel> channels) {
                     selected[0] = -1;
                     for (SonarChannel c : channels) {
-                        if (Math.abs(c.frequencyHz() / 1000 - channelKhz) < 0.5) {
+                        if (c.isNominally(channelKhz)) {
                             selected[0] = c.number();
                         }
                     }

@@ -68,11 +68,11 @@ final class NascTable {
                 p.setInt(6, n.interval());
                 p.setInt(7, n.layer());
                 p.setString(8, n.time() == null ? null : n.time().toString());
-                setDouble(p, 9, n.lat());
-                setDouble(p, 10, n.lon());
-                setDouble(p, 11, n.depthMinM());
-                setDouble(p, 12, n.depthMaxM());
-                setDouble(p, 13, n.svMeanDb());
+                SqlValues.setDouble(p, 9, n.lat());
+                SqlValues.setDouble(p, 10, n.lon());
+                SqlValues.setDouble(p, 11, n.depthMinM());
+                SqlValues.setDouble(p, 12, n.depthMaxM());
+                SqlValues.setDouble(p, 13, n.svMeanDb());
                 p.setDouble(14, n.nascM2PerNmi2());
                 p.setString(15, zones.get(i));
                 p.addBatch();
@@ -100,22 +100,9 @@ final class NascTable {
             while (r.next()) {
                 String t = r.getString(6);
                 cells.add(new NascCell(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getInt(5), t == null ? null : Instant.parse(t),
-                        getDouble(r, 7), getDouble(r, 8), getDouble(r, 9), getDouble(r, 10), getDouble(r, 11), r.getDouble(12)));
+                        SqlValues.getDouble(r, 7), SqlValues.getDouble(r, 8), SqlValues.getDouble(r, 9), SqlValues.getDouble(r, 10), SqlValues.getDouble(r, 11), r.getDouble(12)));
             }
         }
         return cells;
-    }
-
-    private static void setDouble(PreparedStatement p, int i, double v) throws SQLException {
-        if (Double.isNaN(v)) {
-            p.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            p.setDouble(i, v);
-        }
-    }
-
-    private static double getDouble(ResultSet r, int i) throws SQLException {
-        double v = r.getDouble(i);
-        return r.wasNull() ? Double.NaN : v;
     }
 }

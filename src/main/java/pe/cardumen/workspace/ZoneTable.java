@@ -58,13 +58,13 @@ public final class ZoneTable {
                 p.setBytes(1, GeoPackageGeometry.encode(g, GeoPackageSchema.WGS84_SRS_ID));
                 p.setString(2, z.code());
                 p.setString(3, z.stock().id());
-                setDouble(p, 4, z.latMinDegrees());
-                setDouble(p, 5, z.latMaxDegrees());
-                setDouble(p, 6, z.distMinNmi());
-                setDouble(p, 7, z.distMaxNmi());
+                SqlValues.setDouble(p, 4, z.latMinDegrees());
+                SqlValues.setDouble(p, 5, z.latMaxDegrees());
+                SqlValues.setDouble(p, 6, z.distMinNmi());
+                SqlValues.setDouble(p, 7, z.distMaxNmi());
                 p.setDouble(8, z.areaNmi2());
-                setDouble(p, 9, z.centroidLon());
-                setDouble(p, 10, z.centroidLat());
+                SqlValues.setDouble(p, 9, z.centroidLon());
+                SqlValues.setDouble(p, 10, z.centroidLat());
                 p.addBatch();
             }
             p.executeBatch();
@@ -84,8 +84,8 @@ public final class ZoneTable {
                 } catch (ParseException e) {
                     throw new SQLException("zone " + r.getString(2) + " has a corrupt geometry: " + e.getMessage(), e);
                 }
-                zones.add(new Zone(r.getString(2), Stock.parse(r.getString(3)), getDouble(r, 4), getDouble(r, 5),
-                        getDouble(r, 6), getDouble(r, 7), r.getDouble(8), getDouble(r, 9), getDouble(r, 10), g));
+                zones.add(new Zone(r.getString(2), Stock.parse(r.getString(3)), SqlValues.getDouble(r, 4), SqlValues.getDouble(r, 5),
+                        SqlValues.getDouble(r, 6), SqlValues.getDouble(r, 7), r.getDouble(8), SqlValues.getDouble(r, 9), SqlValues.getDouble(r, 10), g));
             }
         }
         return zones;
@@ -105,18 +105,5 @@ public final class ZoneTable {
             }
         }
         return gf.createMultiPolygon(polys.toArray(new Polygon[0]));
-    }
-
-    private static void setDouble(PreparedStatement p, int i, double v) throws SQLException {
-        if (Double.isNaN(v)) {
-            p.setNull(i, java.sql.Types.DOUBLE);
-        } else {
-            p.setDouble(i, v);
-        }
-    }
-
-    private static double getDouble(ResultSet r, int i) throws SQLException {
-        double v = r.getDouble(i);
-        return r.wasNull() ? Double.NaN : v;
     }
 }

@@ -37,6 +37,11 @@ public record SonarChannel(int number, String channelId, int beamType, double fr
         }
     }
 
+    /** Whether the channel's nominal frequency is {@code khz} kHz (to the nearest kHz). */
+    public boolean isNominally(double khz) {
+        return Math.abs(frequencyHz / 1000 - khz) < 0.5;
+    }
+
     /** Index of the table entry for a pulse length (the closest one), or −1 when the tables are empty. */
     public int tableIndex(double pulseLengthS) {
         int best = -1;

@@ -19,10 +19,11 @@ import pe.cardumen.io.sonar.RawReadSummary;
 import pe.cardumen.io.sonar.SimradRawReader;
 
 /**
- * Echo-integrates one channel of a set of Simrad raw files (EK60, or EK80 CW) (one transect or a day's files) in a single
- * pass per file: calibration from each file (or the user's overrides), the recorded bottom from a
- * companion {@code .bot} file of the same name when there is one (else detection), positions from the
- * files' NMEA fixes, cumulative distance continuing across files.
+ * Echo-integrates one channel of a set of Simrad raw files (EK60, or EK80 CW; one transect or a
+ * day's files) in a single pass per file: calibration from each file (or the user's overrides), the
+ * recorded bottom from a companion {@code .bot} file of the same name or from {@code BOT0} datagrams
+ * in the raw file that precede their ping (else detection), positions from the files' NMEA fixes,
+ * cumulative distance continuing across files.
  */
 public final class RawFileIntegrator {
 
@@ -86,6 +87,12 @@ public final class RawFileIntegrator {
                 @Override
                 public void nmea(long timeTicks, String sentence) {
                     Nmea.position(sentence).ifPresent(fix -> integration.addFix(timeTicks, fix.latDegrees(), fix.lonDegrees()));
+                }
+
+                @Override
+                public void bottom(long timeTicks, double[] depthsM) {
+                    // a BOT0 inside the raw file serves the pings that come after it with the same time
+                    fileBottoms.putIfAbsent(timeTicks, depthsM);
                 }
             };
             SvCalibrator calibrator = new SvCalibrator(overrides, ch -> ch == selected[0], cp -> {

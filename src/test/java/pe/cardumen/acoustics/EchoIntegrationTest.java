@@ -211,4 +211,34 @@ class EchoIntegrationTest {
         }
         assertThat(b.cells(null)).isEqualTo(a.cells(null));
     }
+
+    /** BOT0 datagrams written into the raw file itself (before their ping) give the bottom too. */
+    @Test
+    void bottomDatagramsInsideTheRawFileAreUsed() throws Exception {
+        Path dir = TestData.tempDir("bot0");
+        byte[] raw = Files.readAllBytes(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
+        byte[] bot = Files.readAllBytes(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.bot"));
+        java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bot).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        // BOT0 datagrams by time, then write each before the first RAW0 of the same time
+        java.util.Map<Long, byte[]> bottoms = new java.util.HashMap<>();
+        for (int pos = b.getInt(0) + 8; pos < bot.length; pos += b.getInt(pos) + 8) {
+            long t = b.getLong(pos + 8);
+            bottoms.put(t, java.util.Arrays.copyOfRange(bot, pos, pos + b.getInt(pos) + 8));
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int pos = 0; pos < raw.length; pos += r.getInt(pos) + 8) {
+            long t = r.getLong(pos + 8);
+            byte[] d = bottoms.remove(t);
+            if (d != null) {
+                out.write(d);
+            }
+            out.write(raw, pos, r.getInt(pos) + 8);
+        }
+        Path merged = dir.resolve("with-bot0.raw");
+        Files.write(merged, out.toByteArray());
+        var result = new RawFileIntegrator().integrate(List.of(merged), 38, IntegrationSettings.DEFAULT.withInterval(0), CalibrationOverrides.NONE,
+                null, ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(result.bottomCounts()[0]).as("pings whose bottom came from BOT0").isEqualTo(136);
+    }
 }

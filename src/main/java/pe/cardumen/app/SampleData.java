@@ -18,6 +18,11 @@ public final class SampleData {
     /** Relative path of the Natural Earth 50 m Peru land polygon inside {@code sample-data/}. */
     public static final String LAND = "coastline/ne_50m_peru_land.geojson";
 
+    /** NOAA CPC's Oceanic Niño Index inside {@code sample-data/}. */
+    public static final String ONI = "indices/oni.ascii.txt";
+    /** NOAA CPC's monthly ERSST v5 Niño-region SSTs inside {@code sample-data/}. */
+    public static final String NINO_REGIONS = "indices/ersst5.nino.mth.91-20.ascii";
+
     private final Path root;
 
     private SampleData(Path root) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** The root {@code cardumen} command. */
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
-        subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, EnsoCommand.class,
+            CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -83,6 +84,9 @@ public final class CardumenCommand implements Runnable {
             }
             if (cls == WorkspaceCommand.class) {
                 return cls.cast(new WorkspaceCommand(this::services));
+            }
+            if (cls == EnsoCommand.class) {
+                return cls.cast(new EnsoCommand(this::services));
             }
             if (cls == SonarCommand.class) {
                 return cls.cast(new SonarCommand(this::services));

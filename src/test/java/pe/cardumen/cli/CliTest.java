@@ -135,4 +135,15 @@ class CliTest {
             assertThat(r.out()).contains("Usage: cardumen");
         }
     }
+
+    @Test
+    void ensoCommandsPrintCsv() {
+        Run icen = run("enso", "icen", "--csv");
+        assertThat(icen.status()).as(icen.err()).isZero();
+        assertThat(icen.out().lines().findFirst()).contains("year_month,nino12_anom_c,icen_c,category,event");
+        assertThat(icen.out()).contains("1997-11,4.47,4.130,warm-extraordinary,el-nino-costero");
+        Run oni = run("enso", "oni", "--csv");
+        assertThat(oni.status()).isZero();
+        assertThat(oni.out()).contains("NDJ,1997,1997-12,28.97,2.39,el-nino");
+    }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
         subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, EnsoCommand.class,
-            CommandLine.HelpCommand.class})
+            SatelliteCommand.class, CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,6 +84,9 @@ public final class CardumenCommand implements Runnable {
             }
             if (cls == WorkspaceCommand.class) {
                 return cls.cast(new WorkspaceCommand(this::services));
+            }
+            if (cls == SatelliteCommand.class) {
+                return cls.cast(new SatelliteCommand(this::services));
             }
             if (cls == EnsoCommand.class) {
                 return cls.cast(new EnsoCommand(this::services));

@@ -146,4 +146,29 @@ class CliTest {
         assertThat(oni.status()).isZero();
         assertThat(oni.out()).contains("NDJ,1997,1997-12,28.97,2.39,el-nino");
     }
+
+    @Test
+    void satelliteInfoAndZonalStatistics() throws Exception {
+        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Run info = run("satellite", "info", nc.toString(), "--json");
+        assertThat(info.status()).as(info.err()).isZero();
+        JsonNode n = new ObjectMapper().readTree(info.out());
+        assertThat(n.get("variable").asText()).isEqualTo("sst");
+        assertThat(n.get("unit").asText()).isEqualTo("°C");
+        assertThat(n.get("time_start_utc").asText()).isEqualTo("2026-01-01T12:00:00Z");
+        assertThat(n.get("steps")).hasSize(46);
+        long count = 0;
+        for (JsonNode s : n.get("steps")) {
+            count += s.get("count").asLong();
+        }
+        assertThat(count).isEqualTo(34316);
+        assertThat(n.get("bbox").get("lon_min").asDouble()).isEqualTo(-81.875);
+        Run zonal = run("satellite", "zonal", nc.toString(), "--workspace", demo.toString(), "--csv");
+        assertThat(zonal.status()).as(zonal.err()).isZero();
+        assertThat(zonal.out().lines().findFirst()).contains("time_utc,zone,mean,min,max,std,n_valid,valid_fraction,unit");
+        assertThat(zonal.out().lines().count()).isEqualTo(1 + 46L * 930);
+        Run bad = run("satellite", "info", demo.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains("no 'CDF' magic");
+    }
 }

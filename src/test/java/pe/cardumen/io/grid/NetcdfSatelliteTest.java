@@ -1,0 +1,121 @@
+package pe.cardumen.io.grid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.io.FileFormatException;
+
+/** The real NetCDF-3 files of ../shared/data/satellite and their MANIFEST statistics. */
+class NetcdfSatelliteTest {
+    private static Path sat(String name) {
+        return TestData.sharedData().resolve("satellite").resolve(name);
+    }
+
+    private static double[] stats(CfGrid g) throws Exception {
+        long n = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        for (int t = 0; t < g.times().length; t++) {
+            for (float v : g.step(t)) {
+                if (!Float.isNaN(v)) {
+                    n++;
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    sum += v;
+                }
+            }
+        }
+        return new double[] {n, min, max, sum / n};
+    }
+
+    @Test
+    void oisstMatchesTheManifest() throws Exception {
+        Path f = sat("oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        assertThat(NetcdfClassicFile.probe(f)).isTrue();
+        try (CfGrid g = CfGrid.open(f, null)) {
+            assertThat(g.variableName()).isEqualTo("sst");
+            assertThat(g.unit()).isEqualTo("°C");
+            assertThat(g.times()).hasSize(46);
+            assertThat(g.times()[0]).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
+            assertThat(g.times()[45]).isEqualTo(Instant.parse("2026-02-15T12:00:00Z"));
+            assertThat(g.latitudes()).hasSize(49).startsWith(-15.875);
+            assertThat(g.longitudes()).hasSize(49).startsWith(-81.875);
+            double[] s = stats(g);
+            // MANIFEST: 34,316 valid values, min 16.25, max 27.83, mean 23.3427
+            assertThat((long) s[0]).isEqualTo(34316);
+            assertThat(s[1]).isCloseTo(16.25, within(1e-4));
+            assertThat(s[2]).isCloseTo(27.83, within(1e-4));
+            assertThat(s[3]).isCloseTo(23.3427, within(1e-4));
+            assertThat(g.warnings()).isEmpty();
+        }
+    }
+
+    @Test
+    void longitudesGivenIn0To360ArePlacedWest() throws Exception {
+        try (CfGrid g = CfGrid.open(sat("erddap_modis_sst_1day_0-360lon.nc"), null)) {
+            double[] lon = g.longitudes();
+            // 210–211 °E is 150–149 °W
+            assertThat(lon[0]).isCloseTo(-150.0, within(1e-6));
+            assertThat(lon[lon.length - 1]).isCloseTo(-149.0, within(1e-6));
+            assertThat(g.latitudes()[0]).isCloseTo(30.0, within(1e-6));
+            assertThat(g.times()).hasSize(60);
+            assertThat(g.unit()).isEqualTo("°C");
+        }
+    }
+
+    @Test
+    void chlorophyllIsFoundAndKeptInMilligramsPerCubicMetre() throws Exception {
+        try (CfGrid g = CfGrid.open(sat("erddap_viirs_chla_monthly.nc"), null)) {
+            assertThat(g.variableName()).isEqualTo("chla");
+            assertThat(g.unit()).isEqualTo("mg m⁻³");
+            assertThat(g.latitudes()).hasSize(401);
+            assertThat(g.longitudes()).hasSize(134);
+            double[] s = stats(g);
+            assertThat(s[1]).isGreaterThan(0);
+        }
+    }
+
+    @Test
+    void brokenFilesGetClearMessages() throws Exception {
+        Path dir = TestData.tempDir("nc");
+        byte[] bytes = Files.readAllBytes(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"));
+        Path cut = dir.resolve("cut.nc");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        try (CfGrid g = CfGrid.open(cut, null)) {
+            g.step(0);
+            assertThatThrownBy(() -> g.step(45)).isInstanceOf(FileFormatException.class).hasMessageContaining("cut.nc, byte")
+                    .hasMessageContaining("the file is truncated");
+        }
+        Path header = dir.resolve("header.nc");
+        Files.write(header, java.util.Arrays.copyOf(bytes, 200));
+        assertThatThrownBy(() -> CfGrid.open(header, null)).isInstanceOf(FileFormatException.class).hasMessageContaining("header.nc, header");
+        Path text = dir.resolve("text.nc");
+        Files.writeString(text, "not a netcdf file at all");
+        assertThatThrownBy(() -> CfGrid.open(text, null)).hasMessageContaining("text.nc, byte 0").hasMessageContaining("no 'CDF' magic");
+        assertThatThrownBy(() -> CfGrid.open(sat("oisst_v21_peru_packed_netcdf4.nc"), null)).hasMessageContaining("NetCDF-4 files are HDF5");
+        assertThatThrownBy(() -> CfGrid.open(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"), "salinity"))
+                .hasMessageContaining("has no variable 'salinity'").hasMessageContaining("sst");
+    }
+
+    @Test
+    void cfTimeUnitsAndCalendars() {
+        assertThat(CfTime.parse("seconds since 1970-01-01T00:00:00Z", null).toInstant(1.7672688e9)).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
+        // OISST's native files: days since 1978-01-01 12:00:00; day 17532 = 2026-01-01 12:00
+        assertThat(CfTime.parse("days since 1978-01-01 12:00:00", "standard").toInstant(17532)).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
+        assertThat(CfTime.parse("hours since 2000-01-01", "proleptic_gregorian").toInstant(36)).isEqualTo(Instant.parse("2000-01-02T12:00:00Z"));
+        // noleap: 365 days after 2000-01-01 is 2001-01-01 (no 29 February), and day 59 is 1 March
+        assertThat(CfTime.parse("days since 2000-01-01", "noleap").toInstant(365)).isEqualTo(Instant.parse("2001-01-01T00:00:00Z"));
+        assertThat(CfTime.parse("days since 2000-01-01", "365_day").toInstant(59)).isEqualTo(Instant.parse("2000-03-01T00:00:00Z"));
+        // julian: 1 January 2000 in the Julian calendar is 14 January 2000 (Gregorian)
+        assertThat(CfTime.parse("days since 2000-01-01", "julian").toInstant(0)).isEqualTo(Instant.parse("2000-01-14T00:00:00Z"));
+        assertThatThrownBy(() -> CfTime.parse("fortnights since 2000-01-01", null)).hasMessageContaining("not seconds, minutes, hours or days");
+        assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01", "all_leap")).hasMessageContaining("not supported");
+    }
+}

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cardumen satellite info|zonal}: gridded ocean data (NetCDF classic so far). */
-@Command(name = "satellite", mixinStandardHelpOptions = true, description = "Satellite and model grids: SST, chlorophyll-a (NetCDF-3).",
+@Command(name = "satellite", mixinStandardHelpOptions = true, description = "Satellite and model grids: SST, chlorophyll-a (NetCDF-3 and NetCDF-4).",
         subcommands = {SatelliteCommand.Info.class, SatelliteCommand.Zonal.class})
 final class SatelliteCommand extends CommandGroup {
     SatelliteCommand(Supplier<Services> services) {
@@ -36,7 +36,7 @@ final class SatelliteCommand extends CommandGroup {
         @picocli.CommandLine.ParentCommand
         SatelliteCommand parent;
 
-        @Parameters(index = "0", description = "A NetCDF-3 file (.nc).")
+        @Parameters(index = "0", description = "A NetCDF-3 or NetCDF-4 file (.nc).")
         Path file;
 
         @Option(names = "--variable", description = "The variable to summarise (default: the SST or chlorophyll variable).")
@@ -50,7 +50,7 @@ final class SatelliteCommand extends CommandGroup {
             try (CfGrid g = CfGrid.open(file, variable)) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("file", file.getFileName().toString());
-                m.put("format", "NetCDF classic");
+                m.put("format", g.format());
                 List<Map<String, Object>> vars = new ArrayList<>();
                 for (NcVariable v : g.variables().values()) {
                     Map<String, Object> vm = new LinkedHashMap<>();
@@ -98,8 +98,8 @@ final class SatelliteCommand extends CommandGroup {
                 if (json) {
                     out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                 } else {
-                    out.printf(Locale.ROOT, "file      %s (NetCDF classic)%nvariable  %s [%s]%ntime      %s → %s (%d steps)%nbbox      %.3f…%.3f °E, %.3f…%.3f °N%n",
-                            file.getFileName(), g.variableName(), g.unit(), m.get("time_start_utc"), m.get("time_end_utc"), times.length,
+                    out.printf(Locale.ROOT, "file      %s (%s)%nvariable  %s [%s]%ntime      %s → %s (%d steps)%nbbox      %.3f…%.3f °E, %.3f…%.3f °N%n",
+                            file.getFileName(), g.format(), g.variableName(), g.unit(), m.get("time_start_utc"), m.get("time_end_utc"), times.length,
                             min(lon), max(lon), min(lat), max(lat));
                     for (Map<String, Object> s : steps) {
                         out.printf(Locale.ROOT, "  %s  n=%s  min=%s  max=%s  mean=%s%n", s.get("time_utc"), s.get("count"), s.get("min"), s.get("max"), s.get("mean"));
@@ -118,7 +118,7 @@ final class SatelliteCommand extends CommandGroup {
         @picocli.CommandLine.ParentCommand
         SatelliteCommand parent;
 
-        @Parameters(index = "0", description = "A NetCDF-3 file (.nc).")
+        @Parameters(index = "0", description = "A NetCDF-3 or NetCDF-4 file (.nc).")
         Path file;
 
         @Option(names = "--variable", description = "The variable (default: the SST or chlorophyll variable).")

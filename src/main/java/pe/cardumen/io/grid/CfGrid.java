@@ -11,7 +11,7 @@ import java.util.Set;
 import pe.cardumen.io.FileFormatException;
 
 /**
- * A CF-conventions grid variable of a NetCDF file (CF Conventions 1.x): its time, latitude and longitude
+ * A CF-conventions grid variable of a NetCDF-3 or NetCDF-4 file (CF Conventions 1.x): its time, latitude and longitude
  * axes and its values, unpacked ({@code scale_factor}, {@code add_offset}), masked ({@code _FillValue},
  * {@code missing_value}, {@code valid_min}/{@code valid_max}/{@code valid_range}, compared on the packed
  * values as CF says) and in normalised units: sea temperature in °C (Kelvin converted), chlorophyll-a
@@ -27,7 +27,7 @@ public final class CfGrid implements AutoCloseable {
     /** Names and standard names recognised as chlorophyll-a concentration. */
     public static final Set<String> CHLOROPHYLL = Set.of("chlor_a", "chla", "chlorophyll", "mass_concentration_of_chlorophyll_a_in_sea_water");
 
-    private final NetcdfClassicFile nc;
+    private final GridSource nc;
     private final NcVariable variable;
     private final double[] lat;
     private final double[] lon;
@@ -39,7 +39,7 @@ public final class CfGrid implements AutoCloseable {
     private final double unitOffset;
     private final List<String> warnings = new ArrayList<>();
 
-    private CfGrid(NetcdfClassicFile nc, NcVariable variable) throws IOException, FileFormatException {
+    private CfGrid(GridSource nc, NcVariable variable) throws IOException, FileFormatException {
         this.nc = nc;
         this.variable = variable;
         Path file = nc.file();
@@ -128,7 +128,7 @@ public final class CfGrid implements AutoCloseable {
      * @throws FileFormatException when the file has no such variable or no lat/lon grid
      */
     public static CfGrid open(Path file, String name) throws IOException, FileFormatException {
-        NetcdfClassicFile nc = NetcdfClassicFile.open(file);
+        GridSource nc = Hdf5GridSource.probe(file) ? Hdf5GridSource.open(file) : NetcdfClassicFile.open(file);
         try {
             NcVariable v = name == null ? choose(nc) : nc.variables().get(name);
             if (v == null) {
@@ -142,7 +142,7 @@ public final class CfGrid implements AutoCloseable {
         }
     }
 
-    private static NcVariable choose(NetcdfClassicFile nc) {
+    private static NcVariable choose(GridSource nc) {
         NcVariable fallback = null;
         for (NcVariable v : nc.variables().values()) {
             if (v.dimensions().size() < 2 || nc.variables().containsKey(v.name()) && v.dimensions().contains(v.name())) {
@@ -167,7 +167,7 @@ public final class CfGrid implements AutoCloseable {
     }
 
     /** X, Y, T, Z or "" for a coordinate variable. */
-    private static String kind(NcVariable c) {
+    static String kind(NcVariable c) {
         String axis = String.valueOf(c.text("axis")).toUpperCase(Locale.ROOT);
         String sn = String.valueOf(c.text("standard_name")).toLowerCase(Locale.ROOT);
         String units = String.valueOf(c.text("units")).toLowerCase(Locale.ROOT);
@@ -216,6 +216,11 @@ public final class CfGrid implements AutoCloseable {
     /** Problems tolerated (unknown units, non-singleton extra dimensions). */
     public List<String> warnings() {
         return List.copyOf(warnings);
+    }
+
+    /** The file's format, e.g. {@code NetCDF classic} or {@code NetCDF-4/HDF5}. */
+    public String format() {
+        return nc.format();
     }
 
     /** The NetCDF file's dimensions. */

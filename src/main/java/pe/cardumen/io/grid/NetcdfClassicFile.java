@@ -21,7 +21,7 @@ import pe.cardumen.io.FileFormatException;
  *
  * <p>Not thread-safe. Close it when done.
  */
-public final class NetcdfClassicFile implements AutoCloseable {
+public final class NetcdfClassicFile implements GridSource {
     private static final int NC_DIMENSION = 0x0A;
     private static final int NC_VARIABLE = 0x0B;
     private static final int NC_ATTRIBUTE = 0x0C;
@@ -194,8 +194,14 @@ public final class NetcdfClassicFile implements AutoCloseable {
         return out;
     }
 
+    @Override
     public Path file() {
         return file;
+    }
+
+    @Override
+    public String format() {
+        return version == 1 ? "NetCDF classic" : "NetCDF 64-bit offset";
     }
 
     /** The NetCDF format version: 1 classic, 2 64-bit offset. */
@@ -204,6 +210,7 @@ public final class NetcdfClassicFile implements AutoCloseable {
     }
 
     /** Dimension names and lengths, in file order (the record dimension with its record count). */
+    @Override
     public Map<String, Integer> dimensions() {
         Map<String, Integer> m = new LinkedHashMap<>();
         for (int i = 0; i < dimensionNames.size(); i++) {
@@ -216,11 +223,13 @@ public final class NetcdfClassicFile implements AutoCloseable {
         return globalAttributes;
     }
 
+    @Override
     public Map<String, NcVariable> variables() {
         return variables;
     }
 
     /** Every value of a (small) variable as doubles, raw (no scale or fill applied). */
+    @Override
     public double[] readAll(NcVariable v) throws IOException, FileFormatException {
         if (v.size() > 50_000_000L) {
             throw new IllegalArgumentException(v.name() + " has " + v.size() + " values; read it slice by slice");
@@ -240,6 +249,7 @@ public final class NetcdfClassicFile implements AutoCloseable {
      * The values of one index of a variable's first dimension (one time step of a
      * {@code time × … × lat × lon} variable), raw.
      */
+    @Override
     public double[] readSlice(NcVariable v, int first) throws IOException, FileFormatException {
         int perSlice = (int) (v.size() / Math.max(1, v.shape()[0]));
         long start = v.record() ? v.begin() + first * recordSize : v.begin() + (long) first * perSlice * v.typeSize();

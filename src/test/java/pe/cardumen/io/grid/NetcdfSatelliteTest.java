@@ -96,10 +96,19 @@ class NetcdfSatelliteTest {
         Path header = dir.resolve("header.nc");
         Files.write(header, java.util.Arrays.copyOf(bytes, 200));
         assertThatThrownBy(() -> CfGrid.open(header, null)).isInstanceOf(FileFormatException.class).hasMessageContaining("header.nc, header");
+        byte[] h5 = Files.readAllBytes(sat("oisst_v21_peru_packed_netcdf4.nc"));
+        Path cut4 = dir.resolve("cut4.nc");
+        Files.write(cut4, java.util.Arrays.copyOf(h5, h5.length / 2));
+        assertThatThrownBy(() -> {
+            try (CfGrid g = CfGrid.open(cut4, null)) {
+                for (int t = 0; t < g.times().length; t++) {
+                    g.step(t);
+                }
+            }
+        }).isInstanceOf(FileFormatException.class).hasMessageContaining("cut4.nc").hasMessageContaining("truncated");
         Path text = dir.resolve("text.nc");
         Files.writeString(text, "not a netcdf file at all");
         assertThatThrownBy(() -> CfGrid.open(text, null)).hasMessageContaining("text.nc, byte 0").hasMessageContaining("no 'CDF' magic");
-        assertThatThrownBy(() -> CfGrid.open(sat("oisst_v21_peru_packed_netcdf4.nc"), null)).hasMessageContaining("NetCDF-4 files are HDF5");
         assertThatThrownBy(() -> CfGrid.open(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"), "salinity"))
                 .hasMessageContaining("has no variable 'salinity'").hasMessageContaining("sst");
     }
@@ -117,5 +126,48 @@ class NetcdfSatelliteTest {
         assertThat(CfTime.parse("days since 2000-01-01", "julian").toInstant(0)).isEqualTo(Instant.parse("2000-01-14T00:00:00Z"));
         assertThatThrownBy(() -> CfTime.parse("fortnights since 2000-01-01", null)).hasMessageContaining("not seconds, minutes, hours or days");
         assertThatThrownBy(() -> CfTime.parse("days since 2000-01-01", "all_leap")).hasMessageContaining("not supported");
+    }
+
+    /** The packed NetCDF-4 file (int16 × 0.01, deflate + shuffle, 0–360 longitudes) holds the same values as the NetCDF-3 one. */
+    @Test
+    void packedNetcdf4EqualsNetcdf3CellByCell() throws Exception {
+        try (CfGrid nc3 = CfGrid.open(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"), null);
+             CfGrid nc4 = CfGrid.open(sat("oisst_v21_peru_packed_netcdf4.nc"), null)) {
+            assertThat(Hdf5GridSource.probe(sat("oisst_v21_peru_packed_netcdf4.nc"))).isTrue();
+            assertThat(nc4.format()).isEqualTo("NetCDF-4/HDF5");
+            assertThat(nc4.times()).containsExactly(nc3.times());
+            double[] lat3 = nc3.latitudes();
+            double[] lon3 = nc3.longitudes();
+            double[] lat4 = nc4.latitudes();
+            double[] lon4 = nc4.longitudes();
+            int compared = 0;
+            for (int t = 0; t < nc3.times().length; t++) {
+                float[] a = nc3.step(t);
+                float[] b = nc4.step(t);
+                for (int i = 0; i < lat3.length; i++) {
+                    int i4 = index(lat4, lat3[i]);
+                    for (int j = 0; j < lon3.length; j++) {
+                        int j4 = index(lon4, lon3[j]);
+                        float x = a[i * lon3.length + j];
+                        float y = b[i4 * lon4.length + j4];
+                        assertThat(Float.isNaN(y)).as("missing at step %d cell %d,%d", t, i, j).isEqualTo(Float.isNaN(x));
+                        if (!Float.isNaN(x)) {
+                            assertThat((double) y).isCloseTo(x, within(1e-4));
+                            compared++;
+                        }
+                    }
+                }
+            }
+            assertThat(compared).isEqualTo(34316);
+        }
+    }
+
+    private static int index(double[] axis, double value) {
+        for (int i = 0; i < axis.length; i++) {
+            if (Math.abs(axis[i] - value) < 1e-6) {
+                return i;
+            }
+        }
+        throw new AssertionError(value + " not on the axis");
     }
 }

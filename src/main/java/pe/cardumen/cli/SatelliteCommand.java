@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cardumen satellite info|zonal}: gridded ocean data (NetCDF classic so far). */
-@Command(name = "satellite", mixinStandardHelpOptions = true, description = "Satellite and model grids: SST, chlorophyll-a (NetCDF-3 and NetCDF-4).",
+@Command(name = "satellite", mixinStandardHelpOptions = true, description = "Satellite and model grids: SST, chlorophyll-a (NetCDF-3, NetCDF-4, GeoTIFF).",
         subcommands = {SatelliteCommand.Info.class, SatelliteCommand.Zonal.class})
 final class SatelliteCommand extends CommandGroup {
     SatelliteCommand(Supplier<Services> services) {
@@ -36,7 +36,7 @@ final class SatelliteCommand extends CommandGroup {
         @picocli.CommandLine.ParentCommand
         SatelliteCommand parent;
 
-        @Parameters(index = "0", description = "A NetCDF-3 or NetCDF-4 file (.nc).")
+        @Parameters(index = "0", description = "A NetCDF-3, NetCDF-4 (.nc) or GeoTIFF (.tif) file.")
         Path file;
 
         @Option(names = "--variable", description = "The variable to summarise (default: the SST or chlorophyll variable).")
@@ -45,9 +45,12 @@ final class SatelliteCommand extends CommandGroup {
         @Option(names = "--json", description = "Print JSON.")
         boolean json;
 
+        @Option(names = "--dates", split = ",", description = "For a GeoTIFF: the date of each band, e.g. 2026-01-15,2026-01-16.")
+        List<String> dates;
+
         @Override
         public Integer call() throws Exception {
-            try (CfGrid g = CfGrid.open(file, variable)) {
+            try (CfGrid g = CfGrid.open(file, variable, dates(dates))) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("file", file.getFileName().toString());
                 m.put("format", g.format());
@@ -118,7 +121,7 @@ final class SatelliteCommand extends CommandGroup {
         @picocli.CommandLine.ParentCommand
         SatelliteCommand parent;
 
-        @Parameters(index = "0", description = "A NetCDF-3 or NetCDF-4 file (.nc).")
+        @Parameters(index = "0", description = "A NetCDF-3, NetCDF-4 (.nc) or GeoTIFF (.tif) file.")
         Path file;
 
         @Option(names = "--variable", description = "The variable (default: the SST or chlorophyll variable).")
@@ -130,10 +133,13 @@ final class SatelliteCommand extends CommandGroup {
         @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
         boolean csv;
 
+        @Option(names = "--dates", split = ",", description = "For a GeoTIFF: the date of each band, e.g. 2026-01-15,2026-01-16.")
+        List<String> dates;
+
         @Override
         public Integer call() throws Exception {
             ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
-            try (CfGrid g = CfGrid.open(file, variable)) {
+            try (CfGrid g = CfGrid.open(file, variable, dates(dates))) {
                 ZonalStatistics stats = new ZonalStatistics(zones, g.latitudes(), g.longitudes());
                 PrintWriter out = parent.out();
                 out.println("time_utc,zone,mean,min,max,std,n_valid,valid_fraction,unit");
@@ -147,6 +153,23 @@ final class SatelliteCommand extends CommandGroup {
             }
             return 0;
         }
+    }
+
+    /** Dates as ISO dates (noon UTC, as daily products are centred) or instants. */
+    static List<Instant> dates(List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return null;
+        }
+        List<Instant> out = new ArrayList<>();
+        for (String t : texts) {
+            String s = t.trim();
+            try {
+                out.add(s.length() == 10 ? java.time.LocalDate.parse(s).atTime(12, 0).toInstant(java.time.ZoneOffset.UTC) : Instant.parse(s));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("--dates: '" + t + "' is not a date like 2026-01-15 or 2026-01-15T12:00:00Z");
+            }
+        }
+        return out;
     }
 
     private static String num(double v) {

@@ -87,15 +87,19 @@ public final class CfGrid implements AutoCloseable {
             if (raw.length == 0) {
                 throw new FileFormatException(file, t.name(), "the time axis is empty");
             }
-            CfTime cf;
-            try {
-                cf = CfTime.parse(t.text("units") == null ? "" : t.text("units"), t.text("calendar"));
-            } catch (IllegalArgumentException e) {
-                throw new FileFormatException(file, t.name(), e.getMessage(), e);
-            }
             times = new Instant[raw.length];
-            for (int i = 0; i < raw.length; i++) {
-                times[i] = cf.toInstant(raw[i]);
+            if (t.text("units") == null && "T".equals(t.text("axis"))) {
+                warnings.add(raw.length + " time steps without dates; supply them (e.g. --dates for a GeoTIFF)");
+            } else {
+                CfTime cf;
+                try {
+                    cf = CfTime.parse(t.text("units") == null ? "" : t.text("units"), t.text("calendar"));
+                } catch (IllegalArgumentException e) {
+                    throw new FileFormatException(file, t.name(), e.getMessage(), e);
+                }
+                for (int i = 0; i < raw.length; i++) {
+                    times[i] = cf.toInstant(raw[i]);
+                }
             }
         } else {
             times = new Instant[] {null};
@@ -114,8 +118,9 @@ public final class CfGrid implements AutoCloseable {
         } else {
             unit = units.isEmpty() ? "unknown" : units;
             unitOffset = 0;
-            if (isSst(variable) || isChlorophyll(variable)) {
-                warnings.add("units '" + units + "' of " + variable.name() + " are not recognised; values are shown unconverted");
+            if (isSst(variable) || isChlorophyll(variable) || nc instanceof GeoTiffGridSource) {
+                warnings.add(units.isEmpty() ? variable.name() + " has no units; values are shown as stored"
+                        : "units '" + units + "' of " + variable.name() + " are not recognised; values are shown unconverted");
             }
         }
     }
@@ -128,7 +133,23 @@ public final class CfGrid implements AutoCloseable {
      * @throws FileFormatException when the file has no such variable or no lat/lon grid
      */
     public static CfGrid open(Path file, String name) throws IOException, FileFormatException {
-        GridSource nc = Hdf5GridSource.probe(file) ? Hdf5GridSource.open(file) : NetcdfClassicFile.open(file);
+        return open(file, name, null);
+    }
+
+    /**
+     * Opens a grid variable of a NetCDF-3, NetCDF-4 or GeoTIFF file.
+     *
+     * @param dates for a GeoTIFF, the date of each band (or {@code null}); ignored for NetCDF
+     */
+    public static CfGrid open(Path file, String name, java.util.List<Instant> dates) throws IOException, FileFormatException {
+        GridSource nc;
+        if (Hdf5GridSource.probe(file)) {
+            nc = Hdf5GridSource.open(file);
+        } else if (GeoTiffGridSource.probe(file)) {
+            nc = GeoTiffGridSource.open(file, dates);
+        } else {
+            nc = NetcdfClassicFile.open(file);
+        }
         try {
             NcVariable v = name == null ? choose(nc) : nc.variables().get(name);
             if (v == null) {

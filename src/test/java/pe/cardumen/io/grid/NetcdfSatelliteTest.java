@@ -170,4 +170,50 @@ class NetcdfSatelliteTest {
         }
         throw new AssertionError(value + " not on the axis");
     }
+
+    /**
+     * The Float32 + LZW + predictor-2 GeoTIFF equals day 15 (2026-01-15) of the NetCDF-3 file cell by cell
+     * — the case Apache SIS 1.6 decodes wrongly without an error — and its statistics are the MANIFEST's.
+     */
+    @Test
+    void geoTiffWithPredictorEqualsTheNetcdfDay() throws Exception {
+        Path tif = sat("oisst_peru_2026-01-15_sst_float32_lzw_pred2.tif");
+        assertThat(GeoTiffGridSource.probe(tif)).isTrue();
+        try (CfGrid g = CfGrid.open(tif, null, java.util.List.of(Instant.parse("2026-01-15T12:00:00Z")));
+             CfGrid nc = CfGrid.open(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"), null)) {
+            assertThat(g.format()).isEqualTo("GeoTIFF");
+            assertThat(g.times()).containsExactly(Instant.parse("2026-01-15T12:00:00Z"));
+            double[] s = stats(g);
+            assertThat(s[1]).isCloseTo(17.60, within(1e-4));
+            assertThat(s[2]).isCloseTo(25.71, within(1e-4));
+            assertThat(s[3]).isCloseTo(22.644, within(1e-3));
+            assertThat(nc.times()[14]).isEqualTo(Instant.parse("2026-01-15T12:00:00Z"));
+            float[] a = nc.step(14);
+            float[] b = g.step(0);
+            double[] latN = nc.latitudes();
+            double[] lonN = nc.longitudes();
+            double[] latT = g.latitudes();
+            double[] lonT = g.longitudes();
+            int compared = 0;
+            for (int i = 0; i < latN.length; i++) {
+                int it = index(latT, latN[i]);
+                for (int j = 0; j < lonN.length; j++) {
+                    int jt = index(lonT, lonN[j]);
+                    float x = a[i * lonN.length + j];
+                    float y = b[it * lonT.length + jt];
+                    assertThat(Float.isNaN(y)).as("missing at %d,%d", i, j).isEqualTo(Float.isNaN(x));
+                    if (!Float.isNaN(x)) {
+                        assertThat(y).isEqualTo(x);
+                        compared++;
+                    }
+                }
+            }
+            assertThat(compared).isEqualTo((int) s[0]).isGreaterThan(700);
+            assertThat(g.warnings()).anyMatch(w -> w.contains("no units"));
+        }
+        try (CfGrid undated = CfGrid.open(tif, null, null)) {
+            assertThat(undated.times()).containsExactly((Instant) null);
+            assertThat(undated.warnings()).anyMatch(w -> w.contains("without dates"));
+        }
+    }
 }

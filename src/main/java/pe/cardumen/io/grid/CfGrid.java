@@ -143,10 +143,15 @@ public final class CfGrid implements AutoCloseable {
      */
     public static CfGrid open(Path file, String name, java.util.List<Instant> dates) throws IOException, FileFormatException {
         GridSource nc;
+        List<String> skippedRows = List.of();
         if (Hdf5GridSource.probe(file)) {
             nc = Hdf5GridSource.open(file);
         } else if (GeoTiffGridSource.probe(file)) {
             nc = GeoTiffGridSource.open(file, dates);
+        } else if (ErddapCsvGridSource.probe(file)) {
+            ErddapCsvGridSource csv = ErddapCsvGridSource.open(file);
+            nc = csv;
+            skippedRows = csv.skipped();
         } else {
             nc = NetcdfClassicFile.open(file);
         }
@@ -156,7 +161,9 @@ public final class CfGrid implements AutoCloseable {
                 throw new FileFormatException(file, "", name == null ? "has no gridded variable" : "has no variable '" + name + "'; it has "
                         + nc.variables().keySet());
             }
-            return new CfGrid(nc, v);
+            CfGrid grid = new CfGrid(nc, v);
+            skippedRows.forEach(r -> grid.warnings.add("skipped " + r));
+            return grid;
         } catch (FileFormatException | IOException | RuntimeException e) {
             nc.close();
             throw e;

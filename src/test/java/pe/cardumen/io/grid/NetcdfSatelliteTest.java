@@ -216,4 +216,64 @@ class NetcdfSatelliteTest {
             assertThat(undated.warnings()).anyMatch(w -> w.contains("without dates"));
         }
     }
+
+    /** An ERDDAP .csv (names, then units) written from the NetCDF-3 file's first two days gives the same grid. */
+    @Test
+    void erddapCsvWithUnitsRowEqualsTheNetcdf() throws Exception {
+        Path csv = TestData.tempDir("erddap").resolve("oisst.csv");
+        try (CfGrid nc = CfGrid.open(sat("oisst_v21_peru_2026-01-01_2026-02-15.nc"), null)) {
+            StringBuilder sb = new StringBuilder("time,zlev,latitude,longitude,sst\nUTC,m,degrees_north,degrees_east,degree_C\n");
+            double[] lat = nc.latitudes();
+            double[] lon = nc.longitudes();
+            for (int t = 0; t < 2; t++) {
+                float[] v = nc.step(t);
+                // ERDDAP writes latitude descending here, to check the order does not matter
+                for (int i = lat.length - 1; i >= 0; i--) {
+                    for (int j = 0; j < lon.length; j++) {
+                        float x = v[i * lon.length + j];
+                        sb.append(nc.times()[t]).append(",0.0,").append(lat[i]).append(',').append(lon[j]).append(',')
+                                .append(Float.isNaN(x) ? "NaN" : Float.toString(x)).append('\n');
+                    }
+                }
+            }
+            Files.writeString(csv, sb.toString());
+            try (CfGrid g = CfGrid.open(csv, null)) {
+                assertThat(g.format()).isEqualTo("ERDDAP CSV");
+                assertThat(g.unit()).isEqualTo("°C");
+                assertThat(g.times()).containsExactly(nc.times()[0], nc.times()[1]);
+                for (int t = 0; t < 2; t++) {
+                    float[] a = nc.step(t);
+                    float[] b = g.step(t);
+                    double[] glat = g.latitudes();
+                    for (int i = 0; i < lat.length; i++) {
+                        int gi = index(glat, lat[i]);
+                        for (int j = 0; j < lon.length; j++) {
+                            float x = a[i * lon.length + j];
+                            float y = b[gi * lon.length + j];
+                            assertThat(Float.isNaN(y)).isEqualTo(Float.isNaN(x));
+                            if (!Float.isNaN(x)) {
+                                assertThat(y).isEqualTo(x);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void erddapCsvpWithUnitsInTheHeader() throws Exception {
+        try (CfGrid g = CfGrid.open(Path.of("src/test/resources/fixtures/satellite-erddap.csvp"), null)) {
+            assertThat(g.variableName()).isEqualTo("chlor_a");
+            assertThat(g.unit()).isEqualTo("mg m⁻³");
+            assertThat(g.latitudes()).containsExactly(-12.5, -12.0);
+            assertThat(g.longitudes()).containsExactly(-78.0, -77.5);
+            float[] v = g.step(0);
+            assertThat(v[0]).isEqualTo(10.25f);
+            assertThat(v[1]).isNaN();
+            assertThat(v[2]).isEqualTo(2.5f);
+            assertThat(v[3]).isNaN();
+            assertThat(g.warnings()).singleElement().asString().contains("line 6").contains("oops");
+        }
+    }
 }

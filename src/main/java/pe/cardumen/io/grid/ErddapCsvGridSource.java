@@ -1,0 +1,217 @@
+package pe.cardumen.io.grid;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import pe.cardumen.io.FileFormatException;
+
+/**
+ * ERDDAP griddap CSV downloads: {@code .csv} (line 1 the column names, line 2 their units) and
+ * {@code .csvp} (one header line, {@code name (units)}). Columns {@code time} (ISO 8601 UTC),
+ * {@code latitude}, {@code longitude} and optional singleton axes ({@code zlev}, {@code altitude})
+ * come first, then the data variables; rows are cells in any order, {@code NaN} or empty for missing.
+ * The grid is rebuilt from the distinct coordinate values; a row that does not parse is skipped and
+ * reported with its line number. The whole file is held in memory (ERDDAP CSV is for small extracts).
+ */
+public final class ErddapCsvGridSource implements GridSource {
+    private final Path file;
+    private final Map<String, NcVariable> variables = new LinkedHashMap<>();
+    private final Map<String, Integer> dimensions = new LinkedHashMap<>();
+    private final Map<String, double[]> data = new LinkedHashMap<>();
+    private final List<String> skipped = new ArrayList<>();
+
+    /** Whether the file is named .csv/.csvp and its first line names time/latitude/longitude columns. */
+    public static boolean probe(Path file) throws IOException {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(n.endsWith(".csv") || n.endsWith(".csvp"))) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(2048), StandardCharsets.UTF_8).lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+            return head.contains("latitude") && head.contains("longitude");
+        }
+    }
+
+    /**
+     * Reads the file.
+     *
+     * @throws FileFormatException when the header lacks latitude/longitude or no row is readable
+     */
+    public static ErddapCsvGridSource open(Path file) throws IOException, FileFormatException {
+        return new ErddapCsvGridSource(file);
+    }
+
+    private ErddapCsvGridSource(Path file) throws IOException, FileFormatException {
+        this.file = file;
+        boolean csvp = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csvp");
+        List<String> names = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        List<double[]> rows = new ArrayList<>();
+        try (Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get())) {
+            int line = 0;
+            int timeColumn = -1;
+            for (CSVRecord r : parser) {
+                line++;
+                if (line == 1) {
+                    for (String h : r) {
+                        if (csvp && h.contains("(") && h.endsWith(")")) {
+                            names.add(h.substring(0, h.indexOf('(')).trim());
+                            units.add(h.substring(h.indexOf('(') + 1, h.length() - 1).trim());
+                        } else {
+                            names.add(h.trim());
+                            units.add("");
+                        }
+                    }
+                    timeColumn = names.indexOf("time");
+                    if (!names.contains("latitude") || !names.contains("longitude")) {
+                        throw new FileFormatException(file, "line 1", "needs latitude and longitude columns; found " + names);
+                    }
+                    continue;
+                }
+                if (line == 2 && !csvp) {
+                    for (int i = 0; i < r.size() && i < units.size(); i++) {
+                        units.set(i, r.get(i).trim());
+                    }
+                    continue;
+                }
+                double[] row = new double[names.size()];
+                try {
+                    for (int i = 0; i < names.size(); i++) {
+                        String v = i < r.size() ? r.get(i).trim() : "";
+                        if (i == timeColumn) {
+                            row[i] = Instant.parse(v).getEpochSecond();
+                        } else {
+                            row[i] = v.isEmpty() || v.equalsIgnoreCase("NaN") ? Double.NaN : Double.parseDouble(v);
+                        }
+                    }
+                    rows.add(row);
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    skipped.add("line " + line + ": " + e.getMessage());
+                }
+            }
+        }
+        if (names.isEmpty()) {
+            throw new FileFormatException(file, "", "the file is empty");
+        }
+        if (rows.isEmpty()) {
+            throw new FileFormatException(file, "", "has no readable data rows" + (skipped.isEmpty() ? "" : " (" + skipped.get(0) + ")"));
+        }
+        int tc = names.indexOf("time");
+        int yc = names.indexOf("latitude");
+        int xc = names.indexOf("longitude");
+        TreeSet<Double> ts = new TreeSet<>();
+        TreeSet<Double> ys = new TreeSet<>();
+        TreeSet<Double> xs = new TreeSet<>();
+        for (double[] row : rows) {
+            ts.add(tc < 0 ? 0 : row[tc]);
+            ys.add(row[yc]);
+            xs.add(row[xc]);
+        }
+        double[] t = ts.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
+        double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        Map<Double, Integer> ti = index(t);
+        Map<Double, Integer> yi = index(y);
+        Map<Double, Integer> xi = index(x);
+        dimensions.put("time", t.length);
+        dimensions.put("latitude", y.length);
+        dimensions.put("longitude", x.length);
+        Map<String, Object> timeAtts = new LinkedHashMap<>();
+        timeAtts.put("axis", "T");
+        timeAtts.put("units", "seconds since 1970-01-01T00:00:00Z");
+        variables.put("time", new NcVariable("time", List.of("time"), new int[] {t.length}, timeAtts, 6, -1, false));
+        variables.put("latitude", new NcVariable("latitude", List.of("latitude"), new int[] {y.length},
+                Map.of("units", "degrees_north", "axis", "Y"), 6, -1, false));
+        variables.put("longitude", new NcVariable("longitude", List.of("longitude"), new int[] {x.length},
+                Map.of("units", "degrees_east", "axis", "X"), 6, -1, false));
+        data.put("time", t);
+        data.put("latitude", y);
+        data.put("longitude", x);
+        for (int c = 0; c < names.size(); c++) {
+            String n = names.get(c);
+            if (c == tc || c == yc || c == xc || n.equalsIgnoreCase("zlev") || n.equalsIgnoreCase("altitude") || n.equalsIgnoreCase("depth")) {
+                continue;
+            }
+            double[] grid = new double[t.length * y.length * x.length];
+            java.util.Arrays.fill(grid, Double.NaN);
+            for (double[] row : rows) {
+                int k = (ti.get(tc < 0 ? 0 : row[tc]) * y.length + yi.get(row[yc])) * x.length + xi.get(row[xc]);
+                grid[k] = row[c];
+            }
+            Map<String, Object> atts = new LinkedHashMap<>();
+            if (!units.get(c).isEmpty()) {
+                atts.put("units", units.get(c));
+            }
+            variables.put(n, new NcVariable(n, List.of("time", "latitude", "longitude"), new int[] {t.length, y.length, x.length}, atts, 6, -1, false));
+            data.put(n, grid);
+        }
+    }
+
+    private static Map<Double, Integer> index(double[] values) {
+        Map<Double, Integer> m = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            m.put(values[i], i);
+        }
+        return m;
+    }
+
+    /** Rows that could not be read, with their line numbers. */
+    public List<String> skipped() {
+        return List.copyOf(skipped);
+    }
+
+    @Override
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public String format() {
+        return "ERDDAP CSV";
+    }
+
+    @Override
+    public Map<String, Integer> dimensions() {
+        return dimensions;
+    }
+
+    @Override
+    public Map<String, NcVariable> variables() {
+        return variables;
+    }
+
+    @Override
+    public double[] readAll(NcVariable v) {
+        return data.get(v.name()).clone();
+    }
+
+    @Override
+    public double[] readSlice(NcVariable v, int first) {
+        int per = v.shape().length == 3 ? v.shape()[1] * v.shape()[2] : 1;
+        double[] out = new double[per];
+        System.arraycopy(data.get(v.name()), first * per, out, 0, per);
+        return out;
+    }
+
+    @Override
+    public void close() {
+        // all in memory
+    }
+}

@@ -30,7 +30,8 @@ import pe.cardumen.workspace.WorkspaceException;
 /**
  * Imports files into a workspace, choosing the reader by probing each file: Simrad raw files are
  * echo-integrated (one channel, {@link IntegrationSettings}); Echoview cells CSV and ICES acoustic
- * CSV/XML are read as they are. Each file is one import, stored in one transaction with its provenance,
+ * CSV/XML are read as they are; grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) are reduced to zonal
+ * statistics per zone and time step. Each file is one import, stored in one transaction with its provenance,
  * rejects and cells; a file that fails leaves the workspace as it was and the others still import.
  */
 public final class Importer {
@@ -84,6 +85,25 @@ public final class Importer {
         return outcomes;
     }
 
+    /** A grid: zonal statistics of every time step over the workspace's zones. */
+    private Outcome importGrid(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel) throws IOException, FileFormatException, WorkspaceException {
+        try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(f, null)) {
+            pe.cardumen.ocean.ZonalStatistics stats = new pe.cardumen.ocean.ZonalStatistics(zones, g.latitudes(), g.longitudes());
+            List<pe.cardumen.workspace.ZonalRow> rows = new ArrayList<>();
+            Instant[] times = g.times();
+            for (int t = 0; t < times.length; t++) {
+                cancel.throwIfCancelled();
+                for (var s : stats.compute(g.step(t))) {
+                    rows.add(new pe.cardumen.workspace.ZonalRow(g.variableName(), g.unit(), times[t] == null ? null : times[t].toString(), s.zone(),
+                            s.mean(), s.min(), s.max(), s.std(), s.nValid(), s.validFraction()));
+                }
+            }
+            Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), g.format(), AppInfo.version(), Instant.now());
+            ws.importZonal("satellite", p, rows, g.warnings().size());
+            return new Outcome(f, "satellite", rows.size(), 0, g.warnings(), null);
+        }
+    }
+
     private Outcome importOne(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel)
             throws IOException, FileFormatException, WorkspaceException {
         if (!Files.isRegularFile(f)) {
@@ -105,6 +125,10 @@ public final class Importer {
             ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size());
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
+        if (pe.cardumen.io.grid.NetcdfClassicFile.probe(f) || pe.cardumen.io.grid.Hdf5GridSource.probe(f) || pe.cardumen.io.grid.GeoTiffGridSource.probe(f)
+                || (!IcesAcousticReader.probe(f) && !EchoviewCsvReader.probe(f) && pe.cardumen.io.grid.ErddapCsvGridSource.probe(f))) {
+            return importGrid(ws, zones, f, cancel);
+        }
         ImportResult<NascCell> result;
         String kind;
         if (IcesAcousticReader.probe(f)) {
@@ -114,8 +138,8 @@ public final class Importer {
             result = new EchoviewCsvReader().read(f);
             kind = "echoview";
         } else {
-            throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml); "
-                    + "zone layers go through 'cardumen zones import'");
+            throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml, "
+                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV); zone layers go through 'cardumen zones import'");
         }
         List<String> zoneCodes = new ArrayList<>();
         for (NascCell c : result.accepted()) {

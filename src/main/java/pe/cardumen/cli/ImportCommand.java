@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cardumen import FILE… --workspace W}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import files into a workspace: Simrad .raw (echo-integrated), Echoview cells .csv, ICES acoustic .csv/.xml. "
+        description = "Import files into a workspace: Simrad .raw (echo-integrated), Echoview cells .csv, ICES acoustic .csv/.xml, "
+                + "grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) as zonal statistics. "
                 + "Each file is one import; a bad file is reported and the others still import.")
 final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -37,7 +38,8 @@ final class ImportCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace)) {
             for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
                 if (o.imported()) {
-                    out.printf(Locale.ROOT, "%s: %s, %d cells imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(), o.rejected());
+                    out.printf(Locale.ROOT, "%s: %s, %d %s imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(),
+                            o.kind().equals("satellite") ? "zone statistics" : "cells", o.rejected());
                     o.warnings().forEach(w -> out.println("  " + w));
                 } else {
                     failed++;

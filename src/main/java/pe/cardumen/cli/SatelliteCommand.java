@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cardumen satellite info|zonal}: gridded ocean data (NetCDF classic so far). */
 @Command(name = "satellite", mixinStandardHelpOptions = true, description = "Satellite and model grids: SST, chlorophyll-a (NetCDF-3, NetCDF-4, GeoTIFF).",
-        subcommands = {SatelliteCommand.Info.class, SatelliteCommand.Zonal.class})
+        subcommands = {SatelliteCommand.Info.class, SatelliteCommand.Zonal.class, SatelliteCommand.Anomaly.class})
 final class SatelliteCommand extends CommandGroup {
     SatelliteCommand(Supplier<Services> services) {
         super(services);
@@ -149,6 +149,46 @@ final class SatelliteCommand extends CommandGroup {
                         out.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%.4f,%s%n", times[t] == null ? "" : times[t], s.zone(), num(s.mean()), num(s.min()),
                                 num(s.max()), num(s.std()), s.nValid(), s.validFraction(), g.unit());
                     }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "anomaly", mixinStandardHelpOptions = true,
+            description = "Zonal means of an imported variable against the monthly climatology of everything imported, as CSV: "
+                    + "time_utc,zone,mean,climatology,anomaly,unit.")
+    static final class Anomaly implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SatelliteCommand parent;
+
+        @Option(names = "--workspace", required = true, description = "The workspace the grids were imported into.")
+        Path workspace;
+
+        @Option(names = "--variable", description = "The variable (default sst).")
+        String variable = "sst";
+
+        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
+        boolean csv;
+
+        @Override
+        public Integer call() throws Exception {
+            try (pe.cardumen.workspace.Workspace ws = pe.cardumen.workspace.Workspace.open(workspace)) {
+                var rows = ws.zonal(variable);
+                if (rows.isEmpty()) {
+                    throw new IllegalArgumentException("no zonal statistics of '" + variable + "' in " + workspace.getFileName()
+                            + "; import grids first with 'cardumen import FILE --workspace W'");
+                }
+                var anomalies = new pe.cardumen.ocean.Anomalies(rows);
+                PrintWriter out = parent.out();
+                out.println("time_utc,zone,mean,climatology,anomaly,unit");
+                for (var r : rows) {
+                    if (r.timeUtc() == null) {
+                        continue;
+                    }
+                    int month = Instant.parse(r.timeUtc()).atZone(java.time.ZoneOffset.UTC).getMonthValue();
+                    out.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s%n", r.timeUtc(), r.zone(), num(r.mean()), num(anomalies.climatology(r.zone(), month)),
+                            num(anomalies.anomaly(r)), r.unit());
                 }
             }
             return 0;

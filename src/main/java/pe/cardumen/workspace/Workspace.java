@@ -194,6 +194,27 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
+    /**
+     * Records an import of a grid and stores its zonal statistics in {@code result_zonal}, in one
+     * transaction with its provenance and audit line.
+     *
+     * @return the import's id
+     */
+    public long importZonal(String kind, Provenance provenance, List<ZonalRow> rows, int warnings) throws WorkspaceException {
+        return write("store the zonal statistics of " + provenance.fileName(), c -> {
+            long id = insertImport(c, kind, provenance, rows.size(), List.of(), warnings);
+            ZonalTable.insert(c, id, rows);
+            insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): " + rows.size()
+                    + " zone × time statistics");
+            return id;
+        });
+    }
+
+    /** The stored zonal statistics of a variable, by time. */
+    public List<ZonalRow> zonal(String variable) throws WorkspaceException {
+        return read("read zonal statistics", c -> ZonalTable.read(c, variable));
+    }
+
     /** Every stored NASC cell, in import order. */
     public List<pe.cardumen.domain.sonar.NascCell> nascCells() throws WorkspaceException {
         return read("read NASC results", NascTable::read);

@@ -70,4 +70,36 @@ class ImportCliTest {
             assertThat(w.imports()).hasSize(1);
         }
     }
+
+    @Test
+    void gridsAreImportedAsZonalStatisticsAndGiveAnomalies() throws Exception {
+        Path ws = workspace();
+        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        CliTest.Run r = CliTest.run("import", nc.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("oisst_v21_peru_2026-01-01_2026-02-15.nc: satellite, " + (46 * 930) + " zone statistics imported");
+        try (Workspace w = Workspace.open(ws)) {
+            var rows = w.zonal("sst");
+            assertThat(rows).hasSize(46 * 930);
+            assertThat(w.imports()).extracting(ImportRecord::reader).containsExactly("NetCDF classic");
+            // the climatology of January is the mean of the 31 January days: anomalies of a zone sum to 0 over January
+            var anomalies = new pe.cardumen.ocean.Anomalies(rows);
+            double sum = 0;
+            int n = 0;
+            for (var row : rows) {
+                if (row.zone().equals("5113") && row.timeUtc().startsWith("2026-01") && !Double.isNaN(row.mean())) {
+                    sum += anomalies.anomaly(row);
+                    n++;
+                }
+            }
+            assertThat(n).isEqualTo(31);
+            assertThat(sum).isCloseTo(0, within(1e-9));
+        }
+        CliTest.Run a = CliTest.run("satellite", "anomaly", "--workspace", ws.toString(), "--csv");
+        assertThat(a.status()).as(a.err()).isZero();
+        assertThat(a.out().lines().findFirst()).contains("time_utc,zone,mean,climatology,anomaly,unit");
+        CliTest.Run none = CliTest.run("satellite", "anomaly", "--workspace", ws.toString(), "--variable", "chlor_a");
+        assertThat(none.status()).isEqualTo(1);
+        assertThat(none.err()).contains("no zonal statistics of 'chlor_a'");
+    }
 }

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Renders a screenshot of the real main window under a virtual X display (Debian: xvfb, xdotool,
-# imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG]
+# imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG] [APP ARGS…]
+# e.g. packaging/screenshot.sh docs/screenshots/satellite-panel.png en --satellite FILE.nc
 # Uses a throw-away Cardumen home, so it builds the demo workspace on first start like a new user.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$here/docs/screenshots/main-window.png}"
 lang="${2:-en}"
+shift $(( $# < 2 ? $# : 2 ))
 jar="$here/target/cardumen.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw package -DskipTests" >&2; exit 1; }
 home="$(mktemp -d)"
@@ -15,7 +17,7 @@ xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true; wait $app 2>/dev/null || true; rm -rf "$home"' EXIT
 sleep 1
 java -Duser.language="$lang" -Dcardumen.home="$home" -Dcardumen.prefsNode="pe/cardumen-screenshot-$$" \
-     -Djava.util.prefs.userRoot="$home/prefs" -jar "$jar" >/dev/null 2>&1 &
+     -Djava.util.prefs.userRoot="$home/prefs" -jar "$jar" "$@" >/dev/null 2>&1 &
 app=$!
 # wait for the demo workspace to be built and shown
 for _ in $(seq 1 60); do

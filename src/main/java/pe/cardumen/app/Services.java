@@ -85,6 +85,24 @@ public final class Services {
         return new DemoWorkspace(this);
     }
 
+    /**
+     * The bundled ENSO indices: ICEN per month (with ENFEN categories and coastal events) and ONI per
+     * season (with phases), under the default thresholds.
+     *
+     * @param icen the ICEN series
+     * @param oni  the ONI series
+     */
+    public record EnsoSeries(java.util.List<pe.cardumen.features.Enso.IcenMonth> icen, java.util.List<pe.cardumen.features.Enso.OniPhase> oni) {
+    }
+
+    /** Reads the bundled ENSO index files. */
+    public EnsoSeries ensoSeries() throws IOException, FileFormatException {
+        var reader = new pe.cardumen.io.indices.EnsoIndexReader();
+        var enso = new pe.cardumen.features.Enso(pe.cardumen.features.EnsoThresholds.defaults());
+        return new EnsoSeries(enso.icen(reader.readNinoRegions(sampleData.resolve(SampleData.NINO_REGIONS))),
+                enso.oniPhases(reader.readOni(sampleData.resolve(SampleData.ONI))));
+    }
+
     /** Where the desktop app keeps its own files (the demo workspace): {@code cardumen.home} or {@code ~/Cardumen}. */
     public static Path userDirectory() {
         String home = System.getProperty("cardumen.home");

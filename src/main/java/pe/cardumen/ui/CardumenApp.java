@@ -23,7 +23,7 @@ import pe.cardumen.ui.map.MapViewModel;
  * then opens the last workspace (or, on first start, builds the demo workspace).
  *
  * <p>Parameters: {@code --workspace FILE} opens that workspace; {@code --sonar FILE…} loads raw files
- * into the sonar panel. System property
+ * into the sonar panel; {@code --satellite FILE} loads a grid into the satellite panel. System property
  * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
  * zones and exits (used by the start-up benchmark).
  */
@@ -72,6 +72,24 @@ public final class CardumenApp extends Application {
         if (!sonar.isEmpty()) {
             model.loadSonar(sonar, Double.NaN);
         }
+        Path satellite = optionValue("--satellite");
+        if (satellite != null) {
+            // the zonal statistics need the zones: load once they are on the map
+            if (mapModel.zonesProperty().get() != null) {
+                model.loadSatellite(satellite);
+            } else {
+                mapModel.zonesProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends pe.cardumen.geo.ZoneLayer> o, pe.cardumen.geo.ZoneLayer a,
+                                        pe.cardumen.geo.ZoneLayer zones) {
+                        if (zones != null) {
+                            o.removeListener(this);
+                            model.loadSatellite(satellite);
+                        }
+                    }
+                });
+            }
+        }
         if (Boolean.getBoolean("cardumen.exitAfterFirstMap")) {
             exitAfterFirstMap();
         }
@@ -93,9 +111,13 @@ public final class CardumenApp extends Application {
     }
 
     private Path workspaceParameter() {
+        return optionValue("--workspace");
+    }
+
+    private Path optionValue(String option) {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
         for (int i = 0; i + 1 < raw.size(); i++) {
-            if ("--workspace".equals(raw.get(i))) {
+            if (option.equals(raw.get(i))) {
                 return Path.of(raw.get(i + 1));
             }
         }

@@ -38,6 +38,7 @@ public final class MainViewModel {
     private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
     /** The user's calibration corrections by channel frequency (kHz, rounded), kept for the session. */
     private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
+    private final pe.cardumen.ui.satellite.SatelliteViewModel satellite;
 
     public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
         this.services = services;
@@ -46,6 +47,37 @@ public final class MainViewModel {
         this.texts = texts;
         this.preferences = preferences;
         status.set(texts.getString("status.ready"));
+        satellite = new pe.cardumen.ui.satellite.SatelliteViewModel(map, texts);
+    }
+
+    /** The satellite panel's state. */
+    public pe.cardumen.ui.satellite.SatelliteViewModel satellite() {
+        return satellite;
+    }
+
+    /**
+     * Loads a satellite grid (NetCDF, GeoTIFF or ERDDAP CSV) into the satellite panel: the field under
+     * the zones, the zones coloured by its zonal mean, and the ENSO chart. What was shown before stays
+     * if the file cannot be read.
+     */
+    public void loadSatellite(Path file) {
+        ZoneLayer zones = map.zonesProperty().get();
+        boolean needEnso = satellite.ensoProperty().get() == null;
+        tasks.run(MessageFormat.format(texts.getString("task.loadSatellite"), file.getFileName()), (p, c) -> {
+            var loaded = new pe.cardumen.app.SatelliteLoader().load(file, zones, p, c);
+            return new Object[] {loaded, needEnso ? services.ensoSeries() : null};
+        }, result -> {
+            var loaded = (pe.cardumen.app.SatelliteLoader.LoadedGrid) result[0];
+            if (result[1] != null) {
+                satellite.ensoProperty().set((pe.cardumen.app.Services.EnsoSeries) result[1]);
+            }
+            satellite.show(loaded);
+            if (loaded.stats() != null) {
+                map.colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.SATELLITE);
+            }
+            String msg = MessageFormat.format(texts.getString("satellite.loaded"), file.getFileName(), loaded.steps().length, loaded.variable(), loaded.unit());
+            notice.set(loaded.warnings().isEmpty() ? msg : msg + " — " + String.join("; ", loaded.warnings()));
+        }, this::failed);
     }
 
     public ObjectProperty<Path> workspaceProperty() {

@@ -43,6 +43,7 @@ public final class MainWindowController {
     @FXML private StackPane mapHolder;
     @FXML private javafx.scene.control.SplitPane centreSplit;
     private pe.cardumen.ui.sonar.SonarPanel sonarPanel;
+    private pe.cardumen.ui.satellite.SatellitePanel satellitePanel;
     @FXML private NotificationPane notifications;
     @FXML private StatusBar statusBar;
     @FXML private Label detailsLabel;
@@ -70,8 +71,10 @@ public final class MainWindowController {
             item.setToggleGroup(colourGroup);
             item.setSelected(model.map().colourByProperty().get() == a);
             item.setOnAction(e -> model.map().colourByProperty().set(a));
+            item.setUserData(a);
             colourByMenu.getItems().add(item);
         }
+        model.map().colourByProperty().addListener((o, a, b) -> colourGroup.getToggles().forEach(t -> t.setSelected(t.getUserData() == b)));
         ToggleGroup languages = new ToggleGroup();
         spanishItem.setToggleGroup(languages);
         englishItem.setToggleGroup(languages);
@@ -109,6 +112,10 @@ public final class MainWindowController {
         if (model.sonarProperty().get() != null) {
             showSonar(model.sonarProperty().get());
         }
+        satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts);
+        satellitePanel.setId("satellitePanel");
+        model.satellite().gridProperty().addListener((o, a, g) -> showSatellite(g != null));
+        showSatellite(model.satellite().gridProperty().get() != null);
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(javafx.scene.input.TransferMode.COPY);
@@ -119,7 +126,12 @@ public final class MainWindowController {
             var files = e.getDragboard().getFiles();
             boolean ok = files != null && !files.isEmpty();
             if (ok) {
-                model.loadSonar(files.stream().map(File::toPath).toList(), Double.NaN);
+                List<Path> raw = files.stream().map(File::toPath).filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".raw")).toList();
+                if (!raw.isEmpty()) {
+                    model.loadSonar(raw, Double.NaN);
+                }
+                // every other file is taken for a satellite grid; the reader says clearly if it is not one
+                files.stream().map(File::toPath).filter(f -> !raw.contains(f)).findFirst().ifPresent(model::loadSatellite);
             }
             e.setDropCompleted(ok);
             e.consume();
@@ -148,6 +160,23 @@ public final class MainWindowController {
             centreSplit.setDividerPositions(0.62);
         }
         sonarPanel.show(loaded);
+    }
+
+    private void showSatellite(boolean shown) {
+        if (!shown) {
+            satellitePanel.stop();
+            centreSplit.getItems().remove(satellitePanel);
+            return;
+        }
+        if (!centreSplit.getItems().contains(satellitePanel)) {
+            centreSplit.getItems().add(satellitePanel);
+            centreSplit.setDividerPositions(centreSplit.getItems().size() == 2 ? 0.7 : 0.5, 0.75);
+        }
+    }
+
+    /** The satellite panel, for tests. */
+    public pe.cardumen.ui.satellite.SatellitePanel satellitePanel() {
+        return satellitePanel;
     }
 
     /** The sonar panel, for tests. */
@@ -198,6 +227,17 @@ public final class MainWindowController {
         List<File> files = chooser.showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
             model.loadSonar(files.stream().map(File::toPath).toList(), Double.NaN);
+        }
+    }
+
+    @FXML
+    private void onOpenSatellite() {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(texts.getString("filter.grids"), "*.nc", "*.nc4", "*.h5", "*.tif", "*.tiff",
+                "*.csv", "*.csvp"));
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            model.loadSatellite(f.toPath());
         }
     }
 

@@ -210,4 +210,62 @@ class MainWindowTest {
         double ratio = after.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum() / nascBefore;
         assertThat(ratio).isBetween(0.55, 0.70);
     }
+
+    @Test
+    void aSatelliteGridShowsUnderTheZonesWithATimeSliderAndTheEnsoChart(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        robot.interact(() -> app.model().loadSatellite(nc));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().satellite().gridProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var panel = app.controller().satellitePanel();
+        assertThat(panel.getScene()).as("the satellite panel is in the window").isNotNull();
+        assertThat(panel.timeSlider().getMax()).isEqualTo(45);
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.SATELLITE);
+        assertThat(app.model().satellite().ensoProperty().get().icen()).anySatisfy(m -> {
+            assertThat(m.month()).isEqualTo(java.time.YearMonth.of(1997, 11));
+            assertThat(m.icenC()).isCloseTo(4.13, org.assertj.core.api.Assertions.within(0.005));
+        });
+
+        // off the zones (15.6°S 81.6°W, ~390 km from the coast) the map shows the SST grid's colour
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> {
+            WritableImage img = map().currentImage();
+            double[] xy = map().toLocal(-81.6, -15.6);
+            int argb = img == null ? 0 : img.getPixelReader().getArgb((int) xy[0], (int) xy[1]);
+            return argb != 0xFFD4E6F1 && argb != 0 && app.mapModel().zonesProperty().get().zoneAt(-81.6, -15.6).isEmpty();
+        });
+
+        robot.interact(() -> panel.timeSlider().setValue(30));
+        assertThat(robot.lookup("#satelliteTitle").queryAs(Label.class).getText()).contains("2026-01-31");
+
+        // the ENSO chart draws the ICEN line (black) and a marker at the date shown
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = panel.chart().snapshot(null, null));
+        int dark = 0;
+        int orange = 0;
+        PixelReader px = shot[0].getPixelReader();
+        for (int x = 0; x < shot[0].getWidth(); x++) {
+            for (int y = 0; y < shot[0].getHeight(); y++) {
+                javafx.scene.paint.Color c = px.getColor(x, y);
+                if (c.getBrightness() < 0.2) {
+                    dark++;
+                }
+                if (c.getRed() > 0.8 && c.getGreen() > 0.35 && c.getGreen() < 0.6 && c.getBlue() < 0.2) {
+                    orange++;
+                }
+            }
+        }
+        assertThat(dark).as("ICEN line pixels").isGreaterThan(200);
+        assertThat(orange).as("date marker pixels").isGreaterThan(20);
+
+        // a file that is not a grid leaves the shown one in place and says why
+        Path bad = Files.writeString(home.resolve("not-a-grid.nc"), "this is not NetCDF");
+        var before = app.model().satellite().gridProperty().get();
+        robot.interact(() -> app.model().loadSatellite(bad));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
+        assertThat(dialog.getContentText()).contains("not-a-grid.nc");
+        assertThat(app.model().satellite().gridProperty().get()).isSameAs(before);
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
 }

@@ -9,6 +9,10 @@ public enum ColourRamp {
     VIRIDIS(0xFF440154, 0xFF3B528B, 0xFF21918C, 0xFF5EC962, 0xFFFDE725),
     /** Sequential blues to yellow, for densities and biomass. */
     YELLOW_GREEN_BLUE(0xFFFFFFCC, 0xFFA1DAB4, 0xFF41B6C4, 0xFF2C7FB8, 0xFF253494),
+    /** Thermal, cold blue to hot red through yellow, for sea temperature. */
+    THERMAL(0xFF08306B, 0xFF2171B5, 0xFF6BAED6, 0xFFFFFFB2, 0xFFFD8D3C, 0xFFE31A1C, 0xFF800026),
+    /** Chlorophyll, clear blue water to green to yellow, used on a log scale. */
+    CHLOROPHYLL(0xFF253494, 0xFF2C7FB8, 0xFF41B6C4, 0xFF7FCDBB, 0xFF78C679, 0xFF238443, 0xFFD9F0A3),
     /** Diverging blue–white–red, for differences and anomalies. */
     BLUE_WHITE_RED(0xFF2166AC, 0xFF92C5DE, 0xFFF7F7F7, 0xFFF4A582, 0xFFB2182B);
 

@@ -91,6 +91,9 @@ public final class MapView extends StackPane {
     private final javafx.beans.value.ChangeListener<java.util.List<double[]>> sonarListener = (o, a, b) -> setSonar();
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneNascListener = (o, a, b) -> recolourIfNasc();
     private MapLayer sonarLayer;
+    private MapLayer rasterLayer;
+    private final javafx.beans.value.ChangeListener<MapViewModel.Raster> rasterListener = (o, a, b) -> setRaster(b);
+    private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneSatelliteListener = (o, a, b) -> recolourIfSatellite();
     private boolean userMoved;
     private boolean tooltipInstalled;
     private double dragX;
@@ -147,6 +150,8 @@ public final class MapView extends StackPane {
         model.trackProperty().addListener(sonarListener);
         model.nascPointsProperty().addListener(sonarListener);
         model.zoneNascProperty().addListener(zoneNascListener);
+        model.rasterProperty().addListener(rasterListener);
+        model.zoneSatelliteProperty().addListener(zoneSatelliteListener);
         installMouseHandlers();
         if (model.coastlineProperty().get() != null) {
             setCoastline(model.coastlineProperty().get());
@@ -234,6 +239,8 @@ public final class MapView extends StackPane {
         model.trackProperty().removeListener(sonarListener);
         model.nascPointsProperty().removeListener(sonarListener);
         model.zoneNascProperty().removeListener(zoneNascListener);
+        model.rasterProperty().removeListener(rasterListener);
+        model.zoneSatelliteProperty().removeListener(zoneSatelliteListener);
         worker.shutdownNow();
     }
 
@@ -265,6 +272,35 @@ public final class MapView extends StackPane {
         });
     }
 
+    private void recolourIfSatellite() {
+        if (model.colourByProperty().get() == ZoneAttribute.SATELLITE) {
+            recolour();
+        }
+    }
+
+    private void setRaster(MapViewModel.Raster r) {
+        if (r == null) {
+            rasterLayer = null;
+            updateLayers();
+            return;
+        }
+        worker.submit(() -> {
+            MapLayer layer;
+            try {
+                layer = new RasterLayer(r.lat(), r.lon(), r.values(), r.legend(), projection);
+            } catch (RuntimeException e) {
+                System.getLogger(MapView.class.getName()).log(System.Logger.Level.WARNING, "cannot draw the grid", e);
+                return;
+            }
+            Platform.runLater(() -> {
+                if (model.rasterProperty().get() == r) {
+                    rasterLayer = layer;
+                    updateLayers();
+                }
+            });
+        });
+    }
+
     private void recolourIfNasc() {
         if (model.colourByProperty().get() == ZoneAttribute.NASC) {
             recolour();
@@ -277,7 +313,8 @@ public final class MapView extends StackPane {
 
     private void setZones(ZoneLayer zones) {
         ZoneAttribute attribute = model.colourByProperty().get();
-        String title = texts.getString(attribute.titleKey());
+        String title = attribute == ZoneAttribute.SATELLITE && !model.zoneSatelliteTitleProperty().get().isEmpty()
+                ? model.zoneSatelliteTitleProperty().get() : texts.getString(attribute.titleKey());
         if (zones == null) {
             zonesLayer = null;
             zoneShapes = null;
@@ -291,12 +328,15 @@ public final class MapView extends StackPane {
             double[] values = new double[zones.size()];
             int i = 0;
             java.util.Map<String, Double> nasc = model.zoneNascProperty().get();
+            java.util.Map<String, Double> sat = model.zoneSatelliteProperty().get();
             for (Zone z : zones.zones()) {
                 geoms.add(z.geometry());
-                values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
+                values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN)
+                        : attribute == ZoneAttribute.SATELLITE ? sat.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
             }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
-            Choropleth choropleth = Choropleth.quantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE);
+            Choropleth choropleth = Choropleth.quantiles(title, values, 5,
+                    attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
             ZonesLayer layer = new ZonesLayer(shapes, values, choropleth);
             Platform.runLater(() -> {
                 if (model.zonesProperty().get() == zones) {
@@ -322,8 +362,11 @@ public final class MapView extends StackPane {
         if (baseLayer != null) {
             list.add(baseLayer);
         }
+        if (rasterLayer != null) {
+            list.add(rasterLayer);
+        }
         if (zonesLayer != null) {
-            list.add(zonesLayer);
+            list.add(rasterLayer != null && model.colourByProperty().get() != ZoneAttribute.SATELLITE ? zonesLayer.outlinesOnly() : zonesLayer);
         }
         list.add(graticule);
         if (sonarLayer != null) {
@@ -407,11 +450,14 @@ public final class MapView extends StackPane {
         legend.getChildren().add(title);
         double[] b = c.breaks();
         int[] colours = c.colours();
+        // enough decimals that neighbouring classes read differently (SST spans a few °C, areas thousands of nmi²)
+        double span = Math.abs(b[b.length - 1] - b[0]);
+        String pattern = span >= 50 ? "%,.0f – %,.0f" : span >= 5 ? "%,.1f – %,.1f" : "%,.2f – %,.2f";
         for (int k = colours.length - 1; k >= 0; k--) {
             int argb = colours[k];
             Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
             swatch.setStroke(Color.rgb(60, 70, 80));
-            Label range = new Label(String.format(java.util.Locale.getDefault(), "%,.0f – %,.0f", b[k], b[k + 1]));
+            Label range = new Label(String.format(java.util.Locale.getDefault(), pattern, b[k], b[k + 1]));
             HBox row = new HBox(6, swatch, range);
             row.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(row);

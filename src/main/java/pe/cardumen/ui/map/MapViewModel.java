@@ -27,6 +27,35 @@ public final class MapViewModel {
     private final ObjectProperty<java.util.List<double[]>> track = new SimpleObjectProperty<>(this, "track", java.util.List.of());
     private final ObjectProperty<java.util.List<double[]>> nascPoints = new SimpleObjectProperty<>(this, "nascPoints", java.util.List.of());
     private final ObjectProperty<java.util.Map<String, Double>> zoneNasc = new SimpleObjectProperty<>(this, "zoneNasc", java.util.Map.of());
+    private final ObjectProperty<Raster> raster = new SimpleObjectProperty<>(this, "raster");
+    private final ObjectProperty<java.util.Map<String, Double>> zoneSatellite = new SimpleObjectProperty<>(this, "zoneSatellite", java.util.Map.of());
+    private final javafx.beans.property.StringProperty zoneSatelliteTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneSatelliteTitle", "");
+
+    /**
+     * A gridded field to draw under the zones.
+     *
+     * @param lat    cell-centre latitudes
+     * @param lon    cell-centre longitudes
+     * @param values lat-major values
+     * @param legend colour mapping
+     */
+    public record Raster(double[] lat, double[] lon, float[] values, RasterLegend legend) {
+    }
+
+    /** The raster underlay, or {@code null} for none. */
+    public ObjectProperty<Raster> rasterProperty() {
+        return raster;
+    }
+
+    /** Per-zone values of the satellite field (zonal mean or anomaly) for the choropleth. */
+    public ObjectProperty<java.util.Map<String, Double>> zoneSatelliteProperty() {
+        return zoneSatellite;
+    }
+
+    /** The legend title of {@link #zoneSatelliteProperty()}, with its unit. */
+    public javafx.beans.property.StringProperty zoneSatelliteTitleProperty() {
+        return zoneSatelliteTitle;
+    }
 
     /** The ship's track as {lon, lat} points, drawn as a line. */
     public ObjectProperty<java.util.List<double[]>> trackProperty() {

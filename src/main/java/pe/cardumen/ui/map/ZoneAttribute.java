@@ -12,7 +12,9 @@ public enum ZoneAttribute {
     /** Centroid latitude, degrees. */
     LATITUDE("attribute.latitude", Zone::centroidLat),
     /** Mean NASC of the imported echosounder intervals in the zone, m² nmi⁻² (from the view model). */
-    NASC("attribute.nasc", z -> Double.NaN);
+    NASC("attribute.nasc", z -> Double.NaN),
+    /** The satellite field's zonal mean or anomaly at the selected time (from the view model). */
+    SATELLITE("attribute.satellite", z -> Double.NaN);
 
     private final String titleKey;
     private final ToDoubleFunction<Zone> value;

@@ -46,6 +46,11 @@ public final class ZonesLayer implements MapLayer {
         return choropleth;
     }
 
+    /** The same zones drawn as outlines only (over a raster underlay). */
+    public ZonesLayer outlinesOnly() {
+        return new ZonesLayer(shapes, values, null);
+    }
+
     private Merged merged(double metresPerPixel) {
         return byLevel.computeIfAbsent(WorldShapes.level(metresPerPixel), level -> {
             List<Path2D.Float> paths = shapes.paths(metresPerPixel);

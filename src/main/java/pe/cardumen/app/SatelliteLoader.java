@@ -1,0 +1,67 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.grid.CfGrid;
+import pe.cardumen.ocean.ZonalStatistics;
+
+/**
+ * Loads a grid for the satellite panel: every time step in memory (bounded: at most
+ * {@link #MAX_VALUES} values, keeping every k-th step beyond that) and the zone assignment for the
+ * zonal statistics of any step.
+ */
+public final class SatelliteLoader {
+    /** The most grid values held for display. */
+    public static final long MAX_VALUES = 40_000_000L;
+
+    /**
+     * A loaded grid.
+     *
+     * @param file     the file
+     * @param format   its format
+     * @param variable the variable shown
+     * @param unit     its normalised unit
+     * @param lat      cell-centre latitudes
+     * @param lon      cell-centre longitudes (−180…180)
+     * @param times    the time of each kept step (null entries when undated)
+     * @param steps    the values of each kept step, lat-major, NaN missing
+     * @param stats    the zone assignment
+     * @param warnings problems tolerated
+     */
+    public record LoadedGrid(Path file, String format, String variable, String unit, double[] lat, double[] lon, Instant[] times, float[][] steps,
+                             ZonalStatistics stats, List<String> warnings) {
+        /** Whether the values are chlorophyll (shown on a log scale). */
+        public boolean isChlorophyll() {
+            return unit.startsWith("mg");
+        }
+    }
+
+    public LoadedGrid load(Path file, ZoneLayer zones, ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
+        try (CfGrid g = CfGrid.open(file, null)) {
+            Instant[] all = g.times();
+            long perStep = (long) g.latitudes().length * g.longitudes().length;
+            int every = (int) Math.max(1, Math.ceil(all.length * (double) perStep / MAX_VALUES));
+            int kept = (all.length + every - 1) / every;
+            Instant[] times = new Instant[kept];
+            float[][] steps = new float[kept][];
+            for (int k = 0; k < kept; k++) {
+                cancel.throwIfCancelled();
+                times[k] = all[k * every];
+                steps[k] = g.step(k * every);
+                progress.progress(k + 1, kept, file.getFileName().toString());
+            }
+            List<String> warnings = new java.util.ArrayList<>(g.warnings());
+            if (every > 1) {
+                warnings.add("the grid is large: every " + every + "th time step is shown");
+            }
+            ZonalStatistics stats = zones == null ? null : new ZonalStatistics(zones, g.latitudes(), g.longitudes());
+            return new LoadedGrid(file, g.format(), g.variableName(), g.unit(), g.latitudes(), g.longitudes(), times, steps, stats, List.copyOf(warnings));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package pe.cardumen.ui.satellite;
+
+import java.util.ResourceBundle;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import pe.cardumen.ui.map.RasterLegend;
+
+/**
+ * The satellite panel under the map: the field and date shown, a time slider with play/pause, whether
+ * the grid is drawn, what the zones show, the colour scale and the ENSO chart.
+ */
+public final class SatellitePanel extends VBox {
+    private final SatelliteViewModel model;
+    private final ResourceBundle texts;
+    private final Slider time = new Slider(0, 0, 0);
+    private final ToggleButton play;
+    private final Canvas legend = new Canvas(260, 42);
+    private final EnsoChart chart = new EnsoChart();
+    private final Timeline player;
+
+    public SatellitePanel(SatelliteViewModel model, ResourceBundle texts) {
+        this.model = model;
+        this.texts = texts;
+        setSpacing(4);
+        setPadding(new Insets(4));
+        Label title = new Label();
+        title.setId("satelliteTitle");
+        title.getStyleClass().add("map-legend-title");
+        title.textProperty().bind(model.titleProperty());
+        time.setId("satelliteTime");
+        time.setBlockIncrement(1);
+        time.setMajorTickUnit(1);
+        time.setMinorTickCount(0);
+        time.setSnapToTicks(true);
+        HBox.setHgrow(time, Priority.ALWAYS);
+        time.valueProperty().addListener((o, a, b) -> model.stepProperty().set((int) Math.round(b.doubleValue())));
+        model.stepProperty().addListener((o, a, b) -> {
+            time.setValue(b.intValue());
+            redraw();
+        });
+        player = new Timeline(new KeyFrame(Duration.millis(600), e -> model.next()));
+        player.setCycleCount(Timeline.INDEFINITE);
+        play = new ToggleButton(texts.getString("satellite.play"));
+        play.setId("satellitePlay");
+        play.selectedProperty().addListener((o, a, on) -> {
+            play.setText(texts.getString(on ? "satellite.pause" : "satellite.play"));
+            if (on) {
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        CheckBox showGrid = new CheckBox(texts.getString("satellite.showGrid"));
+        showGrid.setId("satelliteShowGrid");
+        showGrid.selectedProperty().bindBidirectional(model.showGridProperty());
+        ChoiceBox<SatelliteViewModel.ZoneMode> mode = new ChoiceBox<>();
+        mode.setId("satelliteZoneMode");
+        mode.getItems().setAll(SatelliteViewModel.ZoneMode.values());
+        mode.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(SatelliteViewModel.ZoneMode m) {
+                return m == null ? "" : texts.getString(m == SatelliteViewModel.ZoneMode.MEAN ? "satellite.zoneMean" : "satellite.zoneAnomaly");
+            }
+
+            @Override
+            public SatelliteViewModel.ZoneMode fromString(String s) {
+                return null;
+            }
+        });
+        mode.valueProperty().bindBidirectional(model.zoneModeProperty());
+        HBox bar = new HBox(8, title, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        Label ensoTitle = new Label(texts.getString("satellite.enso"));
+        VBox ensoBox = new VBox(2, ensoTitle, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(ensoBox, Priority.ALWAYS);
+        HBox lower = new HBox(12, legend, ensoBox);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        getChildren().addAll(bar, lower);
+        model.gridProperty().addListener((o, a, g) -> {
+            int n = g == null ? 1 : g.steps().length;
+            time.setMax(Math.max(0, n - 1));
+            time.setDisable(n < 2);
+            play.setDisable(n < 2);
+            if (n < 2) {
+                play.setSelected(false);
+            }
+            redraw();
+        });
+        model.ensoProperty().addListener((o, a, b) -> redraw());
+        model.legendProperty().addListener((o, a, b) -> redraw());
+        redraw();
+    }
+
+    /** Stops playing (when the panel is closed). */
+    public void stop() {
+        play.setSelected(false);
+    }
+
+    /** The time slider, for tests. */
+    public Slider timeSlider() {
+        return time;
+    }
+
+    /** The ENSO chart, for tests. */
+    public EnsoChart chart() {
+        return chart;
+    }
+
+    private void redraw() {
+        chart.show(model.ensoProperty().get(), model.time());
+        drawLegend(model.legendProperty().get());
+    }
+
+    private void drawLegend(RasterLegend l) {
+        GraphicsContext g = legend.getGraphicsContext2D();
+        double w = legend.getWidth();
+        g.clearRect(0, 0, w, legend.getHeight());
+        if (l == null) {
+            return;
+        }
+        double left = 6;
+        double barW = w - 12;
+        for (int x = 0; x < barW; x++) {
+            int argb = l.ramp().colourAt(x / (barW - 1));
+            g.setFill(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+            g.fillRect(left + x, 16, 1, 10);
+        }
+        g.setFill(Color.gray(0.2));
+        g.setFont(javafx.scene.text.Font.font(10));
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        g.fillText(l.title() + (l.log() ? " (log)" : ""), left, 11);
+        g.fillText(format(l.min()), left, 38);
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.fillText(format(l.max()), left + barW, 38);
+        g.setTextAlign(javafx.scene.text.TextAlignment.CENTER);
+        double mid = l.log() ? Math.sqrt(l.min() * l.max()) : (l.min() + l.max()) / 2;
+        g.fillText(format(mid), left + barW / 2, 38);
+    }
+
+    private static String format(double v) {
+        double a = Math.abs(v);
+        return String.format(java.util.Locale.getDefault(), a >= 100 ? "%.0f" : a >= 1 ? "%.1f" : "%.2f", v);
+    }
+}

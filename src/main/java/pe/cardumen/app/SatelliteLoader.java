@@ -33,17 +33,25 @@ public final class SatelliteLoader {
      * @param steps    the values of each kept step, lat-major, NaN missing
      * @param stats    the zone assignment
      * @param warnings problems tolerated
+     * @param gridded  the file's gridded variables (two or more dimensions), for the variable chooser
      */
     public record LoadedGrid(Path file, String format, String variable, String unit, double[] lat, double[] lon, Instant[] times, float[][] steps,
-                             ZonalStatistics stats, List<String> warnings) {
+                             ZonalStatistics stats, List<String> warnings, List<String> gridded) {
         /** Whether the values are chlorophyll (shown on a log scale). */
         public boolean isChlorophyll() {
             return unit.startsWith("mg");
         }
     }
 
-    public LoadedGrid load(Path file, ZoneLayer zones, ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
-        try (CfGrid g = CfGrid.open(file, null)) {
+    /**
+     * Reads a grid.
+     *
+     * @param variable the variable to show, or {@code null} for SST, chlorophyll or the first gridded one
+     * @param zones    the zones for the zonal statistics, or {@code null}
+     */
+    public LoadedGrid load(Path file, String variable, ZoneLayer zones, ProgressListener progress, CancellationToken cancel)
+            throws IOException, FileFormatException {
+        try (CfGrid g = CfGrid.open(file, variable)) {
             Instant[] all = g.times();
             long perStep = (long) g.latitudes().length * g.longitudes().length;
             int every = (int) Math.max(1, Math.ceil(all.length * (double) perStep / MAX_VALUES));
@@ -61,7 +69,11 @@ public final class SatelliteLoader {
                 warnings.add("the grid is large: every " + every + "th time step is shown");
             }
             ZonalStatistics stats = zones == null ? null : new ZonalStatistics(zones, g.latitudes(), g.longitudes());
-            return new LoadedGrid(file, g.format(), g.variableName(), g.unit(), g.latitudes(), g.longitudes(), times, steps, stats, List.copyOf(warnings));
+            List<String> gridded = g.variables().values().stream()
+                    .filter(v -> v.dimensions().size() >= 2 && !g.dimensions().containsKey(v.name()))
+                    .map(pe.cardumen.io.grid.NcVariable::name).sorted().toList();
+            return new LoadedGrid(file, g.format(), g.variableName(), g.unit(), g.latitudes(), g.longitudes(), times, steps, stats, List.copyOf(warnings),
+                    gridded.isEmpty() ? List.of(g.variableName()) : gridded);
         }
     }
 }

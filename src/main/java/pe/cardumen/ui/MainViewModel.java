@@ -61,10 +61,15 @@ public final class MainViewModel {
      * if the file cannot be read.
      */
     public void loadSatellite(Path file) {
+        loadSatellite(file, null);
+    }
+
+    /** Loads one variable of a satellite grid ({@code null}: SST, chlorophyll or the first gridded one). */
+    public void loadSatellite(Path file, String variable) {
         ZoneLayer zones = map.zonesProperty().get();
         boolean needEnso = satellite.ensoProperty().get() == null;
         tasks.run(MessageFormat.format(texts.getString("task.loadSatellite"), file.getFileName()), (p, c) -> {
-            var loaded = new pe.cardumen.app.SatelliteLoader().load(file, zones, p, c);
+            var loaded = new pe.cardumen.app.SatelliteLoader().load(file, variable, zones, p, c);
             return new Object[] {loaded, needEnso ? services.ensoSeries() : null};
         }, result -> {
             var loaded = (pe.cardumen.app.SatelliteLoader.LoadedGrid) result[0];

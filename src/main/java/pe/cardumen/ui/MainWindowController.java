@@ -112,7 +112,7 @@ public final class MainWindowController {
         if (model.sonarProperty().get() != null) {
             showSonar(model.sonarProperty().get());
         }
-        satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts);
+        satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts, model::loadSatellite);
         satellitePanel.setId("satellitePanel");
         model.satellite().gridProperty().addListener((o, a, g) -> showSatellite(g != null));
         showSatellite(model.satellite().gridProperty().get() != null);

@@ -33,7 +33,13 @@ public final class SatellitePanel extends VBox {
     private final EnsoChart chart = new EnsoChart();
     private final Timeline player;
 
-    public SatellitePanel(SatelliteViewModel model, ResourceBundle texts) {
+    private final javafx.scene.control.ComboBox<String> variable = new javafx.scene.control.ComboBox<>();
+    private boolean updating;
+
+    /**
+     * @param onVariable called with the file and the variable name when the user picks another variable
+     */
+    public SatellitePanel(SatelliteViewModel model, ResourceBundle texts, java.util.function.BiConsumer<java.nio.file.Path, String> onVariable) {
         this.model = model;
         this.texts = texts;
         setSpacing(4);
@@ -83,7 +89,15 @@ public final class SatellitePanel extends VBox {
             }
         });
         mode.valueProperty().bindBidirectional(model.zoneModeProperty());
-        HBox bar = new HBox(8, title, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode);
+        variable.setId("satelliteVariable");
+        variable.setOnAction(e -> {
+            var g = model.gridProperty().get();
+            String v = variable.getValue();
+            if (!updating && g != null && v != null && !v.equals(g.variable())) {
+                onVariable.accept(g.file(), v);
+            }
+        });
+        HBox bar = new HBox(8, title, variable, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label ensoTitle = new Label(texts.getString("satellite.enso"));
         VBox ensoBox = new VBox(2, ensoTitle, chart);
@@ -93,6 +107,11 @@ public final class SatellitePanel extends VBox {
         VBox.setVgrow(lower, Priority.ALWAYS);
         getChildren().addAll(bar, lower);
         model.gridProperty().addListener((o, a, g) -> {
+            updating = true;
+            variable.getItems().setAll(g == null ? java.util.List.of() : g.gridded());
+            variable.setValue(g == null ? null : g.variable());
+            variable.setDisable(g == null || g.gridded().size() < 2);
+            updating = false;
             int n = g == null ? 1 : g.steps().length;
             time.setMax(Math.max(0, n - 1));
             time.setDisable(n < 2);

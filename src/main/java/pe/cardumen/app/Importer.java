@@ -91,11 +91,21 @@ public final class Importer {
             pe.cardumen.ocean.ZonalStatistics stats = new pe.cardumen.ocean.ZonalStatistics(zones, g.latitudes(), g.longitudes());
             List<pe.cardumen.workspace.ZonalRow> rows = new ArrayList<>();
             Instant[] times = g.times();
+            // chlorophyll is also stored as log10 (the feature the models use), next to the concentration
+            boolean chlorophyll = g.unit().startsWith("mg");
             for (int t = 0; t < times.length; t++) {
                 cancel.throwIfCancelled();
-                for (var s : stats.compute(g.step(t))) {
-                    rows.add(new pe.cardumen.workspace.ZonalRow(g.variableName(), g.unit(), times[t] == null ? null : times[t].toString(), s.zone(),
-                            s.mean(), s.min(), s.max(), s.std(), s.nValid(), s.validFraction()));
+                float[] step = g.step(t);
+                String time = times[t] == null ? null : times[t].toString();
+                for (var s : stats.compute(step)) {
+                    rows.add(new pe.cardumen.workspace.ZonalRow(g.variableName(), g.unit(), time, s.zone(), s.mean(), s.min(), s.max(), s.std(), s.nValid(),
+                            s.validFraction()));
+                }
+                if (chlorophyll) {
+                    for (var s : stats.compute(pe.cardumen.ocean.Log10Field.of(step))) {
+                        rows.add(new pe.cardumen.workspace.ZonalRow(pe.cardumen.ocean.Log10Field.PREFIX + g.variableName(), pe.cardumen.ocean.Log10Field.UNIT,
+                                time, s.zone(), s.mean(), s.min(), s.max(), s.std(), s.nValid(), s.validFraction()));
+                    }
                 }
             }
             Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), g.format(), AppInfo.version(), Instant.now());

@@ -136,6 +136,9 @@ final class SatelliteCommand extends CommandGroup {
         @Option(names = "--dates", split = ",", description = "For a GeoTIFF: the date of each band, e.g. 2026-01-15,2026-01-16.")
         List<String> dates;
 
+        @Option(names = "--log10", description = "Statistics of log10 of the values (for chlorophyll; zero and negative values count as missing).")
+        boolean log10;
+
         @Override
         public Integer call() throws Exception {
             ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
@@ -145,9 +148,11 @@ final class SatelliteCommand extends CommandGroup {
                 out.println("time_utc,zone,mean,min,max,std,n_valid,valid_fraction,unit");
                 Instant[] times = g.times();
                 for (int t = 0; t < times.length; t++) {
-                    for (ZonalStatistics.ZoneStat s : stats.compute(g.step(t))) {
+                    float[] step = log10 ? pe.cardumen.ocean.Log10Field.of(g.step(t)) : g.step(t);
+                    String unit = log10 ? pe.cardumen.ocean.Log10Field.UNIT : g.unit();
+                    for (ZonalStatistics.ZoneStat s : stats.compute(step)) {
                         out.printf(Locale.ROOT, "%s,%s,%s,%s,%s,%s,%d,%.4f,%s%n", times[t] == null ? "" : times[t], s.zone(), num(s.mean()), num(s.min()),
-                                num(s.max()), num(s.std()), s.nValid(), s.validFraction(), g.unit());
+                                num(s.max()), num(s.std()), s.nValid(), s.validFraction(), unit);
                     }
                 }
             }

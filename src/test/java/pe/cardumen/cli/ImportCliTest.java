@@ -102,4 +102,44 @@ class ImportCliTest {
         assertThat(none.status()).isEqualTo(1);
         assertThat(none.err()).contains("no zonal statistics of 'chlor_a'");
     }
+
+    /**
+     * Chlorophyll 0.1, 1, 10 and 100 mg m⁻³ in four cells of zone 10120: the zone's mean concentration
+     * is 27.775, and the log10 feature stored beside it has mean 0.5, min −1, max 2 and standard
+     * deviation √1.25 (worked by hand).
+     */
+    @Test
+    void chlorophyllIsAlsoStoredAsLog10() throws Exception {
+        Path ws = workspace();
+        var zone = TestData.fullGrid().byCode("10120").orElseThrow();
+        double lat0 = Math.round(zone.geometry().getInteriorPoint().getY() * 100) / 100.0;
+        double lon0 = Math.round(zone.geometry().getInteriorPoint().getX() * 100) / 100.0;
+        double[][] cells = {{lat0, lon0}, {lat0, lon0 + 0.01}, {lat0 + 0.01, lon0}, {lat0 + 0.01, lon0 + 0.01}};
+        double[] chl = {0.1, 1, 10, 100};
+        StringBuilder sb = new StringBuilder("time,latitude,longitude,chlor_a\nUTC,degrees_north,degrees_east,mg m-3\n");
+        for (int k = 0; k < 4; k++) {
+            assertThat(TestData.fullGrid().zoneAt(cells[k][1], cells[k][0]).map(z -> z.code())).as("cell %d is in zone 10120", k).contains("10120");
+            sb.append("2026-01-15T00:00:00Z,").append(cells[k][0]).append(',').append(cells[k][1]).append(',').append(chl[k]).append('\n');
+        }
+        Path csv = TestData.tempDir("chl").resolve("chl.csv");
+        Files.writeString(csv, sb.toString());
+        CliTest.Run r = CliTest.run("import", csv.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        try (Workspace w = Workspace.open(ws)) {
+            var plain = w.zonal("chlor_a").stream().filter(z -> z.zone().equals("10120")).findFirst().orElseThrow();
+            assertThat(plain.mean()).isCloseTo(27.775, within(1e-6));
+            assertThat(plain.unit()).isEqualTo("mg m⁻³");
+            var log = w.zonal("log10_chlor_a").stream().filter(z -> z.zone().equals("10120")).findFirst().orElseThrow();
+            assertThat(log.unit()).isEqualTo("log10(mg m⁻³)");
+            assertThat(log.mean()).isCloseTo(0.5, within(1e-6));
+            assertThat(log.min()).isCloseTo(-1, within(1e-6));
+            assertThat(log.max()).isCloseTo(2, within(1e-6));
+            assertThat(log.std()).isCloseTo(Math.sqrt(1.25), within(1e-6));
+            assertThat(log.nValid()).isEqualTo(4);
+        }
+        CliTest.Run z = CliTest.run("satellite", "zonal", csv.toString(), "--log10", "--csv");
+        assertThat(z.status()).as(z.err()).isZero();
+        assertThat(z.out().lines().filter(l -> l.contains(",10120,"))).singleElement().asString()
+                .startsWith("2026-01-15T00:00:00Z,10120,0.5").endsWith(",4,1.0000,log10(mg m⁻³)");
+    }
 }

@@ -133,8 +133,14 @@ public final class CardumenApp extends Application {
         if (controller != null) {
             controller.mapView().dispose();
         }
+        MainViewModel previous = model;
         model = new MainViewModel(services, tasks, mapModel, texts, preferences);
         model.workspaceProperty().set(openWorkspace);
+        if (previous != null) {
+            // the loaded sonar files and satellite grid survive a language switch, titles relabelled
+            model.sonarProperty().set(previous.sonarProperty().get());
+            model.satellite().takeOver(previous.satellite());
+        }
         FXMLLoader loader = new FXMLLoader(CardumenApp.class.getResource("MainWindow.fxml"), texts);
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {

@@ -267,5 +267,16 @@ class MainWindowTest {
         assertThat(dialog.getContentText()).contains("not-a-grid.nc");
         assertThat(app.model().satellite().gridProperty().get()).isSameAs(before);
         robot.interact(() -> dialog.getScene().getWindow().hide());
+
+        // a language switch keeps the grid and the date, relabelled
+        robot.clickOn("Language");
+        robot.clickOn("Español");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.controller().satellitePanel().getScene()).as("the satellite panel is still in the window").isNotNull();
+        assertThat(robot.lookup("#satelliteTitle").queryAs(Label.class).getText()).contains("2026-01-31");
+        assertThat(app.mapModel().zoneSatelliteTitleProperty().get()).contains("media zonal");
+        robot.clickOn("Idioma");
+        robot.clickOn("English");
+        WaitForAsyncUtils.waitForFxEvents();
     }
 }

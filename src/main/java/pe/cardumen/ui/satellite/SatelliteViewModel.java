@@ -75,6 +75,16 @@ public final class SatelliteViewModel {
         }
     }
 
+    /** Shows what another (discarded) panel state showed: grid, date, zone mode and grid visibility. */
+    public void takeOver(SatelliteViewModel other) {
+        enso.set(other.enso.get());
+        zoneMode.set(other.zoneMode.get());
+        showGrid.set(other.showGrid.get());
+        int k = other.step.get();
+        show(other.grid.get());
+        step.set(k);
+    }
+
     public ReadOnlyObjectProperty<LoadedGrid> gridProperty() {
         return grid.getReadOnlyProperty();
     }

@@ -36,6 +36,9 @@ public final class GeoTiffGridSource implements GridSource {
     private final double[] lat;
     private final double[] lon;
     private final double[] time;
+    /** For a projected raster, the pixel (row × width + column) of each output cell, −1 outside; null when geographic. */
+    private final int[] pixelOf;
+    private final String crs;
 
     /** Whether the file starts with a TIFF byte-order mark and magic number. */
     public static boolean probe(Path file) throws IOException {
@@ -125,10 +128,6 @@ public final class GeoTiffGridSource implements GridSource {
         List<String> keys = tags.getOrDefault(34735, List.of());
         int modelType = geoKey(keys, 1024);
         int rasterType = geoKey(keys, 1025);
-        if (modelType == 1) {
-            throw new FileFormatException(file, "GeoKeyDirectory", "is on a projected CRS (EPSG:" + geoKey(keys, 3072)
-                    + "); reproject it to longitude/latitude first, e.g. gdalwarp -t_srs EPSG:4326");
-        }
         double sx = Double.parseDouble(scale.get(0));
         double sy = Double.parseDouble(scale.get(1));
         double ti = Double.parseDouble(tie.get(0));
@@ -139,14 +138,29 @@ public final class GeoTiffGridSource implements GridSource {
         int w = raster.getWidth();
         int h = raster.getHeight();
         int bands = raster.getNumBands();
-        lon = new double[w];
-        lat = new double[h];
+        // pixel-centre coordinates in the file's CRS
+        double[] xs = new double[w];
+        double[] ys = new double[h];
         for (int c = 0; c < w; c++) {
-            lon[c] = tx + (c + centre - ti) * sx;
+            xs[c] = tx + (c + centre - ti) * sx;
         }
         for (int r = 0; r < h; r++) {
-            lat[r] = ty - (r + centre - tj) * sy;
+            ys[r] = ty - (r + centre - tj) * sy;
         }
+        if (modelType == 1) {
+            GeoTiffResampling rs = GeoTiffResampling.toGeographic(file, geoKey(keys, 3072), xs, ys);
+            lon = rs.lon();
+            lat = rs.lat();
+            pixelOf = rs.pixelOf();
+            crs = rs.crs();
+        } else {
+            lon = xs;
+            lat = ys;
+            pixelOf = null;
+            crs = "EPSG:4326";
+        }
+        int nLat = lat.length;
+        int nLon = lon.length;
         if (dates != null && dates.size() != bands) {
             throw new FileFormatException(file, "", dates.size() + " dates given for " + bands + " bands");
         }
@@ -155,16 +169,16 @@ public final class GeoTiffGridSource implements GridSource {
             time[b] = dates == null ? b : dates.get(b).getEpochSecond();
         }
         dimensions.put("time", bands);
-        dimensions.put("lat", h);
-        dimensions.put("lon", w);
+        dimensions.put("lat", nLat);
+        dimensions.put("lon", nLon);
         Map<String, Object> timeAtts = new LinkedHashMap<>();
         timeAtts.put("axis", "T");
         if (dates != null) {
             timeAtts.put("units", "seconds since 1970-01-01T00:00:00Z");
         }
         variables.put("time", new NcVariable("time", List.of("time"), new int[] {bands}, timeAtts, 6, -1, false));
-        variables.put("lat", new NcVariable("lat", List.of("lat"), new int[] {h}, Map.of("units", "degrees_north", "axis", "Y"), 6, -1, false));
-        variables.put("lon", new NcVariable("lon", List.of("lon"), new int[] {w}, Map.of("units", "degrees_east", "axis", "X"), 6, -1, false));
+        variables.put("lat", new NcVariable("lat", List.of("lat"), new int[] {nLat}, Map.of("units", "degrees_north", "axis", "Y"), 6, -1, false));
+        variables.put("lon", new NcVariable("lon", List.of("lon"), new int[] {nLon}, Map.of("units", "degrees_east", "axis", "X"), 6, -1, false));
         Map<String, Object> atts = new LinkedHashMap<>();
         List<String> nodata = tags.get(42113);
         if (nodata != null && !nodata.isEmpty()) {
@@ -174,7 +188,7 @@ public final class GeoTiffGridSource implements GridSource {
                 // a nodata of "nan" needs no fill value: NaN is missing anyway
             }
         }
-        variables.put("band_data", new NcVariable("band_data", List.of("time", "lat", "lon"), new int[] {bands, h, w}, atts, 5, -1, false));
+        variables.put("band_data", new NcVariable("band_data", List.of("time", "lat", "lon"), new int[] {bands, nLat, nLon}, atts, 5, -1, false));
     }
 
     /** A GeoKey's value from the GeoKeyDirectory (header of 4 shorts, then 4 shorts per key), or 0. */
@@ -194,7 +208,7 @@ public final class GeoTiffGridSource implements GridSource {
 
     @Override
     public String format() {
-        return "GeoTIFF";
+        return pixelOf == null ? "GeoTIFF" : "GeoTIFF (" + crs + ", resampled to longitude/latitude)";
     }
 
     @Override
@@ -225,9 +239,21 @@ public final class GeoTiffGridSource implements GridSource {
     public double[] readSlice(NcVariable v, int band) {
         int w = raster.getWidth();
         int h = raster.getHeight();
-        double[] out = new double[w * h];
-        raster.getSamples(0, 0, w, h, band, out);
+        double[] pixels = new double[w * h];
+        raster.getSamples(0, 0, w, h, band, pixels);
+        if (pixelOf == null) {
+            return pixels;
+        }
+        double[] out = new double[pixelOf.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = pixelOf[k] < 0 ? Double.NaN : pixels[pixelOf[k]];
+        }
         return out;
+    }
+
+    /** The file's CRS ({@code EPSG:4326} or the projected one it was resampled from). */
+    public String crs() {
+        return crs;
     }
 
     @Override

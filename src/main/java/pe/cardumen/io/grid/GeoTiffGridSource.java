@@ -25,8 +25,11 @@ import pe.cardumen.io.FileFormatException;
  * (33922) and GeoKeyDirectory (34735); nodata from GDAL_NODATA (42113). Each band is a time step; the
  * dates come from the caller (a GeoTIFF has no standard place for them).
  *
- * <p>The raster is presented as variables {@code band_data(time, lat, lon)}, {@code lat}, {@code lon} and
- * {@code time} so that {@link CfGrid} treats it like a NetCDF grid. Not thread-safe.
+ * <p>The raster is presented as variables {@code band_data(time, lat, lon)} (or the NetCDF variable's
+ * name GDAL recorded), {@code lat}, {@code lon} and {@code time} so that {@link CfGrid} treats it like a
+ * NetCDF grid. The variable's units and standard name and the band dates come from GDAL's metadata
+ * tag when GDAL wrote the file from a NetCDF source ({@link GdalMetadata}); dates given by the user
+ * take precedence. Not thread-safe.
  */
 public final class GeoTiffGridSource implements GridSource {
     private final Path file;
@@ -164,8 +167,21 @@ public final class GeoTiffGridSource implements GridSource {
         if (dates != null && dates.size() != bands) {
             throw new FileFormatException(file, "", dates.size() + " dates given for " + bands + " bands");
         }
+        List<String> gdal = tags.get(42112);
+        GdalMetadata meta = GdalMetadata.parse(gdal == null || gdal.isEmpty() ? null : gdal.get(0));
+        // dates given by the user win; else those GDAL kept from a NetCDF source (NETCDF_DIM_time per band, time#units)
+        String timeUnits = meta.dataset().get("time#units");
+        boolean metaDates = dates == null && timeUnits != null;
         time = new double[bands];
-        for (int b = 0; b < bands; b++) {
+        for (int b = 0; b < bands && metaDates; b++) {
+            String v = meta.band(b, "NETCDF_DIM_time");
+            try {
+                time[b] = Double.parseDouble(v);
+            } catch (NumberFormatException | NullPointerException e) {
+                metaDates = false;
+            }
+        }
+        for (int b = 0; b < bands && !metaDates; b++) {
             time[b] = dates == null ? b : dates.get(b).getEpochSecond();
         }
         dimensions.put("time", bands);
@@ -175,11 +191,21 @@ public final class GeoTiffGridSource implements GridSource {
         timeAtts.put("axis", "T");
         if (dates != null) {
             timeAtts.put("units", "seconds since 1970-01-01T00:00:00Z");
+        } else if (metaDates) {
+            timeAtts.put("units", timeUnits);
+            if (meta.dataset().get("time#calendar") != null) {
+                timeAtts.put("calendar", meta.dataset().get("time#calendar"));
+            }
         }
         variables.put("time", new NcVariable("time", List.of("time"), new int[] {bands}, timeAtts, 6, -1, false));
         variables.put("lat", new NcVariable("lat", List.of("lat"), new int[] {nLat}, Map.of("units", "degrees_north", "axis", "Y"), 6, -1, false));
         variables.put("lon", new NcVariable("lon", List.of("lon"), new int[] {nLon}, Map.of("units", "degrees_east", "axis", "X"), 6, -1, false));
         Map<String, Object> atts = new LinkedHashMap<>();
+        for (String a : List.of("units", "standard_name", "long_name")) {
+            if (meta.band(0, a) != null) {
+                atts.put(a, meta.band(0, a));
+            }
+        }
         List<String> nodata = tags.get(42113);
         if (nodata != null && !nodata.isEmpty()) {
             try {
@@ -188,7 +214,11 @@ public final class GeoTiffGridSource implements GridSource {
                 // a nodata of "nan" needs no fill value: NaN is missing anyway
             }
         }
-        variables.put("band_data", new NcVariable("band_data", List.of("time", "lat", "lon"), new int[] {bands, nLat, nLon}, atts, 5, -1, false));
+        String name = meta.band(0, "NETCDF_VARNAME");
+        if (name == null || name.isBlank() || variables.containsKey(name)) {
+            name = "band_data";
+        }
+        variables.put(name, new NcVariable(name, List.of("time", "lat", "lon"), new int[] {bands, nLat, nLon}, atts, 5, -1, false));
     }
 
     /** A GeoKey's value from the GeoKeyDirectory (header of 4 shorts, then 4 shorts per key), or 0. */

@@ -93,11 +93,24 @@ public final class Importer {
             Instant[] times = g.times();
             // chlorophyll is also stored as log10 (the feature the models use), next to the concentration
             boolean chlorophyll = g.unit().startsWith("mg");
+            List<String> warnings = new ArrayList<>(g.warnings());
+            long valid = 0;
             for (int t = 0; t < times.length; t++) {
                 cancel.throwIfCancelled();
-                float[] step = g.step(t);
+                float[] step;
+                try {
+                    step = g.step(t);
+                } catch (FileFormatException e) {
+                    if (t == 0) {
+                        throw e;
+                    }
+                    // a truncated or damaged file: keep the complete steps before the damage, say what was left out
+                    warnings.add("time steps " + (t + 1) + "–" + times.length + " of " + times.length + " skipped: " + e.getMessage());
+                    break;
+                }
                 String time = times[t] == null ? null : times[t].toString();
                 for (var s : stats.compute(step)) {
+                    valid += s.nValid();
                     rows.add(new pe.cardumen.workspace.ZonalRow(g.variableName(), g.unit(), time, s.zone(), s.mean(), s.min(), s.max(), s.std(), s.nValid(),
                             s.validFraction()));
                 }
@@ -109,8 +122,11 @@ public final class Importer {
                 }
             }
             Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), g.format(), AppInfo.version(), Instant.now());
-            ws.importZonal("satellite", p, rows, g.warnings().size());
-            return new Outcome(f, "satellite", rows.size(), 0, g.warnings(), null);
+            if (valid == 0) {
+                warnings.add("no valid value of " + g.variableName() + " lies in any zone (all fill, or the grid does not cover the zones)");
+            }
+            ws.importZonal("satellite", p, rows, warnings.size());
+            return new Outcome(f, "satellite", rows.size(), 0, List.copyOf(warnings), null);
         }
     }
 

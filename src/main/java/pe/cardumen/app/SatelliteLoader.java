@@ -58,13 +58,24 @@ public final class SatelliteLoader {
             int kept = (all.length + every - 1) / every;
             Instant[] times = new Instant[kept];
             float[][] steps = new float[kept][];
+            List<String> warnings = new java.util.ArrayList<>(g.warnings());
             for (int k = 0; k < kept; k++) {
                 cancel.throwIfCancelled();
                 times[k] = all[k * every];
-                steps[k] = g.step(k * every);
+                try {
+                    steps[k] = g.step(k * every);
+                } catch (FileFormatException e) {
+                    if (k == 0) {
+                        throw e;
+                    }
+                    // a truncated file: show the complete steps before the damage
+                    warnings.add("time steps from " + (k * every + 1) + " of " + all.length + " skipped: " + e.getMessage());
+                    times = java.util.Arrays.copyOf(times, k);
+                    steps = java.util.Arrays.copyOf(steps, k);
+                    break;
+                }
                 progress.progress(k + 1, kept, file.getFileName().toString());
             }
-            List<String> warnings = new java.util.ArrayList<>(g.warnings());
             if (every > 1) {
                 warnings.add("the grid is large: every " + every + "th time step is shown");
             }

@@ -142,4 +142,31 @@ class ImportCliTest {
         assertThat(z.out().lines().filter(l -> l.contains(",10120,"))).singleElement().asString()
                 .startsWith("2026-01-15T00:00:00Z,10120,0.5").endsWith(",4,1.0000,log10(mg m⁻³)");
     }
+
+    /**
+     * The OISST file cut in half keeps its header and the first days: those import, the rest is
+     * reported as skipped. A grid of nothing but fill imports with a warning that it has no values.
+     */
+    @Test
+    void aTruncatedGridImportsItsCompleteDaysAndAnAllFillGridSaysSo() throws Exception {
+        Path ws = workspace();
+        Path dir = TestData.tempDir("partial");
+        byte[] bytes = Files.readAllBytes(TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"));
+        Path cut = dir.resolve("cut.nc");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Path fill = dir.resolve("fill.csv");
+        Files.writeString(fill, "time,latitude,longitude,sst\nUTC,degrees_north,degrees_east,degree_C\n"
+                + "2026-01-15T00:00:00Z,-12.0,-78.0,NaN\n2026-01-15T00:00:00Z,-12.0,-77.75,NaN\n");
+        CliTest.Run r = CliTest.run("import", cut.toString(), fill.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cut.nc: satellite").contains("skipped").contains("truncated")
+                .contains("fill.csv: satellite").contains("no valid value of sst");
+        try (Workspace w = Workspace.open(ws)) {
+            var days = w.zonal("sst").stream().filter(z -> z.nValid() > 0).map(z -> z.timeUtc()).distinct().count();
+            // each day of 49 × 49 float32 takes 9,604 bytes of the 2nd half: about 22 complete days remain
+            assertThat(days).isBetween(15L, 45L);
+            assertThat(w.imports()).filteredOn(i -> i.fileName().equals("cut.nc")).singleElement()
+                    .satisfies(i -> assertThat(i.warnings()).isPositive());
+        }
+    }
 }

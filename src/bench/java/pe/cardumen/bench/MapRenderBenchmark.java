@@ -52,6 +52,10 @@ public class MapRenderBenchmark {
     @Param({"peru", "zoomed"})
     public String view;
 
+    /** "none", or "oisst": the first day of the shared OISST file drawn under the zones (outlines only). */
+    @Param({"none", "oisst"})
+    public String raster;
+
     private List<MapLayer> layers;
     private MapFrame frame;
     private final MapRenderer renderer = new MapRenderer();
@@ -70,9 +74,20 @@ public class MapRenderBenchmark {
             values[i++] = z.areaNmi2();
         }
         WorldShapes shapes = new WorldShapes(geoms, projection);
-        layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection),
-                new ZonesLayer(shapes, values, Choropleth.quantiles("Area (nmi²)", values, 5, ColourRamp.YELLOW_GREEN_BLUE)),
-                new GraticuleLayer(projection));
+        ZonesLayer zonesLayer = new ZonesLayer(shapes, values, Choropleth.quantiles("Area (nmi²)", values, 5, ColourRamp.YELLOW_GREEN_BLUE));
+        if ("oisst".equals(raster)) {
+            java.nio.file.Path nc = java.nio.file.Path.of(System.getProperty("cardumen.shared.data", "../shared/data"),
+                    "satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+            try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(nc, null)) {
+                float[] day = g.step(0);
+                layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection),
+                        new pe.cardumen.ui.map.RasterLayer(g.latitudes(), g.longitudes(), day,
+                                pe.cardumen.ui.map.RasterLegend.of("SST (°C)", day, false, ColourRamp.THERMAL), projection),
+                        zonesLayer.outlinesOnly(), new GraticuleLayer(projection));
+            }
+        } else {
+            layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection), zonesLayer, new GraticuleLayer(projection));
+        }
         Envelope peru = MapView.PERU;
         double[] sw = projection.project(peru.getMinX(), peru.getMinY());
         double[] ne = projection.project(peru.getMaxX(), peru.getMaxY());

@@ -67,6 +67,13 @@ class NetcdfSatelliteTest {
             assertThat(g.latitudes()[0]).isCloseTo(30.0, within(1e-6));
             assertThat(g.times()).hasSize(60);
             assertThat(g.unit()).isEqualTo("°C");
+            // computed independently with SciPy's netcdf_file (raw values, _FillValue −9999999 masked):
+            // 87,220 valid values, 18.865…27.004999 °C, mean 22.334249 °C
+            double[] s = stats(g);
+            assertThat(s[0]).isEqualTo(87_220);
+            assertThat(s[1]).isCloseTo(18.865, within(1e-4));
+            assertThat(s[2]).isCloseTo(27.005, within(1e-4));
+            assertThat(s[3]).isCloseTo(22.334249, within(1e-4));
         }
     }
 
@@ -77,8 +84,13 @@ class NetcdfSatelliteTest {
             assertThat(g.unit()).isEqualTo("mg m⁻³");
             assertThat(g.latitudes()).hasSize(401);
             assertThat(g.longitudes()).hasSize(134);
+            // computed independently with SciPy's netcdf_file, masking _FillValue −999 and values outside
+            // valid_min 0.001 … valid_max 100.1 (CF): 52,823 valid values, 0.001098…0.204074, mean 0.062082
             double[] s = stats(g);
-            assertThat(s[1]).isGreaterThan(0);
+            assertThat(s[0]).isEqualTo(52_823);
+            assertThat(s[1]).isCloseTo(0.001098, within(1e-6));
+            assertThat(s[2]).isCloseTo(0.204074, within(1e-6));
+            assertThat(s[3]).isCloseTo(0.062082, within(1e-6));
         }
     }
 

@@ -1,0 +1,2 @@
+/** Readers of biological samples (haul length frequencies). */
+package pe.cardumen.io.biotic;

@@ -1,0 +1,106 @@
+package pe.cardumen.acoustics.biomass;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.domain.Zone;
+
+/** Totals per degree, band and stock, and the bootstrap, on the real AIP grid with seeded random surveys. */
+class BiomassTotalsAndBootstrapTest {
+    private final BiomassParameters params = BiomassParameters.defaults();
+
+    private static List<ZoneBiomass.Interval> survey(SplittableRandom random, List<Zone> zones, int n) {
+        List<ZoneBiomass.Interval> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Zone z = zones.get(random.nextInt(zones.size()));
+            double[] counts = {random.nextInt(10), 1 + random.nextInt(30), random.nextInt(20)};
+            // zero-inflated NASC, as anchoveta schools are patchy
+            double nasc = random.nextInt(3) == 0 ? 0 : -Math.log(random.nextDouble()) * 2000;
+            out.add(new ZoneBiomass.Interval(z.code(), nasc, LengthDistribution.ofCounts(new double[] {9, 12.5, 15}, counts)));
+        }
+        return out;
+    }
+
+    @Test
+    void everyGroupingAddsUpToTheSumOverZones() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("everyGroupingAddsUpToTheSumOverZones seed " + seed);
+        List<Zone> zones = TestData.fullGrid().zones();
+        Map<String, Zone> byCode = new HashMap<>();
+        Map<String, Double> areas = new HashMap<>();
+        for (Zone z : zones) {
+            byCode.put(z.code(), z);
+            areas.put(z.code(), z.areaNmi2());
+        }
+        var results = new ZoneBiomass(params).compute(survey(new SplittableRandom(seed), zones, 3000), areas);
+        double sum = results.stream().mapToDouble(ZoneBiomass.Result::biomassT).sum();
+        double fish = results.stream().mapToDouble(ZoneBiomass.Result::abundance).sum();
+        for (BiomassTotals.By by : BiomassTotals.By.values()) {
+            var totals = BiomassTotals.of(results, byCode, by);
+            assertThat(totals.stream().mapToDouble(BiomassTotals.Total::biomassT).sum()).as("%s, seed %d", by, seed).isCloseTo(sum, withinPercentage(1e-9));
+            assertThat(totals.stream().mapToDouble(BiomassTotals.Total::abundance).sum()).isCloseTo(fish, withinPercentage(1e-9));
+            assertThat(totals.stream().mapToInt(BiomassTotals.Total::zones).sum()).isEqualTo(results.size());
+        }
+        assertThat(BiomassTotals.of(results, byCode, BiomassTotals.By.STOCK)).extracting(BiomassTotals.Total::group)
+                .containsExactly("north-centre", "south");
+    }
+
+    @Test
+    void groupLabelsFollowImarpesTables() throws Exception {
+        Zone z = TestData.fullGrid().byCode("10120").orElseThrow(); // 90–100 nmi, 12°00′–12°30′S
+        LengthDistribution ld = LengthDistribution.ofCounts(new double[] {10}, new double[] {1});
+        var results = new ZoneBiomass(params).compute(List.of(new ZoneBiomass.Interval("10120", 500, ld)), Map.of("10120", z.areaNmi2()));
+        assertThat(BiomassTotals.of(results, Map.of("10120", z), BiomassTotals.By.DEGREE).get(0).group()).isEqualTo("12°S");
+        assertThat(BiomassTotals.of(results, Map.of("10120", z), BiomassTotals.By.BAND).get(0).group()).isEqualTo("90–100 nmi");
+        assertThat(BiomassTotals.of(results, Map.of("10120", z), BiomassTotals.By.STOCK).get(0).juvenilePctNumber()).isEqualTo(100);
+    }
+
+    @Test
+    void bootstrapCvShrinksAsIntervalsAreAddedAndIsReproducible() {
+        long seed = System.nanoTime();
+        System.out.println("bootstrapCvShrinksAsIntervalsAreAdded seed " + seed);
+        SplittableRandom random = new SplittableRandom(seed);
+        LengthDistribution ld = LengthDistribution.ofCounts(new double[] {10, 13}, new double[] {1, 3});
+        List<ZoneBiomass.Interval> intervals = new ArrayList<>();
+        double previous = Double.POSITIVE_INFINITY;
+        for (int n : new int[] {10, 40, 160, 640}) {
+            while (intervals.size() < n) {
+                intervals.add(new ZoneBiomass.Interval("Z", -Math.log(random.nextDouble()) * 1000, ld));
+            }
+            var r = new BiomassBootstrap(params).run(intervals, Map.of("Z", 300.0), 1000, seed);
+            double cv = r.total().cv();
+            assertThat(cv).as("n = %d, seed %d", n, seed).isLessThan(previous).isPositive();
+            previous = cv;
+            var again = new BiomassBootstrap(params).run(intervals, Map.of("Z", 300.0), 1000, seed);
+            assertThat(again.total()).isEqualTo(r.total());
+            double point = new ZoneBiomass(params).compute(intervals, Map.of("Z", 300.0)).get(0).biomassT();
+            assertThat(point).isBetween(r.total().lowerT(), r.total().upperT());
+        }
+        // exponential NASC: CV of a mean of n is 1/√n; with 640 intervals ≈ 0.040
+        assertThat(previous).isCloseTo(1 / Math.sqrt(640), within(0.01));
+    }
+
+    @Test
+    void aZoneWithOneIntervalHasNoSamplingSpreadAndPercentilesInterpolate() {
+        LengthDistribution ld = LengthDistribution.ofCounts(new double[] {10}, new double[] {1});
+        var r = new BiomassBootstrap(params).run(List.of(new ZoneBiomass.Interval("Z", 1000, ld)), Map.of("Z", 300.0), 50, 1);
+        assertThat(r.zones().get("Z").cv()).isZero();
+        assertThat(r.zones().get("Z").lowerT()).isEqualTo(r.zones().get("Z").upperT());
+        // type 7: p = 0.05 of 1..21 → position 1.0 → 2; p = 0.95 → 20
+        double[] s = new double[21];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = i + 1;
+        }
+        assertThat(BiomassBootstrap.percentile(s, 0.05)).isEqualTo(2);
+        assertThat(BiomassBootstrap.percentile(s, 0.95)).isEqualTo(20);
+        assertThat(BiomassBootstrap.percentile(new double[] {0, 10}, 0.05)).isCloseTo(0.5, within(1e-12));
+    }
+}

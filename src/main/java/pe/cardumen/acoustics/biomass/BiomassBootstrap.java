@@ -29,11 +29,12 @@ public final class BiomassBootstrap {
      * Per zone and for the total.
      *
      * @param zones per zone code
+     * @param groups per group of zones (empty when no grouping was asked)
      * @param total of the sum over zones
      * @param replicates replicates drawn
      * @param seed the seed
      */
-    public record Result(Map<String, Interval90> zones, Interval90 total, int replicates, long seed) {
+    public record Result(Map<String, Interval90> zones, Map<String, Interval90> groups, Interval90 total, int replicates, long seed) {
     }
 
     private final BiomassParameters params;
@@ -47,6 +48,15 @@ public final class BiomassBootstrap {
      * @param seed       the random seed
      */
     public Result run(List<ZoneBiomass.Interval> intervals, Map<String, Double> areasNmi2, int replicates, long seed) {
+        return run(intervals, areasNmi2, replicates, seed, Map.of());
+    }
+
+    /**
+     * The same, with the uncertainty of group totals as well (e.g. per degree of latitude).
+     *
+     * @param groupOfZone each zone's group; zones not in it belong to no group
+     */
+    public Result run(List<ZoneBiomass.Interval> intervals, Map<String, Double> areasNmi2, int replicates, long seed, Map<String, String> groupOfZone) {
         if (replicates < 2) {
             throw new IllegalArgumentException("the bootstrap needs at least 2 replicates, got " + replicates);
         }
@@ -66,6 +76,13 @@ public final class BiomassBootstrap {
             tonnesPerNmi2[z] = byZone.get(codes.get(z)).stream().mapToDouble(Double::doubleValue).toArray();
             area[z] = areasNmi2.get(codes.get(z));
         }
+        List<String> groups = groupOfZone.values().stream().distinct().sorted().toList();
+        int[] groupIndex = new int[codes.size()];
+        for (int z = 0; z < codes.size(); z++) {
+            String g = groupOfZone.get(codes.get(z));
+            groupIndex[z] = g == null ? -1 : groups.indexOf(g);
+        }
+        double[][] groupReps = new double[groups.size()][replicates];
         SplittableRandom random = new SplittableRandom(seed);
         double[][] zoneReps = new double[codes.size()][replicates];
         double[] totalReps = new double[replicates];
@@ -79,6 +96,9 @@ public final class BiomassBootstrap {
                 }
                 double biomass = area[z] * sum / d.length;
                 zoneReps[z][b] = biomass;
+                if (groupIndex[z] >= 0) {
+                    groupReps[groupIndex[z]][b] += biomass;
+                }
                 total += biomass;
             }
             totalReps[b] = total;
@@ -87,7 +107,11 @@ public final class BiomassBootstrap {
         for (int z = 0; z < codes.size(); z++) {
             zones.put(codes.get(z), summarise(zoneReps[z]));
         }
-        return new Result(zones, summarise(totalReps), replicates, seed);
+        Map<String, Interval90> byGroup = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            byGroup.put(groups.get(g), summarise(groupReps[g]));
+        }
+        return new Result(zones, byGroup, summarise(totalReps), replicates, seed);
     }
 
     private static Interval90 summarise(double[] reps) {

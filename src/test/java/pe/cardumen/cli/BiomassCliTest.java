@@ -1,0 +1,81 @@
+package pe.cardumen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.workspace.Workspace;
+
+/**
+ * {@code cardumen biomass}: NASC imported from an Echoview export with two intervals in zone 10120 (12°S,
+ * 90–100 nmi) and one outside the grid, one haul of 20 fish at 10 cm and 20 at 14 cm. The zone's
+ * biomass density is the hand-computed one of ZoneBiomassTest (worked in Python): 192.79054573 t nmi⁻²,
+ * 50 % juveniles by number and 26.22 % by weight.
+ */
+class BiomassCliTest {
+    private static Path workspace() throws Exception {
+        Path dir = TestData.tempDir("biomass-cli");
+        Path ws = dir.resolve("w.cardumen.gpkg");
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        var p = TestData.fullGrid().byCode("10120").orElseThrow().geometry().getInteriorPoint();
+        String lat = String.format(Locale.ROOT, "%.5f", p.getY());
+        String lon = String.format(Locale.ROOT, "%.5f", p.getX());
+        Path ev = dir.resolve("cells.csv");
+        Files.writeString(ev, "Interval,Layer,NASC,Lat_M,Lon_M\n"
+                + "1,1,600," + lat + "," + lon + "\n1,2,400," + lat + "," + lon + "\n"
+                + "2,1,3000," + lat + "," + lon + "\n2,2,0," + lat + "," + lon + "\n"
+                + "3,1,5000,-12.0,-95.0\n");
+        CliTest.Run r = CliTest.run("import", ev.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        Files.writeString(dir.resolve("hauls.csv"), "haul_id,time,lat,lon,length_cm,count\n"
+                + "H1,2026-03-01T10:00:00Z," + lat + "," + lon + ",10,20\nH1,2026-03-01T10:00:00Z," + lat + "," + lon + ",14,20\n");
+        return ws;
+    }
+
+    @Test
+    void perZoneWithTheHandComputedDensity() throws Exception {
+        Path ws = workspace();
+        double area = TestData.fullGrid().byCode("10120").orElseThrow().areaNmi2();
+        CliTest.Run r = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", ws.resolveSibling("hauls.csv").toString(), "--csv");
+        assertThat(r.status()).as(r.err()).isZero();
+        var lines = r.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("code,stock,area_nmi2,n_intervals,nasc_mean,density_t_per_nmi2,biomass_t,cv,juvenile_pct_number,juvenile_pct_weight");
+        assertThat(lines).hasSize(2);
+        String[] f = lines.get(1).split(",");
+        assertThat(f[0]).isEqualTo("10120");
+        assertThat(f[1]).isEqualTo("north-centre");
+        assertThat(Integer.parseInt(f[3])).isEqualTo(2);
+        assertThat(Double.parseDouble(f[4])).isEqualTo(2000.0);
+        assertThat(Double.parseDouble(f[5])).isCloseTo(192.790546, within(1e-6));
+        assertThat(Double.parseDouble(f[6])).isCloseTo(192.79054573 * area, within(1e-3));
+        assertThat(Double.parseDouble(f[8])).isEqualTo(50.0);
+        assertThat(Double.parseDouble(f[9])).isEqualTo(26.22);
+        assertThat(r.err()).contains("2 intervals in 1 zones, 1 outside the zones").contains("2 nearest haul within 30 nmi")
+                .contains("b20 UNCONFIRMED");
+    }
+
+    @Test
+    void byDegreeAndTheB20Property() throws Exception {
+        Path ws = workspace();
+        String hauls = ws.resolveSibling("hauls.csv").toString();
+        CliTest.Run base = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--by", "degree");
+        CliTest.Run lower = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--by", "degree", "--b20", "-72.9");
+        assertThat(base.status()).as(base.err()).isZero();
+        assertThat(base.out().lines().findFirst().orElseThrow()).startsWith("group,zones,area_nmi2,abundance_millions,biomass_t,cv,lower90_t,upper90_t,");
+        double b = Double.parseDouble(base.out().lines().skip(1).findFirst().orElseThrow().split(",")[4]);
+        double l = Double.parseDouble(lower.out().lines().skip(1).findFirst().orElseThrow().split(",")[4]);
+        assertThat(base.out().lines().skip(1).findFirst().orElseThrow()).startsWith("12°S,1,");
+        // 1 dB lower b20: σbs ÷ 10^0.1, biomass × 1.2589
+        assertThat(l / b).isCloseTo(Math.pow(10, 0.1), within(1e-6));
+        CliTest.Run bad = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--by", "month");
+        assertThat(bad.status()).isEqualTo(2);
+        assertThat(bad.err()).contains("--by must be degree, band or stock");
+    }
+}

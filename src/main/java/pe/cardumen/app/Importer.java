@@ -151,6 +151,15 @@ public final class Importer {
             ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size());
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
+        if (pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
+            var hauls = new pe.cardumen.io.biotic.HaulCsvReader().read(f);
+            ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size());
+            List<String> messages = new ArrayList<>(hauls.warnings());
+            for (Reject rej : hauls.rejects()) {
+                messages.add("rejected " + rej);
+            }
+            return new Outcome(f, "hauls", hauls.accepted().size(), hauls.rejects().size(), messages, null);
+        }
         if (pe.cardumen.io.grid.NetcdfClassicFile.probe(f) || pe.cardumen.io.grid.Hdf5GridSource.probe(f) || pe.cardumen.io.grid.GeoTiffGridSource.probe(f)
                 || (!IcesAcousticReader.probe(f) && !EchoviewCsvReader.probe(f) && pe.cardumen.io.grid.ErddapCsvGridSource.probe(f))) {
             return importGrid(ws, zones, f, cancel);
@@ -165,7 +174,7 @@ public final class Importer {
             kind = "echoview";
         } else {
             throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml, "
-                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV); zone layers go through 'cardumen zones import'");
+                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV, haul length frequencies .csv); zone layers go through 'cardumen zones import'");
         }
         List<String> zoneCodes = new ArrayList<>();
         for (NascCell c : result.accepted()) {

@@ -28,7 +28,8 @@ final class BiomassCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, description = "The workspace with imported NASC.")
     Path workspace;
 
-    @Option(names = "--hauls", required = true, description = "Haul length frequencies CSV: haul_id,time,lat,lon,length_cm,count.")
+    @Option(names = "--hauls", description = "Haul length frequencies CSV: haul_id,time,lat,lon,length_cm,count (default: the hauls imported "
+            + "into the workspace).")
     Path hauls;
 
     @Option(names = "--parameters", description = "A parameter file (keys of the bundled biomass-parameters.properties).")
@@ -77,15 +78,24 @@ final class BiomassCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--by must be degree, band or stock, not '" + by + "'");
             }
         }
-        var haulData = new HaulCsvReader().read(hauls);
         PrintWriter err = err();
-        haulData.rejects().forEach(r -> err.println("  rejected " + hauls.getFileName() + ", " + r.location() + ": " + r.reason()));
         BiomassSurvey.Report report;
         Map<String, Zone> zones = new java.util.HashMap<>();
+        java.util.List<pe.cardumen.domain.biotic.Haul> haulList;
         try (Workspace ws = Workspace.open(workspace)) {
+            if (hauls != null) {
+                var haulData = new HaulCsvReader().read(hauls);
+                haulData.rejects().forEach(r -> err.println("  rejected " + hauls.getFileName() + ", " + r.location() + ": " + r.reason()));
+                haulList = haulData.accepted();
+            } else {
+                haulList = ws.hauls();
+                if (haulList.isEmpty()) {
+                    throw new IllegalArgumentException("the workspace has no hauls; import a haul length-frequency .csv or give --hauls");
+                }
+            }
             ZoneLayer layer = new ZoneLayer(ws.summary().zoneSource(), ws.zones());
             layer.zones().forEach(z -> zones.put(z.code(), z));
-            report = new BiomassSurvey().compute(ws.nascCells(), layer, haulData.accepted(), p, channel, category, grouping, replicates, seed);
+            report = new BiomassSurvey().compute(ws.nascCells(), layer, haulList, p, channel, category, grouping, replicates, seed);
         }
         PrintWriter out = out();
         if (grouping == null) {
@@ -107,7 +117,7 @@ final class BiomassCommand implements Callable<Integer> {
         err.printf(Locale.ROOT, "total %.1f t (CV %.3f, 90 %% %.1f–%.1f t, %d replicates, seed %d); %d intervals in %d zones, %d outside the zones; "
                         + "length distributions: %d nearest haul within %.0f nmi, %d survey mean of %d hauls%n",
                 report.totalT(), total.cv(), total.lowerT(), total.upperT(), replicates, seed, report.intervals(), report.zones().size(), report.outsideZones(),
-                report.byNearestHaul(), p.haulRadiusNmi(), report.bySurveyMean(), haulData.accepted().size());
+                report.byNearestHaul(), p.haulRadiusNmi(), report.bySurveyMean(), haulList.size());
         err.printf(Locale.ROOT, "parameters: TS = 20 log10(L) %+.2f dB%s; W = %.3e L^%.3f kg; juveniles < %.1f cm%n", p.b20Db(),
                 p.b20Confirmed() ? "" : " (b20 UNCONFIRMED for E. ringens)", p.lwA(), p.lwB(), p.juvenileCm());
         out.flush();

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen import FILE… --workspace W}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import files into a workspace: Simrad .raw (echo-integrated), Echoview cells .csv, ICES acoustic .csv/.xml, "
-                + "grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) as zonal statistics. "
+                + "grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) as zonal statistics, haul length frequencies .csv. "
                 + "Each file is one import; a bad file is reported and the others still import.")
 final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -39,7 +39,7 @@ final class ImportCommand implements Callable<Integer> {
             for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
                 if (o.imported()) {
                     out.printf(Locale.ROOT, "%s: %s, %d %s imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(),
-                            o.kind().equals("satellite") ? "zone statistics" : "cells", o.rejected());
+                            o.kind().equals("satellite") ? "zone statistics" : o.kind().equals("hauls") ? "hauls" : "cells", o.rejected());
                     o.warnings().forEach(w -> out.println("  " + w));
                 } else {
                     failed++;

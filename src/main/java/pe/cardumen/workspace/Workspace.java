@@ -210,6 +210,28 @@ public final class Workspace implements AutoCloseable {
         });
     }
 
+    /**
+     * Records an import of haul length frequencies and stores them in {@code biotic_length}, in one
+     * transaction with the provenance, rejects and audit line.
+     *
+     * @return the import's id
+     */
+    public long importHauls(Provenance provenance, List<pe.cardumen.domain.biotic.Haul> hauls, List<Reject> rejects, int warnings)
+            throws WorkspaceException {
+        return write("store the hauls of " + provenance.fileName(), c -> {
+            long id = insertImport(c, "hauls", provenance, hauls.size(), rejects, warnings);
+            HaulTable.insert(c, id, hauls);
+            insertAudit(c, "import.hauls", provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): " + hauls.size()
+                    + " hauls, " + rejects.size() + " rejected");
+            return id;
+        });
+    }
+
+    /** The stored hauls (a haul imported again keeps its latest rows). */
+    public List<pe.cardumen.domain.biotic.Haul> hauls() throws WorkspaceException {
+        return read("read hauls", HaulTable::read);
+    }
+
     /** The stored zonal statistics of a variable, by time. */
     public List<ZonalRow> zonal(String variable) throws WorkspaceException {
         return read("read zonal statistics", c -> ZonalTable.read(c, variable));

@@ -78,4 +78,27 @@ class BiomassCliTest {
         assertThat(bad.status()).isEqualTo(2);
         assertThat(bad.err()).contains("--by must be degree, band or stock");
     }
+
+    @Test
+    void haulsImportedIntoTheWorkspaceAreUsedWhenNoneAreGiven() throws Exception {
+        Path ws = workspace();
+        Path hauls = ws.resolveSibling("hauls.csv");
+        CliTest.Run none = CliTest.run("biomass", "--workspace", ws.toString());
+        assertThat(none.status()).isEqualTo(1);
+        assertThat(none.err()).contains("the workspace has no hauls");
+        CliTest.Run imp = CliTest.run("import", hauls.toString(), "--workspace", ws.toString());
+        assertThat(imp.status()).as(imp.err()).isZero();
+        assertThat(imp.out()).contains("hauls.csv: hauls, 1 hauls imported, 0 rejected");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.hauls()).singleElement().satisfies(h -> {
+                assertThat(h.id()).isEqualTo("H1");
+                assertThat(h.lengthsCm()).containsExactly(10.0, 14.0);
+                assertThat(h.counts()).containsExactly(20.0, 20.0);
+            });
+        }
+        CliTest.Run stored = CliTest.run("biomass", "--workspace", ws.toString());
+        CliTest.Run given = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls.toString());
+        assertThat(stored.status()).as(stored.err()).isZero();
+        assertThat(stored.out()).isEqualTo(given.out());
+    }
 }

@@ -36,6 +36,17 @@ public final class HaulCsvReader {
     /** The reader's name in provenance records. */
     public static final String NAME = "haul-csv";
 
+    /** Whether the file is a .csv whose first line names haul_id and length_cm columns. */
+    public static boolean probe(Path file) throws IOException {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            String head = new String(in.readNBytes(4096), StandardCharsets.UTF_8).lines().findFirst().orElse("").toLowerCase(Locale.ROOT);
+            return head.contains("haul_id") && head.contains("length_cm");
+        }
+    }
+
     private record Row(long line, Instant time, double lat, double lon, double length, double count) {
     }
 

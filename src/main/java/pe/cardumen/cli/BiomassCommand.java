@@ -53,6 +53,9 @@ final class BiomassCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Bootstrap seed (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--store", description = "Store the per-zone result in the workspace with its (versioned) parameter set.")
+    boolean store;
+
     @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
     boolean csv;
 
@@ -96,6 +99,15 @@ final class BiomassCommand implements Callable<Integer> {
             ZoneLayer layer = new ZoneLayer(ws.summary().zoneSource(), ws.zones());
             layer.zones().forEach(z -> zones.put(z.code(), z));
             report = new BiomassSurvey().compute(ws.nascCells(), layer, haulList, p, channel, category, grouping, replicates, seed);
+            if (store) {
+                java.util.List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
+                for (ZoneBiomass.Result r : report.zones()) {
+                    rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
+                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
+                }
+                var run = ws.storeBiomass(p.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+                err.printf(Locale.ROOT, "stored as biomass run %d with parameter set v%d%n", run.id(), run.parameterSetVersion());
+            }
         }
         PrintWriter out = out();
         if (grouping == null) {

@@ -232,6 +232,39 @@ public final class Workspace implements AutoCloseable {
         return read("read hauls", HaulTable::read);
     }
 
+    /**
+     * Stores a biomass computation with its parameter set: an identical set already stored keeps its
+     * version, a new one gets the next; the run and its zones name that version.
+     *
+     * @param parameters the set's canonical text ({@code key=value} lines, sorted)
+     * @return the run's id
+     */
+    public BiomassRun storeBiomass(String parameters, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows)
+            throws WorkspaceException {
+        long run = write("store the biomass", c -> {
+            long set = BiomassTable.parameterSet(c, "biomass", parameters);
+            long id = BiomassTable.insertRun(c, set, replicates, seed, totalT, cv, rows);
+            insertAudit(c, "biomass", "run " + id + " with parameter set v" + set + ": " + rows.size() + " zones, " + Math.round(totalT) + " t");
+            return id;
+        });
+        return biomassRuns().stream().filter(r -> r.id() == run).findFirst().orElseThrow();
+    }
+
+    /** Every stored biomass computation, oldest first. */
+    public List<BiomassRun> biomassRuns() throws WorkspaceException {
+        return read("read biomass runs", BiomassTable::runs);
+    }
+
+    /** The zones of a stored biomass computation. */
+    public List<BiomassRow> biomass(long run) throws WorkspaceException {
+        return read("read biomass", c -> BiomassTable.rows(c, run));
+    }
+
+    /** A stored parameter set's text, or {@code null} when there is no such version. */
+    public String parameterSet(long version) throws WorkspaceException {
+        return read("read a parameter set", c -> BiomassTable.definition(c, version));
+    }
+
     /** The stored zonal statistics of a variable, by time. */
     public List<ZonalRow> zonal(String variable) throws WorkspaceException {
         return read("read zonal statistics", c -> ZonalTable.read(c, variable));

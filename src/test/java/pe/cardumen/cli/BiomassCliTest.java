@@ -101,4 +101,30 @@ class BiomassCliTest {
         assertThat(stored.status()).as(stored.err()).isZero();
         assertThat(stored.out()).isEqualTo(given.out());
     }
+
+    /** Results are stored with the version of their parameter set: the same set keeps its version, another b20 makes v2. */
+    @Test
+    void storedResultsNameTheirParameterSetVersion() throws Exception {
+        Path ws = workspace();
+        String hauls = ws.resolveSibling("hauls.csv").toString();
+        CliTest.Run first = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store");
+        CliTest.Run again = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store", "--seed", "7");
+        CliTest.Run other = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store", "--b20", "-70.9");
+        assertThat(first.err()).contains("stored as biomass run 1 with parameter set v1");
+        assertThat(again.err()).contains("stored as biomass run 2 with parameter set v1");
+        assertThat(other.err()).contains("stored as biomass run 3 with parameter set v2");
+        try (Workspace w = Workspace.open(ws)) {
+            var runs = w.biomassRuns();
+            assertThat(runs).extracting(pe.cardumen.workspace.BiomassRun::parameterSetVersion).containsExactly(1L, 1L, 2L);
+            assertThat(runs.get(1).seed()).isEqualTo(7);
+            assertThat(w.parameterSet(1)).contains("ts.b20.db=-71.9").contains("ts.b20.confirmed=false").contains("lw.b=3.074");
+            assertThat(w.parameterSet(2)).contains("ts.b20.db=-70.9");
+            var zone = w.biomass(1).get(0);
+            assertThat(zone.zone()).isEqualTo("10120");
+            assertThat(zone.densityTPerNmi2()).isCloseTo(192.79054573, within(1e-6));
+            // b20 1 dB higher: biomass ÷ 10^0.1
+            assertThat(w.biomass(3).get(0).biomassT() / zone.biomassT()).isCloseTo(Math.pow(10, -0.1), within(1e-9));
+            assertThat(runs.get(0).totalT()).isCloseTo(zone.biomassT(), within(1e-6));
+        }
+    }
 }

@@ -51,6 +51,12 @@ public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, 
         }
     }
 
+    /** The set's canonical text: its keys, sorted, as {@code key=value} lines (what the workspace versions). */
+    public String definition() {
+        return "haul.radius.nmi=" + haulRadiusNmi + "\njuvenile.length.cm=" + juvenileCm + "\nlw.a=" + lwA + "\nlw.b=" + lwB + "\nts.b20.confirmed="
+                + b20Confirmed + "\nts.b20.db=" + b20Db + "\n";
+    }
+
     /** The same parameters with another b20. */
     public BiomassParameters withB20(double db) {
         return new BiomassParameters(db, false, lwA, lwB, juvenileCm, haulRadiusNmi);

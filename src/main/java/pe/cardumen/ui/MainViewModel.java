@@ -142,7 +142,12 @@ public final class MainViewModel {
             try (Workspace ws = Workspace.open(file)) {
                 List<Zone> zones = ws.zones();
                 WorkspaceSummary summary = ws.summary();
-                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary);
+                java.util.Map<String, Double> biomass = new java.util.HashMap<>();
+                var runs = ws.biomassRuns();
+                if (!runs.isEmpty()) {
+                    ws.biomass(runs.get(runs.size() - 1).id()).forEach(r -> biomass.put(r.zone(), r.densityTPerNmi2()));
+                }
+                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass);
             }
         }, this::show, this::failed);
     }
@@ -274,12 +279,13 @@ public final class MainViewModel {
         return services.vectorLayerReader().read(file, null).fieldNames();
     }
 
-    private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary) {
+    private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary, java.util.Map<String, Double> biomass) {
     }
 
     private void show(Opened o) {
         workspace.set(o.file());
         preferences.setLastWorkspace(o.file());
+        map.zoneBiomassProperty().set(o.biomass());
         map.zonesProperty().set(o.zones());
         map.selectedProperty().set(null);
         String source = o.summary().zoneSource();

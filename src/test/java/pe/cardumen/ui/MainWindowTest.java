@@ -279,4 +279,38 @@ class MainWindowTest {
         robot.clickOn("English");
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void theLatestStoredBiomassColoursTheZones(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = home.resolve("biomass" + Workspace.SUFFIX);
+        Files.copy(home.resolve("demo" + Workspace.SUFFIX), ws, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (Workspace w = Workspace.open(ws)) {
+            w.storeBiomass("ts.b20.db=-71.9\n", 10, 1, 1000, 0.1, java.util.List.of(
+                    new pe.cardumen.workspace.BiomassRow("10120", 2, 2000, 1.0, 300, 0.1, 50, 26)));
+            w.storeBiomass("ts.b20.db=-70.9\n", 10, 1, 800, 0.1, java.util.List.of(
+                    new pe.cardumen.workspace.BiomassRow("10120", 2, 2000, 0.8, 240, 0.1, 50, 26),
+                    new pe.cardumen.workspace.BiomassRow("5083", 1, 900, 0.4, 120, 0.2, 10, 5)));
+        }
+        robot.interact(() -> app.model().openWorkspace(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.mapModel().zoneBiomassProperty().get()).as("the latest run").containsExactlyInAnyOrderEntriesOf(
+                java.util.Map.of("10120", 0.8, "5083", 0.4));
+        int frames = map().framesRenderedProperty().get();
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.BIOMASS));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map().framesRenderedProperty().get() > frames);
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point inside = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow().geometry().getInteriorPoint();
+        double[] xy = map().toLocal(inside.getX(), inside.getY());
+        assertThat(map().currentImage().getPixelReader().getArgb((int) xy[0], (int) xy[1])).as("zone 10120 is filled")
+                .isNotIn(0xFFD4E6F1, 0xFFE4DED1, 0xFFF3EEE2, 0);
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        // leave the demo workspace as the last one, as the other tests expect
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
 }

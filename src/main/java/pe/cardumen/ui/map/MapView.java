@@ -90,6 +90,7 @@ public final class MapView extends StackPane {
     private final javafx.beans.value.ChangeListener<Zone> selectionListener = (o, a, b) -> drawOverlay();
     private final javafx.beans.value.ChangeListener<java.util.List<double[]>> sonarListener = (o, a, b) -> setSonar();
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneNascListener = (o, a, b) -> recolourIfNasc();
+    private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneBiomassListener = (o, a, b) -> recolourIfBiomass();
     private MapLayer sonarLayer;
     private MapLayer rasterLayer;
     private final javafx.beans.value.ChangeListener<MapViewModel.Raster> rasterListener = (o, a, b) -> setRaster(b);
@@ -150,6 +151,7 @@ public final class MapView extends StackPane {
         model.trackProperty().addListener(sonarListener);
         model.nascPointsProperty().addListener(sonarListener);
         model.zoneNascProperty().addListener(zoneNascListener);
+        model.zoneBiomassProperty().addListener(zoneBiomassListener);
         model.rasterProperty().addListener(rasterListener);
         model.zoneSatelliteProperty().addListener(zoneSatelliteListener);
         installMouseHandlers();
@@ -239,6 +241,7 @@ public final class MapView extends StackPane {
         model.trackProperty().removeListener(sonarListener);
         model.nascPointsProperty().removeListener(sonarListener);
         model.zoneNascProperty().removeListener(zoneNascListener);
+        model.zoneBiomassProperty().removeListener(zoneBiomassListener);
         model.rasterProperty().removeListener(rasterListener);
         model.zoneSatelliteProperty().removeListener(zoneSatelliteListener);
         worker.shutdownNow();
@@ -270,6 +273,12 @@ public final class MapView extends StackPane {
                 updateLayers();
             });
         });
+    }
+
+    private void recolourIfBiomass() {
+        if (model.colourByProperty().get() == ZoneAttribute.BIOMASS) {
+            recolour();
+        }
     }
 
     private void recolourIfSatellite() {
@@ -329,10 +338,12 @@ public final class MapView extends StackPane {
             int i = 0;
             java.util.Map<String, Double> nasc = model.zoneNascProperty().get();
             java.util.Map<String, Double> sat = model.zoneSatelliteProperty().get();
+            java.util.Map<String, Double> biomass = model.zoneBiomassProperty().get();
             for (Zone z : zones.zones()) {
                 geoms.add(z.geometry());
                 values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN)
-                        : attribute == ZoneAttribute.SATELLITE ? sat.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
+                        : attribute == ZoneAttribute.SATELLITE ? sat.getOrDefault(z.code(), Double.NaN)
+                        : attribute == ZoneAttribute.BIOMASS ? biomass.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
             }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
             Choropleth choropleth = Choropleth.quantiles(title, values, 5,

@@ -27,6 +27,7 @@ public final class MapViewModel {
     private final ObjectProperty<java.util.List<double[]>> track = new SimpleObjectProperty<>(this, "track", java.util.List.of());
     private final ObjectProperty<java.util.List<double[]>> nascPoints = new SimpleObjectProperty<>(this, "nascPoints", java.util.List.of());
     private final ObjectProperty<java.util.Map<String, Double>> zoneNasc = new SimpleObjectProperty<>(this, "zoneNasc", java.util.Map.of());
+    private final ObjectProperty<java.util.Map<String, Double>> zoneBiomass = new SimpleObjectProperty<>(this, "zoneBiomass", java.util.Map.of());
     private final ObjectProperty<Raster> raster = new SimpleObjectProperty<>(this, "raster");
     private final ObjectProperty<java.util.Map<String, Double>> zoneSatellite = new SimpleObjectProperty<>(this, "zoneSatellite", java.util.Map.of());
     private final javafx.beans.property.StringProperty zoneSatelliteTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneSatelliteTitle", "");
@@ -40,6 +41,11 @@ public final class MapViewModel {
      * @param legend colour mapping
      */
     public record Raster(double[] lat, double[] lon, float[] values, RasterLegend legend) {
+    }
+
+    /** Biomass density per zone of the latest stored biomass run, t nmi⁻². */
+    public ObjectProperty<java.util.Map<String, Double>> zoneBiomassProperty() {
+        return zoneBiomass;
     }
 
     /** The raster underlay, or {@code null} for none. */

@@ -14,7 +14,9 @@ public enum ZoneAttribute {
     /** Mean NASC of the imported echosounder intervals in the zone, m² nmi⁻² (from the view model). */
     NASC("attribute.nasc", z -> Double.NaN),
     /** The satellite field's zonal mean or anomaly at the selected time (from the view model). */
-    SATELLITE("attribute.satellite", z -> Double.NaN);
+    SATELLITE("attribute.satellite", z -> Double.NaN),
+    /** Biomass density of the workspace's latest stored biomass run, t nmi⁻² (from the view model). */
+    BIOMASS("attribute.biomass", z -> Double.NaN);
 
     private final String titleKey;
     private final ToDoubleFunction<Zone> value;

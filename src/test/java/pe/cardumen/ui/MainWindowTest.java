@@ -221,6 +221,8 @@ class MainWindowTest {
         var panel = app.controller().satellitePanel();
         assertThat(panel.getScene()).as("the satellite panel is in the window").isNotNull();
         assertThat(panel.timeSlider().getMax()).isEqualTo(45);
+        assertThat(panel.timeSlider().getLabelFormatter().toString(0.0)).isEqualTo("2026-01-01");
+        assertThat(panel.timeSlider().getLabelFormatter().toString(45.0)).isEqualTo("2026-02-15");
         assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.SATELLITE);
         assertThat(app.model().satellite().ensoProperty().get().icen()).anySatisfy(m -> {
             assertThat(m.month()).isEqualTo(java.time.YearMonth.of(1997, 11));

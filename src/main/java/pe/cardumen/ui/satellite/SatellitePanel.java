@@ -53,7 +53,27 @@ public final class SatellitePanel extends VBox {
         time.setMajorTickUnit(1);
         time.setMinorTickCount(0);
         time.setSnapToTicks(true);
+        time.setShowTickLabels(true);
+        time.setShowTickMarks(true);
+        time.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double index) {
+                var times = model.times();
+                int k = index == null ? -1 : (int) Math.round(index);
+                if (k < 0 || k >= times.size() || times.get(k) == null) {
+                    return index == null ? "" : Integer.toString(k + 1);
+                }
+                return times.get(k).atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return null;
+            }
+        });
         HBox.setHgrow(time, Priority.ALWAYS);
+        // room for the first and last date labels, which are centred on the slider's ends
+        HBox.setMargin(time, new Insets(0, 34, 0, 34));
         time.valueProperty().addListener((o, a, b) -> model.stepProperty().set((int) Math.round(b.doubleValue())));
         model.stepProperty().addListener((o, a, b) -> {
             time.setValue(b.intValue());
@@ -113,6 +133,10 @@ public final class SatellitePanel extends VBox {
             variable.setDisable(g == null || g.gridded().size() < 2);
             updating = false;
             int n = g == null ? 1 : g.steps().length;
+            // date labels on about eight major ticks; every step is a (minor) tick to snap to
+            int major = Math.max(1, (int) Math.ceil((n - 1) / 8.0));
+            time.setMajorTickUnit(major);
+            time.setMinorTickCount(major - 1);
             time.setMax(Math.max(0, n - 1));
             time.setDisable(n < 2);
             play.setDisable(n < 2);

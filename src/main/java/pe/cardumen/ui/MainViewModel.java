@@ -57,8 +57,8 @@ public final class MainViewModel {
 
     /**
      * Loads a satellite grid (NetCDF, GeoTIFF or ERDDAP CSV) into the satellite panel: the field under
-     * the zones, the zones coloured by its zonal mean, and the ENSO chart. What was shown before stays
-     * if the file cannot be read.
+     * the zones, the zones coloured by its zonal mean, and the ENSO chart; with a workspace open, its
+     * zonal statistics are imported into it. What was shown before stays if the file cannot be read.
      */
     public void loadSatellite(Path file) {
         loadSatellite(file, null);
@@ -68,8 +68,19 @@ public final class MainViewModel {
     public void loadSatellite(Path file, String variable) {
         ZoneLayer zones = map.zonesProperty().get();
         boolean needEnso = satellite.ensoProperty().get() == null;
+        Path ws = workspace.get();
         tasks.run(MessageFormat.format(texts.getString("task.loadSatellite"), file.getFileName()), (p, c) -> {
             var loaded = new pe.cardumen.app.SatelliteLoader().load(file, variable, zones, p, c);
+            if (ws != null && variable == null) {
+                // the file's zonal statistics go into the workspace, as 'cardumen import' does
+                try (Workspace w = Workspace.open(ws)) {
+                    var outcome = new pe.cardumen.app.Importer(38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT)
+                            .importAll(w, List.of(file), pe.cardumen.domain.ProgressListener.NONE, c).get(0);
+                    if (!outcome.imported()) {
+                        throw new IllegalStateException(outcome.error());
+                    }
+                }
+            }
             return new Object[] {loaded, needEnso ? services.ensoSeries() : null};
         }, result -> {
             var loaded = (pe.cardumen.app.SatelliteLoader.LoadedGrid) result[0];

@@ -221,6 +221,10 @@ class MainWindowTest {
         var panel = app.controller().satellitePanel();
         assertThat(panel.getScene()).as("the satellite panel is in the window").isNotNull();
         assertThat(panel.timeSlider().getMax()).isEqualTo(45);
+        try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
+            assertThat(ws.imports()).anyMatch(i -> i.kind().equals("satellite") && i.fileName().equals(nc.getFileName().toString()));
+            assertThat(ws.zonal("sst")).hasSize(46 * 930);
+        }
         assertThat(panel.timeSlider().getLabelFormatter().toString(0.0)).isEqualTo("2026-01-01");
         assertThat(panel.timeSlider().getLabelFormatter().toString(45.0)).isEqualTo("2026-02-15");
         assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.SATELLITE);

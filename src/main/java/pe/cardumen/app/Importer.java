@@ -87,6 +87,10 @@ public final class Importer {
 
     /** A grid: zonal statistics of every time step over the workspace's zones. */
     private Outcome importGrid(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel) throws IOException, FileFormatException, WorkspaceException {
+        Outcome skipped = skipIfImported(ws, "satellite", f);
+        if (skipped != null) {
+            return skipped;
+        }
         try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(f, null)) {
             pe.cardumen.ocean.ZonalStatistics stats = new pe.cardumen.ocean.ZonalStatistics(zones, g.latitudes(), g.longitudes());
             List<pe.cardumen.workspace.ZonalRow> rows = new ArrayList<>();
@@ -130,6 +134,19 @@ public final class Importer {
         }
     }
 
+    /**
+     * Grids and hauls already imported (same content) are not imported again: their rows would count
+     * twice in climatologies and biomass. Returns the skip outcome, or null to go on.
+     */
+    private static Outcome skipIfImported(Workspace ws, String kind, Path f) throws IOException, WorkspaceException {
+        var earlier = ws.earlierImport(kind, FileDigest.sha256(f));
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        return new Outcome(f, kind, 0, 0, List.of("already imported (import " + earlier.get().id() + " of " + earlier.get().fileName() + ", "
+                + earlier.get().importedAt() + "); not imported again"), null);
+    }
+
     private Outcome importOne(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel)
             throws IOException, FileFormatException, WorkspaceException {
         if (!Files.isRegularFile(f)) {
@@ -152,6 +169,10 @@ public final class Importer {
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
         if (pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
+            Outcome skipped = skipIfImported(ws, "hauls", f);
+            if (skipped != null) {
+                return skipped;
+            }
             var hauls = new pe.cardumen.io.biotic.HaulCsvReader().read(f);
             ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size());
             List<String> messages = new ArrayList<>(hauls.warnings());

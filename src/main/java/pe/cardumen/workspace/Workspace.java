@@ -186,6 +186,28 @@ public final class Workspace implements AutoCloseable {
             throw new IllegalArgumentException(zones.size() + " zones for " + cells.size() + " cells");
         }
         return write("store the NASC of " + provenance.fileName(), c -> {
+            // the same file imported again (e.g. after recalibration) replaces its earlier cells, so that
+            // nothing is counted twice; the earlier import stays in the history
+            try (PreparedStatement old = c.prepareStatement("SELECT id FROM imports WHERE kind = ? AND sha256 = ?")) {
+                old.setString(1, kind);
+                old.setString(2, provenance.sha256());
+                try (ResultSet r = old.executeQuery()) {
+                    while (r.next()) {
+                        long previous = r.getLong(1);
+                        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + NascTable.NAME + " WHERE import_id = ?")) {
+                            del.setLong(1, previous);
+                            if (del.executeUpdate() > 0) {
+                                insertAudit(c, "import." + kind, provenance.fileName() + ": the cells of import " + previous + " are replaced");
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                // no result_nasc table yet: nothing to replace
+                if (!String.valueOf(e.getMessage()).contains("no such table")) {
+                    throw e;
+                }
+            }
             long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings);
             NascTable.insert(c, id, cells, zones);
             insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
@@ -225,6 +247,11 @@ public final class Workspace implements AutoCloseable {
                     + " hauls, " + rejects.size() + " rejected");
             return id;
         });
+    }
+
+    /** The earlier import of the same content (same kind and SHA-256), if any. */
+    public java.util.Optional<ImportRecord> earlierImport(String kind, String sha256) throws WorkspaceException {
+        return imports().stream().filter(i -> i.kind().equals(kind) && i.sha256().equals(sha256)).findFirst();
     }
 
     /** The stored hauls (a haul imported again keeps its latest rows). */

@@ -169,4 +169,29 @@ class ImportCliTest {
                     .satisfies(i -> assertThat(i.warnings()).isPositive());
         }
     }
+
+    /**
+     * Importing the same content again must not count it twice: a grid is skipped with a message, a
+     * sonar file replaces its earlier cells (it may have been recalibrated); both stay in the history.
+     */
+    @Test
+    void theSameFileImportedAgainIsNotCountedTwice() throws Exception {
+        Path ws = workspace();
+        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        assertThat(CliTest.run("import", nc.toString(), raw.toString(), "--workspace", ws.toString()).status()).isZero();
+        int cells;
+        try (Workspace w = Workspace.open(ws)) {
+            cells = w.nascCells().size();
+            assertThat(cells).isPositive();
+        }
+        CliTest.Run again = CliTest.run("import", nc.toString(), raw.toString(), "--workspace", ws.toString());
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).contains("already imported (import 1 of oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.zonal("sst")).hasSize(46 * 930);
+            assertThat(w.nascCells()).hasSize(cells);
+            assertThat(w.imports()).filteredOn(i -> i.kind().equals("sonar")).hasSize(2);
+        }
+    }
 }

@@ -28,7 +28,8 @@ public final class BiomassSurvey {
      *
      * @param zones           per zone
      * @param totals          per grouping
-     * @param bootstrap       uncertainty of zones, of the chosen grouping's groups and of the total
+     * @param bootstrap       uncertainty of zones and of the total
+     * @param groupUncertainty uncertainty of each grouping's groups
      * @param intervals       intervals used
      * @param outsideZones    intervals without a position or outside every zone (left out)
      * @param byNearestHaul   intervals that took the nearest haul's distribution
@@ -36,7 +37,7 @@ public final class BiomassSurvey {
      * @param parameters      the parameter set used
      */
     public record Report(List<ZoneBiomass.Result> zones, Map<BiomassTotals.By, List<BiomassTotals.Total>> totals, BiomassBootstrap.Result bootstrap,
-                         int intervals, int outsideZones, int byNearestHaul, int bySurveyMean, BiomassParameters parameters) {
+                         Map<BiomassTotals.By, Map<String, BiomassBootstrap.Interval90>> groupUncertainty, int intervals, int outsideZones, int byNearestHaul, int bySurveyMean, BiomassParameters parameters) {
         /** Total biomass, t. */
         public double totalT() {
             return zones.stream().mapToDouble(ZoneBiomass.Result::biomassT).sum();
@@ -49,12 +50,11 @@ public final class BiomassSurvey {
     /**
      * @param channel  the channel label to use ({@code null}: the only one present)
      * @param category the scattering category to use ({@code null}: the only one present)
-     * @param groupBy  the grouping whose groups get a bootstrap interval (null: none)
      * @throws IllegalArgumentException when there is no NASC, several channels or categories and none
      *                                  was chosen, or no haul
      */
     public Report compute(List<NascCell> cells, ZoneLayer zones, List<Haul> hauls, BiomassParameters params, String channel, String category,
-                          BiomassTotals.By groupBy, int replicates, long seed) {
+                          int replicates, long seed) {
         if (cells.isEmpty()) {
             throw new IllegalArgumentException("the workspace has no NASC; import echosounder data first (cardumen import)");
         }
@@ -103,15 +103,22 @@ public final class BiomassSurvey {
         for (BiomassTotals.By by : BiomassTotals.By.values()) {
             totals.put(by, BiomassTotals.of(results, byCode, by));
         }
-        Map<String, String> groupOfZone = new LinkedHashMap<>();
-        if (groupBy != null) {
+        // the same seed gives every grouping the same replicates, so zone and total figures agree across them
+        BiomassBootstrap.Result boot = null;
+        Map<BiomassTotals.By, Map<String, BiomassBootstrap.Interval90>> groups = new EnumMap<>(BiomassTotals.By.class);
+        for (BiomassTotals.By by : BiomassTotals.By.values()) {
+            Map<String, String> groupOfZone = new LinkedHashMap<>();
             for (ZoneBiomass.Result r : results) {
                 // the group label of a zone is that of the single-zone total
-                groupOfZone.put(r.zone(), BiomassTotals.of(List.of(r), byCode, groupBy).get(0).group());
+                groupOfZone.put(r.zone(), BiomassTotals.of(List.of(r), byCode, by).get(0).group());
+            }
+            BiomassBootstrap.Result b = new BiomassBootstrap(params).run(intervals, areas, replicates, seed, groupOfZone);
+            groups.put(by, b.groups());
+            if (boot == null) {
+                boot = b;
             }
         }
-        BiomassBootstrap.Result boot = new BiomassBootstrap(params).run(intervals, areas, replicates, seed, groupOfZone);
-        return new Report(results, totals, boot, intervals.size(), outside, nearest, intervals.size() - nearest, params);
+        return new Report(results, totals, boot, groups, intervals.size(), outside, nearest, intervals.size() - nearest, params);
     }
 
     private static String choose(List<String> values, String wanted, String what, String option) {

@@ -98,7 +98,7 @@ final class BiomassCommand implements Callable<Integer> {
             }
             ZoneLayer layer = new ZoneLayer(ws.summary().zoneSource(), ws.zones());
             layer.zones().forEach(z -> zones.put(z.code(), z));
-            report = new BiomassSurvey().compute(ws.nascCells(), layer, haulList, p, channel, category, grouping, replicates, seed);
+            report = new BiomassSurvey().compute(ws.nascCells(), layer, haulList, p, channel, category, replicates, seed);
             if (store) {
                 java.util.List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
                 for (ZoneBiomass.Result r : report.zones()) {
@@ -120,7 +120,7 @@ final class BiomassCommand implements Callable<Integer> {
         } else {
             out.println("group,zones,area_nmi2,abundance_millions,biomass_t,cv,lower90_t,upper90_t,mean_length_cm,juvenile_pct_number,juvenile_pct_weight");
             for (BiomassTotals.Total t : report.totals().get(grouping)) {
-                BiomassBootstrap.Interval90 u = report.bootstrap().groups().get(t.group());
+                BiomassBootstrap.Interval90 u = report.groupUncertainty().get(grouping).get(t.group());
                 out.printf(Locale.ROOT, "%s,%d,%.3f,%.3f,%.3f,%.4f,%.3f,%.3f,%.2f,%.2f,%.2f%n", t.group(), t.zones(), t.areaNmi2(), t.abundance() / 1e6,
                         t.biomassT(), u.cv(), u.lowerT(), u.upperT(), t.meanLengthCm(), t.juvenilePctNumber(), t.juvenilePctWeight());
             }

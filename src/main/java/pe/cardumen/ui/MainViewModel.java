@@ -36,6 +36,7 @@ public final class MainViewModel {
     private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
     private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
+    private final ObjectProperty<pe.cardumen.app.BiomassSurvey.Report> biomass = new SimpleObjectProperty<>(this, "biomass");
     /** The user's calibration corrections by channel frequency (kHz, rounded), kept for the session. */
     private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
     private final pe.cardumen.ui.satellite.SatelliteViewModel satellite;
@@ -192,6 +193,69 @@ public final class MainViewModel {
         }, zones -> {
             notice.set(MessageFormat.format(texts.getString("import.done"), zones.size(), file.getFileName()));
             openWorkspace(ws);
+        }, this::failed);
+    }
+
+    /** The last biomass computed in this session, for the tables; {@code null} before any. */
+    public ObjectProperty<pe.cardumen.app.BiomassSurvey.Report> biomassProperty() {
+        return biomass;
+    }
+
+    /**
+     * Computes the biomass of the open workspace from its NASC and hauls with the default parameter set
+     * (1,000 bootstrap replicates, seed 1), stores it with its parameter set and colours the zones by it.
+     */
+    public void computeBiomass() {
+        computeBiomass(null, null);
+    }
+
+    /**
+     * The channel and category labels of the workspace's NASC, for the choice when there are several
+     * (two lists: channels, categories).
+     */
+    public List<List<String>> nascLabels() throws Exception {
+        Path ws = workspace.get();
+        if (ws == null) {
+            return List.of(List.of(), List.of());
+        }
+        try (Workspace w = Workspace.open(ws)) {
+            var cells = w.nascCells();
+            return List.of(cells.stream().map(pe.cardumen.domain.sonar.NascCell::channel).distinct().sorted().toList(),
+                    cells.stream().map(pe.cardumen.domain.sonar.NascCell::category).distinct().sorted().toList());
+        }
+    }
+
+    /** The same, for one channel and category of the NASC (null: the only one there is). */
+    public void computeBiomass(String channel, String category) {
+        Path ws = workspace.get();
+        if (ws == null) {
+            error.set("open a workspace first");
+            return;
+        }
+        ZoneLayer zones = map.zonesProperty().get();
+        tasks.run(texts.getString("task.biomass"), (p, c) -> {
+            try (Workspace w = Workspace.open(ws)) {
+                var hauls = w.hauls();
+                if (hauls.isEmpty()) {
+                    throw new IllegalStateException(texts.getString("biomass.noHauls"));
+                }
+                var params = pe.cardumen.acoustics.biomass.BiomassParameters.defaults();
+                var report = new pe.cardumen.app.BiomassSurvey().compute(w.nascCells(), zones, hauls, params, channel, category, 1000, 1);
+                c.throwIfCancelled();
+                List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
+                for (var r : report.zones()) {
+                    rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
+                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
+                }
+                w.storeBiomass(params.definition(), 1000, 1, report.totalT(), report.bootstrap().total().cv(), rows);
+                return report;
+            }
+        }, report -> {
+            java.util.Map<String, Double> density = new java.util.HashMap<>();
+            report.zones().forEach(r -> density.put(r.zone(), r.densityTPerNmi2()));
+            map.zoneBiomassProperty().set(density);
+            map.colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
+            biomass.set(report);
         }, this::failed);
     }
 

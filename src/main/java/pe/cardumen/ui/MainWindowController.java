@@ -136,6 +136,11 @@ public final class MainWindowController {
             e.setDropCompleted(ok);
             e.consume();
         });
+        model.biomassProperty().addListener((o, a, report) -> {
+            if (report != null) {
+                BiomassTables.show(window(), report, texts);
+            }
+        });
         model.errorProperty().addListener((o, a, msg) -> {
             if (msg != null) {
                 showError(msg);
@@ -239,6 +244,36 @@ public final class MainWindowController {
         if (f != null) {
             model.loadSatellite(f.toPath());
         }
+    }
+
+    @FXML
+    private void onComputeBiomass() {
+        List<List<String>> labels;
+        try {
+            labels = model.nascLabels();
+        } catch (Exception e) {
+            showError(e.getMessage());
+            return;
+        }
+        String channel = choose(labels.get(0), "biomass.chooseChannel");
+        String category = channel == null && labels.get(0).size() > 1 ? null : choose(labels.get(1), "biomass.chooseCategory");
+        if ((labels.get(0).size() > 1 && channel == null) || (labels.get(1).size() > 1 && category == null)) {
+            return; // the user cancelled a choice
+        }
+        model.computeBiomass(channel, category);
+    }
+
+    /** The only value, or the user's choice among several (null when cancelled). */
+    private String choose(List<String> values, String headerKey) {
+        if (values.size() <= 1) {
+            return values.isEmpty() ? null : values.get(0);
+        }
+        String preferred = values.stream().filter(v -> v.startsWith("38 ")).findFirst().orElse(values.get(0));
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(preferred, values);
+        dialog.initOwner(window());
+        dialog.setTitle(texts.getString("biomass.title"));
+        dialog.setHeaderText(texts.getString(headerKey));
+        return dialog.showAndWait().orElse(null);
     }
 
     @FXML

@@ -319,4 +319,53 @@ class MainWindowTest {
         robot.interact(() -> app.model().openWorkspace(demo));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
     }
+
+    /** Analysis ▸ Compute biomass on a workspace with NASC and a haul in zone 10120: tables, stored run and choropleth. */
+    @Test
+    void computingBiomassShowsImarpesTablesAndColoursTheZones(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = home.resolve("survey" + Workspace.SUFFIX);
+        Files.deleteIfExists(ws);
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        Zone zone = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow();
+        Point p = zone.geometry().getInteriorPoint();
+        String at = String.format(java.util.Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+        Path cells = Files.writeString(home.resolve("cells.csv"), "Interval,Layer,NASC,Lat_M,Lon_M\n1,1,1000," + at + "\n2,1,3000," + at + "\n");
+        Path hauls = Files.writeString(home.resolve("hauls.csv"), "haul_id,time,lat,lon,length_cm,count\nH1,," + at + ",10,20\nH1,," + at + ",14,20\n");
+        try (Workspace w = Workspace.open(ws)) {
+            var outcomes = new pe.cardumen.app.Importer(38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT)
+                    .importAll(w, java.util.List.of(cells, hauls), pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+            assertThat(outcomes).allMatch(pe.cardumen.app.Importer.Outcome::imported);
+        }
+        robot.interact(() -> app.model().openWorkspace(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().computeBiomass());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the hand-computed density of ZoneBiomassTest: 192.79054573 t nmi⁻²
+        assertThat(app.mapModel().zoneBiomassProperty().get().get("10120")).isCloseTo(192.79054573, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
+        javafx.scene.control.TabPane tabs = robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class);
+        var degree = BiomassTables.rows(tabs, pe.cardumen.acoustics.biomass.BiomassTotals.By.DEGREE);
+        assertThat(degree).singleElement().satisfies(r -> {
+            assertThat(r.total().group()).isEqualTo("12°S");
+            assertThat(r.total().biomassT()).isCloseTo(192.79054573 * zone.areaNmi2(), org.assertj.core.api.Assertions.within(1e-3));
+            assertThat(r.uncertainty().cv()).isPositive();
+        });
+        assertThat(BiomassTables.rows(tabs, pe.cardumen.acoustics.biomass.BiomassTotals.By.BAND)).singleElement()
+                .satisfies(r -> assertThat(r.total().group()).isEqualTo("90–100 nmi"));
+        Label summary = robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream().filter(l -> l.getText().startsWith("Total"))
+                .findFirst().orElseThrow();
+        assertThat(summary.getText()).contains("UNCONFIRMED").contains("2 intervals in 1 zones");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.biomassRuns()).singleElement().satisfies(r -> assertThat(r.parameterSetVersion()).isEqualTo(1));
+        }
+        robot.interact(() -> tabs.getScene().getWindow().hide());
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
 }

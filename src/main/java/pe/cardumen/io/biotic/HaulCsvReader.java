@@ -17,12 +17,12 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import pe.cardumen.domain.AppInfo;
 import pe.cardumen.domain.ImportResult;
 import pe.cardumen.domain.Provenance;
 import pe.cardumen.domain.Reject;
 import pe.cardumen.domain.biotic.Haul;
+import pe.cardumen.io.CsvCells;
 import pe.cardumen.io.FileDigest;
 import pe.cardumen.io.FileFormatException;
 
@@ -64,7 +64,7 @@ public final class HaulCsvReader {
         Map<String, List<Row>> byHaul = new LinkedHashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
-        try (Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+        try (Reader reader = CsvCells.open(file);
              CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> columns = new HashMap<>();
             parser.getHeaderMap().forEach((name, index) -> columns.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), index));
@@ -96,24 +96,24 @@ public final class HaulCsvReader {
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();
                 try {
-                    String haul = text(r, id);
+                    String haul = CsvCells.text(r, id);
                     if (haul.isEmpty()) {
                         throw new IllegalArgumentException("haul_id is empty");
                     }
-                    double la = number(r, lat, "lat");
-                    double lo = number(r, lon, "lon");
+                    double la = CsvCells.number(r, lat, "lat");
+                    double lo = CsvCells.number(r, lon, "lon");
                     if (!(Math.abs(la) <= 90) || !(Math.abs(lo) <= 180)) {
                         throw new IllegalArgumentException("position " + la + ", " + lo + " is not a latitude/longitude");
                     }
-                    double len = number(r, length, "length_cm");
+                    double len = CsvCells.number(r, length, "length_cm");
                     if (!(len > 0 && len < 100)) {
                         throw new IllegalArgumentException("length_cm " + len + " is not a fish length in cm");
                     }
-                    double n = number(r, count, "count");
+                    double n = CsvCells.number(r, count, "count");
                     if (!(n >= 0)) {
                         throw new IllegalArgumentException("count " + n + " is negative");
                     }
-                    String t = time == null ? "" : text(r, time);
+                    String t = time == null ? "" : CsvCells.text(r, time);
                     byHaul.computeIfAbsent(haul, k -> new ArrayList<>()).add(new Row(line, t.isEmpty() ? null : Instant.parse(t), la, lo, len, n));
                 } catch (IllegalArgumentException | DateTimeParseException e) {
                     rejects.add(new Reject("line " + line, e.getMessage()));
@@ -152,16 +152,4 @@ public final class HaulCsvReader {
         return new ImportResult<>(hauls, rejects, warnings, p);
     }
 
-    private static String text(CSVRecord r, int column) {
-        return column < r.size() ? r.get(column).trim() : "";
-    }
-
-    private static double number(CSVRecord r, int column, String name) {
-        String v = text(r, column);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " '" + v + "' is not a number");
-        }
-    }
 }

@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import pe.cardumen.io.FileFormatException;
 
 /**
@@ -63,7 +62,7 @@ public final class ErddapCsvGridSource implements GridSource {
         List<String> names = new ArrayList<>();
         List<String> units = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        try (Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+        try (Reader reader = pe.cardumen.io.CsvCells.open(file);
              CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get())) {
             int line = 0;
             int timeColumn = -1;

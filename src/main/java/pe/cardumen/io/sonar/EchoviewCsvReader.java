@@ -20,7 +20,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import pe.cardumen.domain.AppInfo;
 import pe.cardumen.domain.ImportResult;
 import pe.cardumen.domain.Provenance;
@@ -73,7 +72,7 @@ public final class EchoviewCsvReader {
         List<String> warnings = new ArrayList<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get();
-        try (Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+        try (Reader reader = pe.cardumen.io.CsvCells.open(file);
              CSVParser parser = CSVParser.parse(reader, format)) {
             Map<String, Integer> columns = new HashMap<>();
             parser.getHeaderMap().forEach((name, index) -> columns.putIfAbsent(name.trim().toLowerCase(Locale.ROOT), index));
@@ -153,16 +152,11 @@ public final class EchoviewCsvReader {
     }
 
     private static String get(CSVRecord r, int col) {
-        return col < r.size() ? r.get(col).trim() : "";
+        return pe.cardumen.io.CsvCells.text(r, col);
     }
 
     private static double number(CSVRecord r, int col, String name) {
-        String v = get(r, col);
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " '" + v + "' is not a number");
-        }
+        return pe.cardumen.io.CsvCells.number(r, col, name);
     }
 
     private static double optional(CSVRecord r, int col) {

@@ -24,7 +24,6 @@ import javax.xml.stream.XMLStreamReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.commons.io.input.BOMInputStream;
 import pe.cardumen.domain.AppInfo;
 import pe.cardumen.domain.ImportResult;
 import pe.cardumen.domain.Provenance;
@@ -105,7 +104,7 @@ public final class IcesAcousticReader {
         Map<String, String> lastLog = null;
         Map<String, String> lastSample = null;
         CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
-        try (Reader reader = new java.io.InputStreamReader(BOMInputStream.builder().setInputStream(Files.newInputStream(file)).get(), StandardCharsets.UTF_8);
+        try (Reader reader = pe.cardumen.io.CsvCells.open(file);
              CSVParser parser = CSVParser.parse(reader, format)) {
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();

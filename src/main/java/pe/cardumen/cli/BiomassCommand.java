@@ -38,6 +38,9 @@ final class BiomassCommand implements Callable<Integer> {
     @Option(names = "--b20", description = "TS intercept b20, dB (overrides the parameter file).")
     Double b20;
 
+    @Option(names = "--ts-table", description = "A CSV of length_cm,ts_db used instead of TS = 20 log10(L) + b20 (linear in length between rows).")
+    Path tsTable;
+
     @Option(names = "--by", description = "Totals per degree, band or stock instead of per zone.")
     String by;
 
@@ -72,6 +75,9 @@ final class BiomassCommand implements Callable<Integer> {
         BiomassParameters p = parameters == null ? BiomassParameters.defaults() : BiomassParameters.load(parameters);
         if (b20 != null) {
             p = p.withB20(b20);
+        }
+        if (tsTable != null) {
+            p = p.withTsTable(BiomassParameters.TsTable.read(tsTable));
         }
         BiomassTotals.By grouping = null;
         if (by != null) {
@@ -130,8 +136,9 @@ final class BiomassCommand implements Callable<Integer> {
                         + "length distributions: %d nearest haul within %.0f nmi, %d survey mean of %d hauls%n",
                 report.totalT(), total.cv(), total.lowerT(), total.upperT(), replicates, seed, report.intervals(), report.zones().size(), report.outsideZones(),
                 report.byNearestHaul(), p.haulRadiusNmi(), report.bySurveyMean(), haulList.size());
-        err.printf(Locale.ROOT, "parameters: TS = 20 log10(L) %+.2f dB%s; W = %.3e L^%.3f kg; juveniles < %.1f cm%n", p.b20Db(),
-                p.b20Confirmed() ? "" : " (b20 UNCONFIRMED for E. ringens)", p.lwA(), p.lwB(), p.juvenileCm());
+        String ts = p.tsTable() != null ? "TS from " + tsTable.getFileName() + " (" + p.tsTable().lengthsCm().length + " rows)"
+                : String.format(Locale.ROOT, "TS = 20 log10(L) %+.2f dB%s", p.b20Db(), p.b20Confirmed() ? "" : " (b20 UNCONFIRMED for E. ringens)");
+        err.printf(Locale.ROOT, "parameters: %s; W = %.3e L^%.3f kg; juveniles < %.1f cm%n", ts, p.lwA(), p.lwB(), p.juvenileCm());
         out.flush();
         err.flush();
         return 0;

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -19,11 +21,78 @@ import java.util.Properties;
  * @param lwB            length–weight exponent
  * @param juvenileCm     juveniles are shorter than this, cm
  * @param haulRadiusNmi  a haul serves intervals within this distance, nmi
+ * @param tsTable        a user's TS by length used instead of the equation, or {@code null}
  */
-public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, double lwB, double juvenileCm, double haulRadiusNmi) {
+public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, double lwB, double juvenileCm, double haulRadiusNmi,
+                                TsTable tsTable) {
     public BiomassParameters {
         if (!Double.isFinite(b20Db) || !(lwA > 0) || !(lwB > 0) || !(juvenileCm > 0) || !(haulRadiusNmi > 0)) {
             throw new IllegalArgumentException("biomass parameters must be finite, with a, b, juvenile length and radius > 0");
+        }
+    }
+
+    /** The parameters with the TS equation (no table). */
+    public BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, double lwB, double juvenileCm, double haulRadiusNmi) {
+        this(b20Db, b20Confirmed, lwA, lwB, juvenileCm, haulRadiusNmi, null);
+    }
+
+    /**
+     * A user's target strength by length, used instead of {@code 20·log10(L) + b20}: TS is interpolated
+     * linearly in length between the table's rows; a length outside the table is an error (no
+     * extrapolation).
+     *
+     * @param lengthsCm increasing lengths, cm
+     * @param tsDb      TS at each length, dB re 1 m²
+     */
+    public record TsTable(double[] lengthsCm, double[] tsDb) {
+        public TsTable {
+            if (lengthsCm.length < 2 || lengthsCm.length != tsDb.length) {
+                throw new IllegalArgumentException("a TS table needs at least two rows of length and TS");
+            }
+            lengthsCm = lengthsCm.clone();
+            tsDb = tsDb.clone();
+            for (int i = 1; i < lengthsCm.length; i++) {
+                if (!(lengthsCm[i] > lengthsCm[i - 1])) {
+                    throw new IllegalArgumentException("TS table lengths must increase: " + lengthsCm[i - 1] + " then " + lengthsCm[i]);
+                }
+            }
+        }
+
+        /** TS at a length, dB. */
+        public double tsDb(double lengthCm) {
+            if (lengthCm < lengthsCm[0] || lengthCm > lengthsCm[lengthsCm.length - 1]) {
+                throw new IllegalArgumentException("length " + lengthCm + " cm is outside the TS table (" + lengthsCm[0] + "–"
+                        + lengthsCm[lengthsCm.length - 1] + " cm); extend the table");
+            }
+            int i = 1;
+            while (lengthsCm[i] < lengthCm) {
+                i++;
+            }
+            double f = (lengthCm - lengthsCm[i - 1]) / (lengthsCm[i] - lengthsCm[i - 1]);
+            return tsDb[i - 1] + f * (tsDb[i] - tsDb[i - 1]);
+        }
+
+        /**
+         * Reads a CSV of {@code length_cm,ts_db} rows (a header line is skipped).
+         *
+         * @throws IllegalArgumentException naming the file and line of a bad row
+         */
+        public static TsTable read(Path file) throws IOException {
+            List<double[]> rows = new ArrayList<>();
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n).strip();
+                if (line.isEmpty() || (n == 0 && !Character.isDigit(line.charAt(0)))) {
+                    continue;
+                }
+                String[] f = line.split("[,;\\t]");
+                try {
+                    rows.add(new double[] {Double.parseDouble(f[0].trim()), Double.parseDouble(f[1].trim())});
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(file.getFileName() + ", line " + (n + 1) + ": expected length_cm,ts_db, found '" + line + "'");
+                }
+            }
+            return new TsTable(rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray());
         }
     }
 
@@ -53,18 +122,29 @@ public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, 
 
     /** The set's canonical text: its keys, sorted, as {@code key=value} lines (what the workspace versions). */
     public String definition() {
+        StringBuilder table = new StringBuilder();
+        if (tsTable != null) {
+            for (int i = 0; i < tsTable.lengthsCm().length; i++) {
+                table.append(i == 0 ? "" : ";").append(tsTable.lengthsCm()[i]).append(':').append(tsTable.tsDb()[i]);
+            }
+        }
         return "haul.radius.nmi=" + haulRadiusNmi + "\njuvenile.length.cm=" + juvenileCm + "\nlw.a=" + lwA + "\nlw.b=" + lwB + "\nts.b20.confirmed="
-                + b20Confirmed + "\nts.b20.db=" + b20Db + "\n";
+                + b20Confirmed + "\nts.b20.db=" + b20Db + "\n" + (tsTable == null ? "" : "ts.table=" + table + "\n");
+    }
+
+    /** The same parameters with a TS-by-length table instead of the TS equation. */
+    public BiomassParameters withTsTable(TsTable table) {
+        return new BiomassParameters(b20Db, b20Confirmed, lwA, lwB, juvenileCm, haulRadiusNmi, table);
     }
 
     /** The same parameters with another b20. */
     public BiomassParameters withB20(double db) {
-        return new BiomassParameters(db, false, lwA, lwB, juvenileCm, haulRadiusNmi);
+        return new BiomassParameters(db, false, lwA, lwB, juvenileCm, haulRadiusNmi, tsTable);
     }
 
-    /** Target strength of a fish of length L, dB re 1 m². */
+    /** Target strength of a fish of length L, dB re 1 m²: from the TS table when there is one, else the equation. */
     public double targetStrengthDb(double lengthCm) {
-        return 20 * Math.log10(lengthCm) + b20Db;
+        return tsTable != null ? tsTable.tsDb(lengthCm) : 20 * Math.log10(lengthCm) + b20Db;
     }
 
     /** Backscattering cross-section σbs = 10^(TS/10), m². */

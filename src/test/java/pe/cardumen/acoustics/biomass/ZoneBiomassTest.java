@@ -113,4 +113,25 @@ class ZoneBiomassTest {
     private static double total(List<ZoneBiomass.Result> results) {
         return results.stream().mapToDouble(ZoneBiomass.Result::biomassT).sum();
     }
+
+    /**
+     * A TS table that holds the equation's values at 10 and 14 cm gives the same biomass for fish of
+     * those lengths; between rows TS is linear in length: at 12 cm, (−51.9 + 20·log10(14) − 71.9) / 2.
+     */
+    @Test
+    void aTsTableReplacesTheEquation() throws Exception {
+        double ts14 = 20 * Math.log10(14) - 71.9;
+        java.nio.file.Path csv = pe.cardumen.TestData.tempDir("ts").resolve("ts.csv");
+        java.nio.file.Files.writeString(csv, "length_cm,ts_db\n10,-51.9\n14," + ts14 + "\n");
+        BiomassParameters table = defaults.withTsTable(BiomassParameters.TsTable.read(csv));
+        assertThat(table.targetStrengthDb(12)).isCloseTo((-51.9 + ts14) / 2, within(1e-12));
+        LengthDistribution haul = LengthDistribution.ofCounts(new double[] {10, 14}, new double[] {20, 20});
+        var r = new ZoneBiomass(table).compute(List.of(new ZoneBiomass.Interval("Z", 2000, haul)), Map.of("Z", 300.0)).get(0);
+        assertThat(r.densityTPerNmi2()).isCloseTo(1.9279054573e2, withinPercentage(1e-8));
+        assertThat(table.definition()).contains("ts.table=10.0:-51.9;14.0:");
+        assertThatThrownBy(() -> table.targetStrengthDb(16)).hasMessageContaining("16.0 cm is outside the TS table (10.0–14.0 cm)");
+        java.nio.file.Path bad = pe.cardumen.TestData.tempDir("ts").resolve("bad.csv");
+        java.nio.file.Files.writeString(bad, "length_cm,ts_db\n10,-51.9\n12,abc\n");
+        assertThatThrownBy(() -> BiomassParameters.TsTable.read(bad)).hasMessageContaining("bad.csv, line 3");
+    }
 }

@@ -27,39 +27,16 @@ public final class EnsoIndexReader {
      * @throws FileFormatException naming the line when a row is malformed or the header is missing
      */
     public List<OniSeason> readOni(Path file) throws IOException, FileFormatException {
-        List<OniSeason> out = new ArrayList<>();
-        boolean header = false;
-        int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
-            for (String line; (line = r.readLine()) != null; ) {
-                lineNo++;
-                String[] f = line.trim().split("\\s+");
-                if (!header) {
-                    header = f.length >= 4 && f[0].equalsIgnoreCase("SEAS") && f[1].equalsIgnoreCase("YR");
-                    continue;
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                int season = f.length == 4 ? SEASONS.indexOf(f[0].toUpperCase(Locale.ROOT)) : -1;
-                try {
-                    if (season < 0) {
-                        throw new NumberFormatException();
-                    }
-                    int year = Integer.parseInt(f[1]);
-                    // the season's centre month: DJF → January, …, NDJ → December
-                    YearMonth centre = YearMonth.of(year, season + 1);
-                    out.add(new OniSeason(f[0].toUpperCase(Locale.ROOT), centre, Double.parseDouble(f[2]), Double.parseDouble(f[3])));
-                } catch (NumberFormatException | java.time.DateTimeException e) {
-                    throw new FileFormatException(file, "line " + lineNo, "expected 'SEAS YR TOTAL ANOM' values (e.g. 'DJF 1950 24.72 -1.53'), found '"
-                            + line.trim() + "'");
-                }
+        return readTable(file, f -> f.length >= 4 && f[0].equalsIgnoreCase("SEAS") && f[1].equalsIgnoreCase("YR"), f -> {
+            int season = f.length == 4 ? SEASONS.indexOf(f[0].toUpperCase(Locale.ROOT)) : -1;
+            if (season < 0) {
+                throw new NumberFormatException();
             }
-        }
-        if (!header) {
-            throw new FileFormatException(file, "", "has no 'SEAS YR TOTAL ANOM' header; is this NOAA CPC's oni.ascii.txt?");
-        }
-        return out;
+            // the season's centre month: DJF → January, …, NDJ → December
+            YearMonth centre = YearMonth.of(Integer.parseInt(f[1]), season + 1);
+            return new OniSeason(f[0].toUpperCase(Locale.ROOT), centre, Double.parseDouble(f[2]), Double.parseDouble(f[3]));
+        }, "expected 'SEAS YR TOTAL ANOM' values (e.g. 'DJF 1950 24.72 -1.53')",
+                "has no 'SEAS YR TOTAL ANOM' header; is this NOAA CPC's oni.ascii.txt?");
     }
 
     /**
@@ -68,7 +45,34 @@ public final class EnsoIndexReader {
      * @throws FileFormatException naming the line when a row is malformed or the header is missing
      */
     public List<NinoMonth> readNinoRegions(Path file) throws IOException, FileFormatException {
-        List<NinoMonth> out = new ArrayList<>();
+        return readTable(file, f -> f.length >= 10 && f[0].equalsIgnoreCase("YR") && f[1].equalsIgnoreCase("MON"), f -> {
+            if (f.length != 10) {
+                throw new NumberFormatException();
+            }
+            double[] v = new double[8];
+            for (int i = 0; i < 8; i++) {
+                v[i] = Double.parseDouble(f[i + 2]);
+            }
+            return new NinoMonth(YearMonth.of(Integer.parseInt(f[0]), Integer.parseInt(f[1])), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        }, "expected 10 numbers 'YR MON NINO1+2 ANOM NINO3 ANOM NINO4 ANOM NINO3.4 ANOM'",
+                "has no 'YR MON NINO1+2 ANOM …' header; is this NOAA CPC's ersst5.nino.mth file?");
+    }
+
+    /** Parses one data row's fields; throws NumberFormatException or DateTimeException when they do not parse. */
+    private interface RowParser<T> {
+        T parse(String[] fields);
+    }
+
+    /**
+     * The rows after the first line {@code isHeader} accepts, each parsed by {@code row}; blank lines
+     * are skipped.
+     *
+     * @param expected what a row should look like, for the message naming a bad line
+     * @param noHeader the message when no header is found
+     */
+    private static <T> List<T> readTable(Path file, java.util.function.Predicate<String[]> isHeader, RowParser<T> row, String expected,
+                                         String noHeader) throws IOException, FileFormatException {
+        List<T> out = new ArrayList<>();
         boolean header = false;
         int lineNo = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
@@ -76,29 +80,21 @@ public final class EnsoIndexReader {
                 lineNo++;
                 String[] f = line.trim().split("\\s+");
                 if (!header) {
-                    header = f.length >= 10 && f[0].equalsIgnoreCase("YR") && f[1].equalsIgnoreCase("MON");
+                    header = isHeader.test(f);
                     continue;
                 }
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
-                    if (f.length != 10) {
-                        throw new NumberFormatException();
-                    }
-                    double[] v = new double[8];
-                    for (int i = 0; i < 8; i++) {
-                        v[i] = Double.parseDouble(f[i + 2]);
-                    }
-                    out.add(new NinoMonth(YearMonth.of(Integer.parseInt(f[0]), Integer.parseInt(f[1])), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
+                    out.add(row.parse(f));
                 } catch (NumberFormatException | java.time.DateTimeException e) {
-                    throw new FileFormatException(file, "line " + lineNo, "expected 10 numbers 'YR MON NINO1+2 ANOM NINO3 ANOM NINO4 ANOM NINO3.4 ANOM', found '"
-                            + line.trim() + "'");
+                    throw new FileFormatException(file, "line " + lineNo, expected + ", found '" + line.trim() + "'");
                 }
             }
         }
         if (!header) {
-            throw new FileFormatException(file, "", "has no 'YR MON NINO1+2 ANOM …' header; is this NOAA CPC's ersst5.nino.mth file?");
+            throw new FileFormatException(file, "", noHeader);
         }
         return out;
     }

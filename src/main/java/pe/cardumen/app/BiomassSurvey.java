@@ -121,6 +121,32 @@ public final class BiomassSurvey {
         return new Report(results, totals, boot, groups, intervals.size(), outside, nearest, intervals.size() - nearest, params);
     }
 
+    /**
+     * The survey to compute: the one wanted, else the only one, else none ({@code null}: the workspace's
+     * NASC is not divided into surveys).
+     *
+     * @param surveys the workspace's surveys
+     * @throws IllegalArgumentException when the wanted survey does not exist, or there are several and none was chosen
+     */
+    public static String chooseSurvey(List<String> surveys, String wanted) {
+        if (wanted != null) {
+            if (!surveys.contains(wanted)) {
+                throw new IllegalArgumentException("no survey '" + wanted + "' in the workspace" + (surveys.isEmpty() ? " (no import names a survey; "
+                        + "import with --survey ID)" : "; it has " + surveys));
+            }
+            return wanted;
+        }
+        if (surveys.size() > 1) {
+            throw new IllegalArgumentException("the workspace has " + surveys.size() + " surveys " + abbreviate(surveys) + "; choose one with --survey");
+        }
+        return surveys.isEmpty() ? null : surveys.get(0);
+    }
+
+    private static String abbreviate(List<String> values) {
+        return values.size() <= 6 ? values.toString()
+                : "[" + String.join(", ", values.subList(0, 3)) + ", …, " + String.join(", ", values.subList(values.size() - 2, values.size())) + "]";
+    }
+
     private static String choose(List<String> values, String wanted, String what, String option) {
         TreeSet<String> distinct = new TreeSet<>(values);
         if (wanted != null) {

@@ -46,6 +46,7 @@ public final class Importer {
     private final double channelKhz;
     private final IntegrationSettings settings;
     private final java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides;
+    private final String survey;
 
     /**
      * @param channelKhz the channel integrated from raw files, kHz
@@ -60,9 +61,28 @@ public final class Importer {
      */
     public Importer(double channelKhz, IntegrationSettings settings,
                     java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides) {
+        this(channelKhz, settings, overrides, null);
+    }
+
+    private Importer(double channelKhz, IntegrationSettings settings,
+                     java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides, String survey) {
         this.channelKhz = channelKhz;
         this.settings = settings;
         this.overrides = overrides;
+        this.survey = survey;
+    }
+
+    /**
+     * The same importer, its NASC and haul imports belonging to a survey (grids are not survey data).
+     *
+     * @param survey the survey's id, e.g. {@code 2024-1}; {@code null} for none
+     * @throws IllegalArgumentException when the id is blank or has a comma, quote or line break
+     */
+    public Importer inSurvey(String survey) {
+        if (survey != null && (survey.isBlank() || survey.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r'))) {
+            throw new IllegalArgumentException("a survey id must be non-blank text without commas, quotes or line breaks, not '" + survey + "'");
+        }
+        return new Importer(channelKhz, settings, overrides, survey == null ? null : survey.strip());
     }
 
     /** Imports each file; never throws for a bad file, which is reported in its outcome. */
@@ -165,7 +185,7 @@ public final class Importer {
             }
             Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), SimradRawReader.NAME,
                     AppInfo.version(), Instant.now());
-            ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size());
+            ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size(), survey);
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
         if (pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
@@ -174,7 +194,7 @@ public final class Importer {
                 return skipped;
             }
             var hauls = new pe.cardumen.io.biotic.HaulCsvReader().read(f);
-            ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size());
+            ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size(), survey);
             List<String> messages = new ArrayList<>(hauls.warnings());
             for (Reject rej : hauls.rejects()) {
                 messages.add("rejected " + rej);
@@ -201,7 +221,7 @@ public final class Importer {
         for (NascCell c : result.accepted()) {
             zoneCodes.add(c.hasPosition() ? zones.zoneAt(c.lon(), c.lat()).map(z -> z.code()).orElse("") : "");
         }
-        ws.importNasc(kind, result.provenance(), result.accepted(), zoneCodes, result.rejects(), result.warnings().size());
+        ws.importNasc(kind, result.provenance(), result.accepted(), zoneCodes, result.rejects(), result.warnings().size(), survey);
         List<String> messages = new ArrayList<>(result.warnings());
         for (Reject rej : result.rejects()) {
             messages.add("rejected " + rej);

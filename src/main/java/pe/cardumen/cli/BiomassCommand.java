@@ -28,6 +28,9 @@ final class BiomassCommand implements Callable<Integer> {
     @Option(names = "--workspace", required = true, description = "The workspace with imported NASC.")
     Path workspace;
 
+    @Option(names = "--survey", description = "The survey to compute (its NASC and hauls); needed when the workspace has several.")
+    String survey;
+
     @Option(names = "--hauls", description = "Haul length frequencies CSV: haul_id,time,lat,lon,length_cm,count (default: the hauls imported "
             + "into the workspace).")
     Path hauls;
@@ -91,27 +94,30 @@ final class BiomassCommand implements Callable<Integer> {
         BiomassSurvey.Report report;
         Map<String, Zone> zones = new java.util.HashMap<>();
         java.util.List<pe.cardumen.domain.biotic.Haul> haulList;
+        String chosen;
         try (Workspace ws = Workspace.open(workspace)) {
+            chosen = BiomassSurvey.chooseSurvey(ws.surveys().stream().map(pe.cardumen.workspace.SurveyInfo::id).toList(), survey);
             if (hauls != null) {
                 var haulData = new HaulCsvReader().read(hauls);
                 haulData.rejects().forEach(r -> err.println("  rejected " + hauls.getFileName() + ", " + r.location() + ": " + r.reason()));
                 haulList = haulData.accepted();
             } else {
-                haulList = ws.hauls();
+                haulList = ws.hauls(chosen);
                 if (haulList.isEmpty()) {
-                    throw new IllegalArgumentException("the workspace has no hauls; import a haul length-frequency .csv or give --hauls");
+                    throw new IllegalArgumentException("the workspace has no hauls" + (chosen == null ? "" : " in survey " + chosen)
+                            + "; import a haul length-frequency .csv or give --hauls");
                 }
             }
             ZoneLayer layer = new ZoneLayer(ws.summary().zoneSource(), ws.zones());
             layer.zones().forEach(z -> zones.put(z.code(), z));
-            report = new BiomassSurvey().compute(ws.nascCells(), layer, haulList, p, channel, category, replicates, seed);
+            report = new BiomassSurvey().compute(ws.nascCells(chosen), layer, haulList, p, channel, category, replicates, seed);
             if (store) {
                 java.util.List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
                 for (ZoneBiomass.Result r : report.zones()) {
                     rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
                             report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
                 }
-                var run = ws.storeBiomass(p.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+                var run = ws.storeBiomass(chosen, p.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
                 err.printf(Locale.ROOT, "stored as biomass run %d with parameter set v%d%n", run.id(), run.parameterSetVersion());
             }
         }
@@ -132,6 +138,9 @@ final class BiomassCommand implements Callable<Integer> {
             }
         }
         BiomassBootstrap.Interval90 total = report.bootstrap().total();
+        if (chosen != null) {
+            err.println("survey " + chosen);
+        }
         err.printf(Locale.ROOT, "total %.1f t (CV %.3f, 90 %% %.1f–%.1f t, %d replicates, seed %d); %d intervals in %d zones, %d outside the zones; "
                         + "length distributions: %d nearest haul within %.0f nmi, %d survey mean of %d hauls%n",
                 report.totalT(), total.cv(), total.lowerT(), total.upperT(), replicates, seed, report.intervals(), report.zones().size(), report.outsideZones(),

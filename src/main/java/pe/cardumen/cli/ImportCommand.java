@@ -31,12 +31,16 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--channel", description = "Channel of raw files to integrate, kHz (default 38).")
     double channelKhz = 38;
 
+    @Option(names = "--survey", description = "The survey the echosounder, NASC and haul files belong to (e.g. 2024-1); "
+            + "'cardumen biomass --survey' then computes that survey alone.")
+    String survey;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         int failed = 0;
         try (Workspace ws = Workspace.open(workspace)) {
-            for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
+            for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).inSurvey(survey).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
                 if (o.imported()) {
                     out.printf(Locale.ROOT, "%s: %s, %d %s imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(),
                             o.kind().equals("satellite") ? "zone statistics" : o.kind().equals("hauls") ? "hauls" : "cells", o.rejected());

@@ -247,7 +247,7 @@ public final class MainViewModel {
                     rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
                             report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
                 }
-                w.storeBiomass(params.definition(), 1000, 1, report.totalT(), report.bootstrap().total().cv(), rows);
+                w.storeBiomass(null, params.definition(), 1000, 1, report.totalT(), report.bootstrap().total().cv(), rows);
                 return report;
             }
         }, report -> {

@@ -29,7 +29,7 @@ final class BiomassTable {
             s.execute("CREATE TABLE parameter_set (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, created_at TEXT NOT NULL, "
                     + "definition TEXT NOT NULL, UNIQUE (kind, definition))");
             s.execute("CREATE TABLE biomass_run (id INTEGER PRIMARY KEY AUTOINCREMENT, parameter_set_id INTEGER NOT NULL REFERENCES parameter_set(id), "
-                    + "computed_at TEXT NOT NULL, replicates INTEGER NOT NULL, seed INTEGER NOT NULL, total_t DOUBLE NOT NULL, cv DOUBLE)");
+                    + "computed_at TEXT NOT NULL, replicates INTEGER NOT NULL, seed INTEGER NOT NULL, total_t DOUBLE NOT NULL, cv DOUBLE, survey TEXT)");
             s.execute("CREATE TABLE result_biomass (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id INTEGER NOT NULL REFERENCES biomass_run(id), "
                     + "zone TEXT NOT NULL, n_intervals INTEGER NOT NULL, nasc_mean DOUBLE, density_t_per_nmi2 DOUBLE, biomass_t DOUBLE, cv DOUBLE, "
                     + "juvenile_pct_number DOUBLE, juvenile_pct_weight DOUBLE)");
@@ -37,6 +37,23 @@ final class BiomassTable {
         GeoPackageSchema.registerAttributesTable(c, "parameter_set", "Versioned parameter sets (biomass)");
         GeoPackageSchema.registerAttributesTable(c, "biomass_run", "Biomass computations and the parameter set of each");
         GeoPackageSchema.registerAttributesTable(c, "result_biomass", "Biomass per zone of each computation");
+    }
+
+    /** Adds the survey column to a run table written before surveys existed; true when it changed the file. */
+    static boolean migrate(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'biomass_run'");
+             ResultSet r = p.executeQuery()) {
+            if (!r.next()) {
+                return false;
+            }
+        }
+        if (Workspace.hasColumn(c, "biomass_run", "survey")) {
+            return false;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("ALTER TABLE biomass_run ADD COLUMN survey TEXT");
+        }
+        return true;
     }
 
     /** The version of a parameter set: that of an identical stored set, else a new one. */
@@ -64,11 +81,12 @@ final class BiomassTable {
         }
     }
 
-    static long insertRun(Connection c, long set, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows) throws SQLException {
+    static long insertRun(Connection c, String survey, long set, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows) throws SQLException {
         ensure(c);
         long run;
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO biomass_run (parameter_set_id, computed_at, replicates, seed, total_t, cv) "
-                + "VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO biomass_run (parameter_set_id, computed_at, replicates, seed, total_t, cv, survey) "
+                + "VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(7, survey);
             p.setLong(1, set);
             p.setString(2, Instant.now().toString());
             p.setInt(3, replicates);
@@ -104,9 +122,9 @@ final class BiomassTable {
         ensure(c);
         List<BiomassRun> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT b.id, b.parameter_set_id, b.computed_at, b.replicates, b.seed, "
-                + "b.total_t, b.cv, (SELECT COUNT(*) FROM result_biomass x WHERE x.run_id = b.id) FROM biomass_run b ORDER BY b.id")) {
+                + "b.total_t, b.cv, (SELECT COUNT(*) FROM result_biomass x WHERE x.run_id = b.id), b.survey FROM biomass_run b ORDER BY b.id")) {
             while (r.next()) {
-                out.add(new BiomassRun(r.getLong(1), r.getLong(2), Instant.parse(r.getString(3)), r.getInt(4), r.getLong(5), r.getDouble(6),
+                out.add(new BiomassRun(r.getLong(1), r.getString(9), r.getLong(2), Instant.parse(r.getString(3)), r.getInt(4), r.getLong(5), r.getDouble(6),
                         SqlValues.getDouble(r, 7), r.getInt(8)));
             }
         }

@@ -58,15 +58,19 @@ final class HaulTable {
     }
 
     /** Every stored haul; a haul id imported twice keeps the later import's rows. */
-    static List<Haul> read(Connection c) throws SQLException {
+    static List<Haul> read(Connection c, String survey) throws SQLException {
         if (!exists(c)) {
             return List.of();
         }
         record Acc(long importId, String time, double lat, double lon, List<double[]> rows) {
         }
         Map<String, Acc> byHaul = new LinkedHashMap<>();
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT import_id, haul_id, time_utc, lat, lon, length_cm, count FROM "
-                + NAME + " ORDER BY import_id, id")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT h.import_id, h.haul_id, h.time_utc, h.lat, h.lon, h.length_cm, h.count FROM "
+                + NAME + " h" + (survey == null ? "" : " JOIN imports i ON h.import_id = i.id WHERE i.survey = ?") + " ORDER BY h.import_id, h.id")) {
+            if (survey != null) {
+                s.setString(1, survey);
+            }
+            ResultSet r = s.executeQuery();
             while (r.next()) {
                 long imp = r.getLong(1);
                 String id = r.getString(2);

@@ -90,13 +90,19 @@ final class NascTable {
         }
     }
 
-    static List<NascCell> read(Connection c) throws SQLException {
+    /** The cells, all or those of the imports of one survey. */
+    static List<NascCell> read(Connection c, String survey) throws SQLException {
         List<NascCell> cells = new ArrayList<>();
         if (!exists(c)) {
             return cells;
         }
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT source, channel, category, interval, layer, time_utc, lat, lon, "
-                + "depth_min_m, depth_max_m, sv_mean_db, nasc_m2_per_nmi2 FROM " + NAME + " ORDER BY fid")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT n.source, n.channel, n.category, n.interval, n.layer, n.time_utc, n.lat, n.lon, "
+                + "n.depth_min_m, n.depth_max_m, n.sv_mean_db, n.nasc_m2_per_nmi2 FROM " + NAME + " n"
+                + (survey == null ? "" : " JOIN imports i ON n.import_id = i.id WHERE i.survey = ?") + " ORDER BY n.fid")) {
+            if (survey != null) {
+                s.setString(1, survey);
+            }
+            ResultSet r = s.executeQuery();
             while (r.next()) {
                 String t = r.getString(6);
                 cells.add(new NascCell(r.getString(1), r.getString(2), r.getString(3), r.getInt(4), r.getInt(5), t == null ? null : Instant.parse(t),

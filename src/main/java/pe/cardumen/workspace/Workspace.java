@@ -71,7 +71,7 @@ public final class Workspace implements AutoCloseable {
                     s.execute("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)");
                     s.execute("CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_name TEXT NOT NULL, "
                             + "size_bytes INTEGER NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL, "
-                            + "imported_at TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL)");
+                            + "imported_at TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL, survey TEXT)");
                     s.execute("CREATE TABLE import_rejects (import_id INTEGER NOT NULL REFERENCES imports(id), location TEXT NOT NULL, reason TEXT NOT NULL)");
                     s.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time_utc TEXT NOT NULL, action TEXT NOT NULL, "
                             + "detail TEXT NOT NULL, app_version TEXT NOT NULL, user_name TEXT)");
@@ -118,6 +118,7 @@ public final class Workspace implements AutoCloseable {
                 throw new WorkspaceException(file, "is a database but not a Cardumen workspace (no workspace_meta or zones table)");
             }
             c.setAutoCommit(false);
+            migrate(c);
             return new Workspace(file, c);
         } catch (SQLException | IOException e) {
             closeQuietly(c);
@@ -182,6 +183,16 @@ public final class Workspace implements AutoCloseable {
      */
     public long importNasc(String kind, Provenance provenance, List<pe.cardumen.domain.sonar.NascCell> cells, List<String> zones,
                            List<Reject> rejects, int warnings) throws WorkspaceException {
+        return importNasc(kind, provenance, cells, zones, rejects, warnings, null);
+    }
+
+    /**
+     * As {@link #importNasc(String, Provenance, List, List, List, int)}, the import belonging to a survey.
+     *
+     * @param survey the survey's id ({@code null}: none)
+     */
+    public long importNasc(String kind, Provenance provenance, List<pe.cardumen.domain.sonar.NascCell> cells, List<String> zones,
+                           List<Reject> rejects, int warnings, String survey) throws WorkspaceException {
         if (zones.size() != cells.size()) {
             throw new IllegalArgumentException(zones.size() + " zones for " + cells.size() + " cells");
         }
@@ -208,7 +219,7 @@ public final class Workspace implements AutoCloseable {
                     throw e;
                 }
             }
-            long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings);
+            long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings, survey);
             NascTable.insert(c, id, cells, zones);
             insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
                     + cells.size() + " cells, " + rejects.size() + " rejected");
@@ -240,8 +251,18 @@ public final class Workspace implements AutoCloseable {
      */
     public long importHauls(Provenance provenance, List<pe.cardumen.domain.biotic.Haul> hauls, List<Reject> rejects, int warnings)
             throws WorkspaceException {
+        return importHauls(provenance, hauls, rejects, warnings, null);
+    }
+
+    /**
+     * As {@link #importHauls(Provenance, List, List, int)}, the import belonging to a survey.
+     *
+     * @param survey the survey's id ({@code null}: none)
+     */
+    public long importHauls(Provenance provenance, List<pe.cardumen.domain.biotic.Haul> hauls, List<Reject> rejects, int warnings, String survey)
+            throws WorkspaceException {
         return write("store the hauls of " + provenance.fileName(), c -> {
-            long id = insertImport(c, "hauls", provenance, hauls.size(), rejects, warnings);
+            long id = insertImport(c, "hauls", provenance, hauls.size(), rejects, warnings, survey);
             HaulTable.insert(c, id, hauls);
             insertAudit(c, "import.hauls", provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): " + hauls.size()
                     + " hauls, " + rejects.size() + " rejected");
@@ -256,22 +277,55 @@ public final class Workspace implements AutoCloseable {
 
     /** The stored hauls (a haul imported again keeps its latest rows). */
     public List<pe.cardumen.domain.biotic.Haul> hauls() throws WorkspaceException {
-        return read("read hauls", HaulTable::read);
+        return read("read hauls", c -> HaulTable.read(c, null));
+    }
+
+    /** The hauls of the imports of one survey ({@code null}: every haul). */
+    public List<pe.cardumen.domain.biotic.Haul> hauls(String survey) throws WorkspaceException {
+        return read("read hauls", c -> HaulTable.read(c, survey));
+    }
+
+    /**
+     * The surveys named by imports, in order of their first NASC time (surveys without NASC last).
+     */
+    public List<SurveyInfo> surveys() throws WorkspaceException {
+        return read("read surveys", c -> {
+            List<SurveyInfo> list = new ArrayList<>();
+            boolean nasc = hasTable(c, NascTable.NAME);
+            String sql = "SELECT i.survey, SUM(CASE WHEN i.kind = 'hauls' THEN 0 ELSE 1 END), SUM(CASE WHEN i.kind = 'hauls' THEN 1 ELSE 0 END), "
+                    + (nasc ? "(SELECT MIN(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey), "
+                            + "(SELECT MAX(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey) "
+                            : "NULL, NULL ")
+                    + "FROM imports i WHERE i.survey IS NOT NULL AND i.kind <> 'satellite' GROUP BY i.survey";
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+                while (r.next()) {
+                    String first = r.getString(4);
+                    String last = r.getString(5);
+                    list.add(new SurveyInfo(r.getString(1), r.getInt(2), r.getInt(3), first == null ? null : Instant.parse(first),
+                            last == null ? null : Instant.parse(last)));
+                }
+            }
+            list.sort(java.util.Comparator.comparing(SurveyInfo::firstTime, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                    .thenComparing(SurveyInfo::id));
+            return list;
+        });
     }
 
     /**
      * Stores a biomass computation with its parameter set: an identical set already stored keeps its
      * version, a new one gets the next; the run and its zones name that version.
      *
+     * @param survey     the survey computed ({@code null}: the workspace's NASC without a survey choice)
      * @param parameters the set's canonical text ({@code key=value} lines, sorted)
      * @return the run's id
      */
-    public BiomassRun storeBiomass(String parameters, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows)
+    public BiomassRun storeBiomass(String survey, String parameters, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows)
             throws WorkspaceException {
         long run = write("store the biomass", c -> {
             long set = BiomassTable.parameterSet(c, "biomass", parameters);
-            long id = BiomassTable.insertRun(c, set, replicates, seed, totalT, cv, rows);
-            insertAudit(c, "biomass", "run " + id + " with parameter set v" + set + ": " + rows.size() + " zones, " + Math.round(totalT) + " t");
+            long id = BiomassTable.insertRun(c, survey, set, replicates, seed, totalT, cv, rows);
+            insertAudit(c, "biomass", "run " + id + (survey == null ? "" : " of survey " + survey) + " with parameter set v" + set + ": "
+                    + rows.size() + " zones, " + Math.round(totalT) + " t");
             return id;
         });
         return biomassRuns().stream().filter(r -> r.id() == run).findFirst().orElseThrow();
@@ -299,7 +353,12 @@ public final class Workspace implements AutoCloseable {
 
     /** Every stored NASC cell, in import order. */
     public List<pe.cardumen.domain.sonar.NascCell> nascCells() throws WorkspaceException {
-        return read("read NASC results", NascTable::read);
+        return read("read NASC results", c -> NascTable.read(c, null));
+    }
+
+    /** The NASC cells of the imports of one survey ({@code null}: every cell), in import order. */
+    public List<pe.cardumen.domain.sonar.NascCell> nascCells(String survey) throws WorkspaceException {
+        return read("read NASC results", c -> NascTable.read(c, survey));
     }
 
     /** Every import, oldest first. */
@@ -433,6 +492,35 @@ public final class Workspace implements AutoCloseable {
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 
+    /**
+     * Brings a workspace written by an earlier version up to date: columns added since are added
+     * (empty), in one transaction.
+     */
+    private static void migrate(Connection c) throws SQLException {
+        boolean changed = false;
+        if (!hasColumn(c, "imports", "survey")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE imports ADD COLUMN survey TEXT");
+            }
+            changed = true;
+        }
+        changed |= BiomassTable.migrate(c);
+        if (changed) {
+            c.commit();
+        }
+    }
+
+    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
+            while (r.next()) {
+                if (r.getString("name").equalsIgnoreCase(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean hasSqliteHeader(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(16);
@@ -475,9 +563,15 @@ public final class Workspace implements AutoCloseable {
 
     private static long insertImport(Connection c, String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings)
             throws SQLException {
+        return insertImport(c, kind, provenance, accepted, rejects, warnings, null);
+    }
+
+    private static long insertImport(Connection c, String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings,
+                                     String survey) throws SQLException {
         long id;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (kind, file_name, size_bytes, sha256, reader, reader_version, "
-                + "imported_at, accepted, rejected, warnings) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "imported_at, accepted, rejected, warnings, survey) VALUES (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(11, survey);
             p.setString(1, kind);
             p.setString(2, provenance.fileName());
             p.setLong(3, provenance.sizeBytes());

@@ -127,4 +127,68 @@ class BiomassCliTest {
             assertThat(runs.get(0).totalT()).isCloseTo(zone.biomassT(), within(1e-6));
         }
     }
+
+    /**
+     * Two surveys in one workspace: each computes from its own NASC and hauls. Survey B's NASC is twice
+     * A's in the same zone with the same haul, so its density is twice the hand-computed one.
+     */
+    @Test
+    void surveysAreComputedApart() throws Exception {
+        Path dir = TestData.tempDir("biomass-surveys");
+        Path ws = dir.resolve("w.cardumen.gpkg");
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        var p = TestData.fullGrid().byCode("10120").orElseThrow().geometry().getInteriorPoint();
+        String at = String.format(Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+        Files.writeString(dir.resolve("a.csv"), "Interval,Layer,NASC,Lat_M,Lon_M\n1,1,1000," + at + "\n2,1,3000," + at + "\n");
+        Files.writeString(dir.resolve("b.csv"), "Interval,Layer,NASC,Lat_M,Lon_M\n1,1,2000," + at + "\n2,1,6000," + at + "\n");
+        String haul = "haul_id,time,lat,lon,length_cm,count\nH1,,%s,10,20\nH1,,%s,14,20\n".formatted(at, at);
+        Files.writeString(dir.resolve("ha.csv"), haul);
+        Files.writeString(dir.resolve("hb.csv"), haul.replace("H1", "H9"));
+        assertThat(CliTest.run("import", dir.resolve("a.csv").toString(), dir.resolve("ha.csv").toString(), "--workspace", ws.toString(),
+                "--survey", "2026-1").status()).isZero();
+        assertThat(CliTest.run("import", dir.resolve("b.csv").toString(), dir.resolve("hb.csv").toString(), "--workspace", ws.toString(),
+                "--survey", "2026-2").status()).isZero();
+
+        CliTest.Run none = CliTest.run("biomass", "--workspace", ws.toString());
+        assertThat(none.status()).isNotZero();
+        assertThat(none.err()).contains("2 surveys [2026-1, 2026-2]; choose one with --survey");
+        CliTest.Run missing = CliTest.run("biomass", "--workspace", ws.toString(), "--survey", "2025-2");
+        assertThat(missing.err()).contains("no survey '2025-2'");
+
+        CliTest.Run a = CliTest.run("biomass", "--workspace", ws.toString(), "--survey", "2026-1", "--store");
+        CliTest.Run b = CliTest.run("biomass", "--workspace", ws.toString(), "--survey", "2026-2", "--store");
+        assertThat(a.status()).as(a.err()).isZero();
+        assertThat(a.err()).contains("survey 2026-1").contains("2 nearest haul").contains("survey mean of 1 hauls");
+        double da = Double.parseDouble(a.out().lines().skip(1).findFirst().orElseThrow().split(",")[5]);
+        double db = Double.parseDouble(b.out().lines().skip(1).findFirst().orElseThrow().split(",")[5]);
+        assertThat(da).isCloseTo(192.790546, within(1e-6));
+        assertThat(db).isCloseTo(2 * 192.790546, within(2e-6));
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.surveys()).extracting(pe.cardumen.workspace.SurveyInfo::id).containsExactly("2026-1", "2026-2");
+            assertThat(w.surveys().get(0).nascImports()).isEqualTo(1);
+            assertThat(w.surveys().get(0).haulImports()).isEqualTo(1);
+            assertThat(w.biomassRuns()).extracting(pe.cardumen.workspace.BiomassRun::survey).containsExactly("2026-1", "2026-2");
+            assertThat(w.hauls("2026-2")).extracting(pe.cardumen.domain.biotic.Haul::id).containsExactly("H9");
+        }
+    }
+
+    /** A workspace written before surveys existed (no survey column) opens and gains it, empty. */
+    @Test
+    void anOlderWorkspaceGainsTheSurveyColumns() throws Exception {
+        Path ws = workspace();
+        String hauls = ws.resolveSibling("hauls.csv").toString();
+        assertThat(CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store").status()).isZero();
+        try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ws); var s = c.createStatement()) {
+            s.execute("ALTER TABLE imports DROP COLUMN survey");
+            s.execute("ALTER TABLE biomass_run DROP COLUMN survey");
+        }
+        CliTest.Run r = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store");
+        assertThat(r.status()).as(r.err()).isZero();
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.surveys()).isEmpty();
+            assertThat(w.biomassRuns()).hasSize(2).allSatisfy(run -> assertThat(run.survey()).isNull());
+        }
+    }
 }

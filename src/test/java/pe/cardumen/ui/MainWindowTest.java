@@ -292,9 +292,9 @@ class MainWindowTest {
         Path ws = home.resolve("biomass" + Workspace.SUFFIX);
         Files.copy(home.resolve("demo" + Workspace.SUFFIX), ws, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (Workspace w = Workspace.open(ws)) {
-            w.storeBiomass("ts.b20.db=-71.9\n", 10, 1, 1000, 0.1, java.util.List.of(
+            w.storeBiomass(null, "ts.b20.db=-71.9\n", 10, 1, 1000, 0.1, java.util.List.of(
                     new pe.cardumen.workspace.BiomassRow("10120", 2, 2000, 1.0, 300, 0.1, 50, 26)));
-            w.storeBiomass("ts.b20.db=-70.9\n", 10, 1, 800, 0.1, java.util.List.of(
+            w.storeBiomass(null, "ts.b20.db=-70.9\n", 10, 1, 800, 0.1, java.util.List.of(
                     new pe.cardumen.workspace.BiomassRow("10120", 2, 2000, 0.8, 240, 0.1, 50, 26),
                     new pe.cardumen.workspace.BiomassRow("5083", 1, 900, 0.4, 120, 0.2, 10, 5)));
         }

@@ -85,6 +85,11 @@ public final class Services {
         return new DemoWorkspace(this);
     }
 
+    /** Simulated and imported survey histories. */
+    public SurveyHistory surveyHistory() {
+        return new SurveyHistory(this);
+    }
+
     /**
      * The bundled ENSO indices: ICEN per month (with ENFEN categories and coastal events) and ONI per
      * season (with phases), under the default thresholds.

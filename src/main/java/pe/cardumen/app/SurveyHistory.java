@@ -1,0 +1,132 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.acoustics.biomass.BiomassParameters;
+import pe.cardumen.acoustics.biomass.ZoneBiomass;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.features.simulation.HistoryParameters;
+import pe.cardumen.features.simulation.NinoSeries;
+import pe.cardumen.features.simulation.SimulatedHistory;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.indices.EnsoIndexReader;
+import pe.cardumen.workspace.BiomassRow;
+import pe.cardumen.workspace.Workspace;
+import pe.cardumen.workspace.WorkspaceException;
+
+/**
+ * Survey histories: generating the simulated one from the bundled ENSO indices, and importing a
+ * history folder (a {@value SimulatedHistory#MANIFEST} naming each survey's NASC and haul files, plus
+ * grids) into a workspace survey by survey, with each survey's biomass computed and stored.
+ */
+public final class SurveyHistory {
+    private final Services services;
+
+    public SurveyHistory(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Generates the simulated history into {@code out} over the given zones.
+     *
+     * @return the surveys generated
+     */
+    public List<SimulatedHistory.Survey> simulate(Path out, long seed, HistoryParameters parameters, ZoneLayer zones, ProgressListener progress,
+                                                  CancellationToken cancel) throws IOException, FileFormatException {
+        EnsoIndexReader reader = new EnsoIndexReader();
+        NinoSeries nino = new NinoSeries(reader.readNinoRegions(services.sampleData().resolve(SampleData.NINO_REGIONS)),
+                reader.readOni(services.sampleData().resolve(SampleData.ONI)), YearMonth.of(parameters.integer("years.first"), 1));
+        return new SimulatedHistory(zones, parameters, BiomassParameters.defaults(), nino, seed).write(out, progress, cancel);
+    }
+
+    /** What importing a history did. */
+    public record Imported(int surveys, int files, List<String> problems) {
+    }
+
+    /**
+     * Imports a history folder: for each row of its manifest, the NASC and haul files into that survey,
+     * and its biomass computed with the default parameter set and stored; then every grid ({@code *.nc})
+     * of the folder. A survey whose files fail is reported and the others go on.
+     *
+     * @param replicates bootstrap replicates of each survey's biomass (≥ 2)
+     */
+    public Imported importInto(Workspace ws, Path dir, int replicates, long seed, ProgressListener progress, CancellationToken cancel)
+            throws IOException, WorkspaceException {
+        Path manifest = dir.resolve(SimulatedHistory.MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new IOException(dir + ": no " + SimulatedHistory.MANIFEST + "; a history folder lists its surveys there "
+                    + "(cardumen simulate-history writes one)");
+        }
+        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+        List<String> header = List.of(lines.get(0).split(","));
+        int idCol = header.indexOf("survey");
+        int nascCol = header.indexOf("nasc_file");
+        int haulCol = header.indexOf("hauls_file");
+        if (idCol < 0 || nascCol < 0 || haulCol < 0) {
+            throw new IOException(manifest + ", line 1: needs the columns survey, nasc_file and hauls_file");
+        }
+        ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
+        BiomassParameters params = BiomassParameters.defaults();
+        List<String> problems = new ArrayList<>();
+        int files = 0;
+        int surveys = 0;
+        for (int n = 1; n < lines.size(); n++) {
+            cancel.throwIfCancelled();
+            String[] f = lines.get(n).split(",", -1);
+            if (f.length != header.size()) {
+                problems.add(manifest.getFileName() + ", line " + (n + 1) + ": " + f.length + " fields, expected " + header.size());
+                continue;
+            }
+            String id = f[idCol];
+            progress.progress(n - 1, lines.size(), "survey " + id);
+            Importer importer = new Importer(38, IntegrationSettings.DEFAULT).inSurvey(id);
+            boolean ok = true;
+            for (Importer.Outcome o : importer.importAll(ws, List.of(dir.resolve(f[nascCol]), dir.resolve(f[haulCol])), ProgressListener.NONE, cancel)) {
+                if (o.imported()) {
+                    files++;
+                } else {
+                    ok = false;
+                    problems.add("survey " + id + ": " + o.error());
+                }
+            }
+            if (!ok) {
+                continue;
+            }
+            try {
+                var report = new BiomassSurvey().compute(ws.nascCells(id), zones, ws.hauls(id), params, null, null, replicates, seed);
+                List<BiomassRow> rows = new ArrayList<>();
+                for (ZoneBiomass.Result r : report.zones()) {
+                    rows.add(new BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
+                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
+                }
+                ws.storeBiomass(id, params.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+                surveys++;
+            } catch (IllegalArgumentException e) {
+                problems.add("survey " + id + ": " + e.getMessage());
+            }
+        }
+        List<Path> grids;
+        try (var list = Files.list(dir)) {
+            grids = list.filter(p -> p.getFileName().toString().endsWith(".nc")).sorted().toList();
+        }
+        progress.progress(lines.size() - 1, lines.size(), "grids");
+        for (Importer.Outcome o : new Importer(38, IntegrationSettings.DEFAULT).importAll(ws, grids, ProgressListener.NONE, cancel)) {
+            if (o.imported()) {
+                files++;
+            } else {
+                problems.add(o.file().getFileName() + ": " + o.error());
+            }
+        }
+        ws.audit("history.import", surveys + " surveys and " + files + " files from " + dir.getFileName());
+        progress.progress(lines.size(), lines.size(), "done");
+        return new Imported(surveys, files, problems);
+    }
+}

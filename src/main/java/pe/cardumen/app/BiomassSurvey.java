@@ -122,6 +122,33 @@ public final class BiomassSurvey {
     }
 
     /**
+     * The biomass of one survey of a workspace (its NASC and hauls; {@code null}: all).
+     *
+     * @throws IllegalArgumentException as {@link #compute(List, ZoneLayer, List, BiomassParameters, String, String, int, long)},
+     *                                  and when the survey has no hauls
+     */
+    public Report compute(pe.cardumen.workspace.Workspace ws, ZoneLayer zones, String survey, BiomassParameters params, String channel, String category,
+                          int replicates, long seed) throws pe.cardumen.workspace.WorkspaceException {
+        List<Haul> hauls = ws.hauls(survey);
+        if (hauls.isEmpty()) {
+            throw new IllegalArgumentException("the workspace has no hauls" + (survey == null ? "" : " in survey " + survey)
+                    + "; import a haul length-frequency .csv");
+        }
+        return compute(ws.nascCells(survey), zones, hauls, params, channel, category, replicates, seed);
+    }
+
+    /** Stores a report's zones in the workspace against its parameter set, naming the survey; returns the run. */
+    public static pe.cardumen.workspace.BiomassRun store(pe.cardumen.workspace.Workspace ws, String survey, Report report, int replicates, long seed)
+            throws pe.cardumen.workspace.WorkspaceException {
+        List<pe.cardumen.workspace.BiomassRow> rows = new ArrayList<>();
+        for (ZoneBiomass.Result r : report.zones()) {
+            rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
+                    report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
+        }
+        return ws.storeBiomass(survey, report.parameters().definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+    }
+
+    /**
      * The survey to compute: the one wanted, else the only one, else none ({@code null}: the workspace's
      * NASC is not divided into surveys).
      *

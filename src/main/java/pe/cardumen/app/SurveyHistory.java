@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import pe.cardumen.acoustics.IntegrationSettings;
 import pe.cardumen.acoustics.biomass.BiomassParameters;
-import pe.cardumen.acoustics.biomass.ZoneBiomass;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.features.simulation.HistoryParameters;
@@ -18,7 +17,6 @@ import pe.cardumen.features.simulation.SimulatedHistory;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.io.FileFormatException;
 import pe.cardumen.io.indices.EnsoIndexReader;
-import pe.cardumen.workspace.BiomassRow;
 import pe.cardumen.workspace.Workspace;
 import pe.cardumen.workspace.WorkspaceException;
 
@@ -43,7 +41,7 @@ public final class SurveyHistory {
                                                   CancellationToken cancel) throws IOException, FileFormatException {
         EnsoIndexReader reader = new EnsoIndexReader();
         NinoSeries nino = new NinoSeries(reader.readNinoRegions(services.sampleData().resolve(SampleData.NINO_REGIONS)),
-                reader.readOni(services.sampleData().resolve(SampleData.ONI)), YearMonth.of(parameters.integer("years.first"), 1));
+                reader.readOni(services.sampleData().resolve(SampleData.ONI)), YearMonth.parse(parameters.text("nino.proxy.fit.from")));
         return new SimulatedHistory(zones, parameters, BiomassParameters.defaults(), nino, seed).write(out, progress, cancel);
     }
 
@@ -101,13 +99,8 @@ public final class SurveyHistory {
                 continue;
             }
             try {
-                var report = new BiomassSurvey().compute(ws.nascCells(id), zones, ws.hauls(id), params, null, null, replicates, seed);
-                List<BiomassRow> rows = new ArrayList<>();
-                for (ZoneBiomass.Result r : report.zones()) {
-                    rows.add(new BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
-                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
-                }
-                ws.storeBiomass(id, params.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+                var report = new BiomassSurvey().compute(ws, zones, id, params, null, null, replicates, seed);
+                BiomassSurvey.store(ws, id, report, replicates, seed);
                 surveys++;
             } catch (IllegalArgumentException e) {
                 problems.add("survey " + id + ": " + e.getMessage());

@@ -112,12 +112,7 @@ final class BiomassCommand implements Callable<Integer> {
             layer.zones().forEach(z -> zones.put(z.code(), z));
             report = new BiomassSurvey().compute(ws.nascCells(chosen), layer, haulList, p, channel, category, replicates, seed);
             if (store) {
-                java.util.List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
-                for (ZoneBiomass.Result r : report.zones()) {
-                    rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
-                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
-                }
-                var run = ws.storeBiomass(chosen, p.definition(), replicates, seed, report.totalT(), report.bootstrap().total().cv(), rows);
+                var run = BiomassSurvey.store(ws, chosen, report, replicates, seed);
                 err.printf(Locale.ROOT, "stored as biomass run %d with parameter set v%d%n", run.id(), run.parameterSetVersion());
             }
         }

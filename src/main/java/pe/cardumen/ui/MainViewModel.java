@@ -242,12 +242,7 @@ public final class MainViewModel {
                 var params = pe.cardumen.acoustics.biomass.BiomassParameters.defaults();
                 var report = new pe.cardumen.app.BiomassSurvey().compute(w.nascCells(), zones, hauls, params, channel, category, 1000, 1);
                 c.throwIfCancelled();
-                List<pe.cardumen.workspace.BiomassRow> rows = new java.util.ArrayList<>();
-                for (var r : report.zones()) {
-                    rows.add(new pe.cardumen.workspace.BiomassRow(r.zone(), r.intervals(), r.nascMean(), r.densityTPerNmi2(), r.biomassT(),
-                            report.bootstrap().zones().get(r.zone()).cv(), r.juvenilePctNumber(), r.juvenilePctWeight()));
-                }
-                w.storeBiomass(null, params.definition(), 1000, 1, report.totalT(), report.bootstrap().total().cv(), rows);
+                pe.cardumen.app.BiomassSurvey.store(w, null, report, 1000, 1);
                 return report;
             }
         }, report -> {

@@ -293,16 +293,17 @@ public final class Workspace implements AutoCloseable {
             List<SurveyInfo> list = new ArrayList<>();
             boolean nasc = hasTable(c, NascTable.NAME);
             String sql = "SELECT i.survey, SUM(CASE WHEN i.kind = 'hauls' THEN 0 ELSE 1 END), SUM(CASE WHEN i.kind = 'hauls' THEN 1 ELSE 0 END), "
+                    + "MAX(CASE WHEN i.file_name LIKE 'SIMULATED%' THEN 1 ELSE 0 END), "
                     + (nasc ? "(SELECT MIN(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey), "
                             + "(SELECT MAX(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey) "
                             : "NULL, NULL ")
                     + "FROM imports i WHERE i.survey IS NOT NULL AND i.kind <> 'satellite' GROUP BY i.survey";
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
-                    String first = r.getString(4);
-                    String last = r.getString(5);
+                    String first = r.getString(5);
+                    String last = r.getString(6);
                     list.add(new SurveyInfo(r.getString(1), r.getInt(2), r.getInt(3), first == null ? null : Instant.parse(first),
-                            last == null ? null : Instant.parse(last)));
+                            last == null ? null : Instant.parse(last), r.getInt(4) == 1));
                 }
             }
             list.sort(java.util.Comparator.comparing(SurveyInfo::firstTime, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
@@ -344,6 +345,22 @@ public final class Workspace implements AutoCloseable {
     /** A stored parameter set's text, or {@code null} when there is no such version. */
     public String parameterSet(long version) throws WorkspaceException {
         return read("read a parameter set", c -> BiomassTable.definition(c, version));
+    }
+
+    /** The variables that have stored zonal statistics, sorted. */
+    public List<String> zonalVariables() throws WorkspaceException {
+        return read("read zonal statistics", c -> {
+            List<String> out = new ArrayList<>();
+            if (!hasTable(c, ZonalTable.NAME)) {
+                return out;
+            }
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT variable FROM " + ZonalTable.NAME + " ORDER BY variable")) {
+                while (r.next()) {
+                    out.add(r.getString(1));
+                }
+            }
+            return out;
+        });
     }
 
     /** The stored zonal statistics of a variable, by time. */

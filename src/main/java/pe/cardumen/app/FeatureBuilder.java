@@ -1,0 +1,175 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import pe.cardumen.acoustics.biomass.BiomassParameters;
+import pe.cardumen.domain.OniSeason;
+import pe.cardumen.features.Enso;
+import pe.cardumen.features.EnsoThresholds;
+import pe.cardumen.features.FeatureTable;
+import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.io.grid.CfGrid;
+import pe.cardumen.io.indices.EnsoIndexReader;
+import pe.cardumen.ocean.Anomalies;
+import pe.cardumen.workspace.BiomassRow;
+import pe.cardumen.workspace.BiomassRun;
+import pe.cardumen.workspace.SurveyInfo;
+import pe.cardumen.workspace.Workspace;
+import pe.cardumen.workspace.WorkspaceException;
+import pe.cardumen.workspace.ZonalRow;
+
+/**
+ * Gathers a workspace's surveys, biomass results and zonal statistics and the ENSO indices into a
+ * {@link FeatureTable}. Each survey's target is its latest stored biomass run; a survey without one is
+ * computed with the default parameter set and stored first, so every target traces to a run.
+ */
+public final class FeatureBuilder {
+    /** Periods of the rows. */
+    public enum Periods {
+        /** The month of each survey. */
+        SURVEYS,
+        /** Every month of a range. */
+        MONTHS
+    }
+
+    /**
+     * The table and what went into it.
+     *
+     * @param rows        the rows
+     * @param surveys     surveys used, in period order
+     * @param computed    surveys whose biomass was computed and stored now
+     * @param sstVariable the zonal variable used as SST (null: none)
+     * @param chlVariable the zonal variable used as log10 chlorophyll (null: none)
+     */
+    public record Built(List<FeatureTable.Row> rows, List<String> surveys, List<String> computed, String sstVariable, String chlVariable) {
+    }
+
+    private final Services services;
+
+    public FeatureBuilder(Services services) {
+        this.services = services;
+    }
+
+    /**
+     * Builds the table.
+     *
+     * @param from first month ({@link Periods#MONTHS} only; null: the first survey's)
+     * @param to   last month ({@link Periods#MONTHS} only; null: the last survey's)
+     * @param nino a Niño-regions file for ICEN (null: the bundled one)
+     * @param oni  an ONI file (null: the bundled one)
+     */
+    public Built build(Workspace ws, Periods periods, YearMonth from, YearMonth to, Path nino, Path oni)
+            throws WorkspaceException, IOException, FileFormatException {
+        ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
+        List<BiomassRun> runs = ws.biomassRuns();
+        List<FeatureTable.SurveyDensity> densities = new ArrayList<>();
+        List<String> computed = new ArrayList<>();
+        for (SurveyInfo s : ws.surveys()) {
+            if (s.period() == null) {
+                continue;
+            }
+            BiomassRun latest = null;
+            for (BiomassRun r : runs) {
+                if (s.id().equals(r.survey())) {
+                    latest = r;
+                }
+            }
+            long runId;
+            if (latest == null) {
+                runId = computeAndStore(ws, zones, s.id());
+                computed.add(s.id());
+            } else {
+                runId = latest.id();
+            }
+            Map<String, Double> d = new HashMap<>();
+            for (BiomassRow row : ws.biomass(runId)) {
+                d.put(row.zone(), row.densityTPerNmi2());
+            }
+            densities.add(new FeatureTable.SurveyDensity(s.id(), s.period(), d, s.simulated()));
+        }
+
+        List<String> variables = ws.zonalVariables();
+        String sstVar = variables.stream().filter(CfGrid.SST::contains).findFirst().orElse(null);
+        String chlVar = variables.stream().filter(v -> v.startsWith("log10_") && CfGrid.CHLOROPHYLL.contains(v.substring(6))).findFirst().orElse(null);
+        List<ZonalRow> sstRows = sstVar == null ? List.of() : ws.zonal(sstVar);
+        Anomalies climatology = new Anomalies(sstRows);
+        Map<String, double[]> clim = new HashMap<>();
+        for (var z : zones.zones()) {
+            double[] m = new double[13];
+            for (int k = 1; k <= 12; k++) {
+                m[k] = climatology.climatology(z.code(), k);
+            }
+            clim.put(z.code(), m);
+        }
+
+        EnsoIndexReader reader = new EnsoIndexReader();
+        Map<YearMonth, Double> icen = new HashMap<>();
+        new Enso(EnsoThresholds.defaults()).icen(reader.readNinoRegions(nino != null ? nino : services.sampleData().resolve(SampleData.NINO_REGIONS)))
+                .forEach(m -> {
+                    if (!Double.isNaN(m.icenC())) {
+                        icen.put(m.month(), m.icenC());
+                    }
+                });
+        Map<YearMonth, Double> oniByMonth = new HashMap<>();
+        for (OniSeason s : reader.readOni(oni != null ? oni : services.sampleData().resolve(SampleData.ONI))) {
+            oniByMonth.put(s.centre(), s.anomalyC());
+        }
+
+        List<YearMonth> months = new ArrayList<>();
+        if (periods == Periods.SURVEYS) {
+            densities.forEach(d -> months.add(d.period()));
+        } else {
+            YearMonth first = from != null ? from : densities.isEmpty() ? null : densities.stream().map(FeatureTable.SurveyDensity::period).min(YearMonth::compareTo).get();
+            YearMonth last = to != null ? to : densities.isEmpty() ? null : densities.stream().map(FeatureTable.SurveyDensity::period).max(YearMonth::compareTo).get();
+            if (first == null || last == null) {
+                throw new IllegalArgumentException("the workspace has no survey to take the months from; give --from and --to");
+            }
+            if (last.isBefore(first)) {
+                throw new IllegalArgumentException("--to " + last + " is before --from " + first);
+            }
+            for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+                months.add(m);
+            }
+        }
+        var inputs = new FeatureTable.Inputs(zones.zones(), densities, monthly(sstRows), clim, monthly(chlVar == null ? List.of() : ws.zonal(chlVar)),
+                icen, oniByMonth);
+        return new Built(FeatureTable.build(inputs, months), densities.stream().map(FeatureTable.SurveyDensity::id).toList(), computed, sstVar, chlVar);
+    }
+
+    /** Mean of each zone's means within each month. */
+    private static Map<String, Map<YearMonth, Double>> monthly(List<ZonalRow> rows) {
+        Map<String, Map<YearMonth, double[]>> acc = new LinkedHashMap<>();
+        for (ZonalRow r : rows) {
+            if (r.timeUtc() == null || Double.isNaN(r.mean())) {
+                continue;
+            }
+            YearMonth m = YearMonth.from(Instant.parse(r.timeUtc()).atZone(ZoneOffset.UTC));
+            double[] s = acc.computeIfAbsent(r.zone(), k -> new HashMap<>()).computeIfAbsent(m, k -> new double[2]);
+            s[0] += r.mean();
+            s[1]++;
+        }
+        Map<String, Map<YearMonth, Double>> out = new HashMap<>();
+        acc.forEach((zone, byMonth) -> {
+            Map<YearMonth, Double> m = new HashMap<>();
+            byMonth.forEach((k, s) -> m.put(k, s[0] / s[1]));
+            out.put(zone, m);
+        });
+        return out;
+    }
+
+    private static long computeAndStore(Workspace ws, ZoneLayer zones, String survey) throws WorkspaceException {
+        int replicates = 200;
+        long seed = 1;
+        var report = new BiomassSurvey().compute(ws, zones, survey, BiomassParameters.defaults(), null, null, replicates, seed);
+        return BiomassSurvey.store(ws, survey, report, replicates, seed).id();
+    }
+}

@@ -47,6 +47,7 @@ public final class Importer {
     private final IntegrationSettings settings;
     private final java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> overrides;
     private final String survey;
+    private String species;
 
     /**
      * @param channelKhz the channel integrated from raw files, kHz
@@ -82,7 +83,20 @@ public final class Importer {
         if (survey != null && (survey.isBlank() || survey.chars().anyMatch(ch -> ch == ',' || ch == '"' || ch == '\n' || ch == '\r'))) {
             throw new IllegalArgumentException("a survey id must be non-blank text without commas, quotes or line breaks, not '" + survey + "'");
         }
-        return new Importer(channelKhz, settings, overrides, survey == null ? null : survey.strip());
+        Importer copy = new Importer(channelKhz, settings, overrides, survey == null ? null : survey.strip());
+        copy.species = species;
+        return copy;
+    }
+
+    /**
+     * The same importer, reading this species from ICES biotic files that hold several.
+     *
+     * @param speciesCode the file's {@code CatchSpeciesCode} (e.g. an AphiaID); {@code null}: the only one
+     */
+    public Importer withSpecies(String speciesCode) {
+        Importer copy = new Importer(channelKhz, settings, overrides, survey);
+        copy.species = speciesCode;
+        return copy;
     }
 
     /** Imports each file; never throws for a bad file, which is reported in its outcome. */
@@ -188,12 +202,13 @@ public final class Importer {
             ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size(), survey);
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
-        if (pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
+        boolean icesBiotic = pe.cardumen.io.biotic.IcesBioticCsvReader.probe(f);
+        if (icesBiotic || pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
             Outcome skipped = skipIfImported(ws, "hauls", f);
             if (skipped != null) {
                 return skipped;
             }
-            var hauls = new pe.cardumen.io.biotic.HaulCsvReader().read(f);
+            var hauls = icesBiotic ? new pe.cardumen.io.biotic.IcesBioticCsvReader().read(f, species) : new pe.cardumen.io.biotic.HaulCsvReader().read(f);
             ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size(), survey);
             List<String> messages = new ArrayList<>(hauls.warnings());
             for (Reject rej : hauls.rejects()) {
@@ -215,7 +230,7 @@ public final class Importer {
             kind = "echoview";
         } else {
             throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml, "
-                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV, haul length frequencies .csv); zone layers go through 'cardumen zones import'");
+                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV, haul length frequencies .csv, ICES biotic .csv); zone layers go through 'cardumen zones import'");
         }
         List<String> zoneCodes = new ArrayList<>();
         for (NascCell c : result.accepted()) {

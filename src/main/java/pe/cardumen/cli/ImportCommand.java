@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen import FILE… --workspace W}. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = "Import files into a workspace: Simrad .raw (echo-integrated), Echoview cells .csv, ICES acoustic .csv/.xml, "
-                + "grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) as zonal statistics, haul length frequencies .csv. "
+                + "grids (NetCDF-3/4, GeoTIFF, ERDDAP CSV) as zonal statistics, haul length frequencies .csv or ICES biotic .csv. "
                 + "Each file is one import; a bad file is reported and the others still import.")
 final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
@@ -35,12 +35,15 @@ final class ImportCommand implements Callable<Integer> {
             + "'cardumen biomass --survey' then computes that survey alone.")
     String survey;
 
+    @Option(names = "--species", description = "The CatchSpeciesCode to read from ICES biotic files holding several species.")
+    String species;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         int failed = 0;
         try (Workspace ws = Workspace.open(workspace)) {
-            for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).inSurvey(survey).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
+            for (Importer.Outcome o : new Importer(channelKhz, IntegrationSettings.DEFAULT).inSurvey(survey).withSpecies(species).importAll(ws, files, ProgressListener.NONE, CancellationToken.NONE)) {
                 if (o.imported()) {
                     out.printf(Locale.ROOT, "%s: %s, %d %s imported, %d rejected%n", o.file().getFileName(), o.kind(), o.cells(),
                             o.kind().equals("satellite") ? "zone statistics" : o.kind().equals("hauls") ? "hauls" : "cells", o.rejected());

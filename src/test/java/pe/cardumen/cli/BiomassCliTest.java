@@ -191,4 +191,24 @@ class BiomassCliTest {
             assertThat(w.biomassRuns()).hasSize(2).allSatisfy(run -> assertThat(run.survey()).isNull());
         }
     }
+
+    /** The hand case with its haul given as an ICES biotic CSV (10 and 14 cm class mid-points, 20 fish each). */
+    @Test
+    void anIcesBioticFileGivesTheHandComputedDensity() throws Exception {
+        Path ws = workspace();
+        var p = TestData.fullGrid().byCode("10120").orElseThrow().geometry().getInteriorPoint();
+        Path biotic = ws.resolveSibling("ices-biotic.csv");
+        Files.writeString(biotic, pe.cardumen.io.biotic.IcesBioticCsvReaderTest.FILE.replace("%LAT%", String.format(Locale.ROOT, "%.5f", p.getY()))
+                .replace("%LON%", String.format(Locale.ROOT, "%.5f", p.getX())));
+        CliTest.Run bad = CliTest.run("import", biotic.toString(), "--workspace", ws.toString());
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("ices-biotic.csv").contains("--species");
+        CliTest.Run imp = CliTest.run("import", biotic.toString(), "--workspace", ws.toString(), "--species", "272299");
+        assertThat(imp.status()).as(imp.err()).isZero();
+        assertThat(imp.out()).contains("hauls, 2 hauls imported, 2 rejected");
+        CliTest.Run r = CliTest.run("biomass", "--workspace", ws.toString(), "--csv");
+        assertThat(r.status()).as(r.err()).isZero();
+        // both intervals are nearest to haul 1 (in the zone); haul 2 at 14.5°S is > 30 nmi away
+        assertThat(Double.parseDouble(r.out().lines().skip(1).findFirst().orElseThrow().split(",")[5])).isCloseTo(192.790546, within(1e-6));
+    }
 }

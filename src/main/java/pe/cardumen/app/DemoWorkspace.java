@@ -17,10 +17,14 @@ import pe.cardumen.workspace.WorkspaceException;
 
 /**
  * Assembles the demo workspace from {@code sample-data/}: the one place that does, used by the first
- * start of the desktop app and by {@code cardumen workspace demo}. Today it holds the coastline's
- * provenance and the generated AIP grid; later capabilities add their sample imports here.
+ * start of the desktop app and by {@code cardumen workspace demo}. It holds the coastline's provenance,
+ * the generated AIP grid and the bundled SIMULATED survey history (56 surveys with their stored
+ * biomass, SST and chlorophyll grids), so every view has data on first start.
  */
 public final class DemoWorkspace {
+    /** Bootstrap replicates of each simulated survey's biomass in the demo. */
+    static final int HISTORY_REPLICATES = 200;
+
     private final Services services;
 
     DemoWorkspace(Services services) {
@@ -42,9 +46,9 @@ public final class DemoWorkspace {
         try {
             progress.progress(0, 100, "loading the coastline");
             services.coastline();
-            ZoneLayer zones = services.generateZones((d, t, m) -> progress.progress(5 + 80 * d / Math.max(1, t), 100, "generating zones: " + m), cancel);
+            ZoneLayer zones = services.generateZones((d, t, m) -> progress.progress(5 + 30 * d / Math.max(1, t), 100, "generating zones: " + m), cancel);
             cancel.throwIfCancelled();
-            progress.progress(85, 100, "writing " + out.getFileName());
+            progress.progress(35, 100, "writing " + out.getFileName());
             try (Workspace ws = Workspace.create(out)) {
                 for (String relative : List.of(SampleData.COASTLINE, SampleData.LAND)) {
                     Path f = services.sampleData().resolve(relative);
@@ -53,6 +57,14 @@ public final class DemoWorkspace {
                     ws.recordImport("coastline", p, 1, List.of(), 0);
                 }
                 ws.replaceZones(zones.source(), zones.zones(), cancel);
+                Path history = services.sampleData().resolve(SampleData.SIMULATED_HISTORY);
+                if (Files.isDirectory(history)) {
+                    var imported = services.surveyHistory().importInto(ws, history, HISTORY_REPLICATES, 1,
+                            (d, t, m) -> progress.progress(35 + 64 * d / Math.max(1, t), 100, "SIMULATED history: " + m), cancel);
+                    if (!imported.problems().isEmpty()) {
+                        throw new IOException("the bundled simulated history did not import: " + String.join("; ", imported.problems()));
+                    }
+                }
                 ws.audit("workspace.demo", "demo workspace built from " + services.sampleData().root());
             }
             progress.progress(100, 100, "done");

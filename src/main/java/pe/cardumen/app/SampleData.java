@@ -20,6 +20,8 @@ public final class SampleData {
 
     /** NOAA CPC's Oceanic Niño Index inside {@code sample-data/}. */
     public static final String ONI = "indices/oni.ascii.txt";
+    /** The SIMULATED survey history folder inside {@code sample-data/} (see its README). */
+    public static final String SIMULATED_HISTORY = "simulated-history";
     /** NOAA CPC's monthly ERSST v5 Niño-region SSTs inside {@code sample-data/}. */
     public static final String NINO_REGIONS = "indices/ersst5.nino.mth.91-20.ascii";
 

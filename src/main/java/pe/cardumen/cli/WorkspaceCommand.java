@@ -107,6 +107,12 @@ final class WorkspaceCommand extends CommandGroup {
                     out.printf(Locale.ROOT, "  #%d %-10s %s  %d bytes  sha256 %s  %d accepted, %d rejected  %s%n", r.id(), r.kind(), r.fileName(),
                             r.sizeBytes(), r.sha256().substring(0, 16), r.accepted(), r.rejected(), r.importedAt());
                 }
+                var surveys = ws.surveys();
+                if (!surveys.isEmpty()) {
+                    long simulated = surveys.stream().filter(pe.cardumen.workspace.SurveyInfo::simulated).count();
+                    out.printf(Locale.ROOT, "surveys       %d (%s … %s)%s%n", surveys.size(), surveys.get(0).id(), surveys.get(surveys.size() - 1).id(),
+                            simulated == 0 ? "" : ", " + simulated + " SIMULATED");
+                }
                 out.printf(Locale.ROOT, "results       %s%n", s.results().isEmpty() ? "none yet" : s.results().toString());
                 out.printf(Locale.ROOT, "audit log     %d entries%n", s.auditEntries());
             }

@@ -72,11 +72,15 @@ final class BiomassTables {
                 report.byNearestHaul(), report.bySurveyMean(), b20);
     }
 
-    static void show(Window owner, BiomassSurvey.Report report, ResourceBundle texts) {
+    /**
+     * @param survey the survey's label ("" for a workspace without surveys)
+     */
+    static void show(Window owner, BiomassSurvey.Report report, String survey, ResourceBundle texts) {
         Alert dialog = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.CLOSE);
         dialog.initOwner(owner);
         dialog.setTitle(texts.getString("biomass.title"));
-        dialog.setHeaderText(texts.getString("biomass.title"));
+        dialog.setHeaderText(survey == null || survey.isEmpty() ? texts.getString("biomass.title")
+                : MessageFormat.format(texts.getString("biomass.titleSurvey"), survey));
         Label summary = new Label(summary(report, texts));
         summary.setWrapText(true);
         VBox content = new VBox(8, summary, tabs(report, texts));

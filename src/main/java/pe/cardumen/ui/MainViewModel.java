@@ -37,6 +37,23 @@ public final class MainViewModel {
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
     private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
     private final ObjectProperty<pe.cardumen.app.BiomassSurvey.Report> biomass = new SimpleObjectProperty<>(this, "biomass");
+    private final ObjectProperty<String> biomassSurvey = new SimpleObjectProperty<>(this, "biomassSurvey", "");
+    private final ObjectProperty<pe.cardumen.acoustics.biomass.BiomassParameters> parameters = new SimpleObjectProperty<>(this, "parameters");
+    private final ObjectProperty<java.util.Map<String, List<HistoryPoint>>> zoneHistory = new SimpleObjectProperty<>(this, "zoneHistory",
+            java.util.Map.of());
+    /** The survey, channel and category of the last biomass computation, which a recompute repeats. */
+    private String[] lastBiomassChoice;
+
+    /**
+     * One survey's biomass density in a zone, for the zone's time series.
+     *
+     * @param survey    the survey's id
+     * @param period    its month
+     * @param densityT  biomass density, t nmi⁻²
+     * @param simulated whether the survey is simulated data
+     */
+    public record HistoryPoint(String survey, java.time.YearMonth period, double densityT, boolean simulated) {
+    }
     /** The user's calibration corrections by channel frequency (kHz, rounded), kept for the session. */
     private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
     private final pe.cardumen.ui.satellite.SatelliteViewModel satellite;
@@ -48,6 +65,7 @@ public final class MainViewModel {
         this.texts = texts;
         this.preferences = preferences;
         status.set(texts.getString("status.ready"));
+        parameters.set(preferences.biomassParameters().orElse(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
         satellite = new pe.cardumen.ui.satellite.SatelliteViewModel(map, texts);
     }
 
@@ -159,7 +177,7 @@ public final class MainViewModel {
                 if (!runs.isEmpty()) {
                     ws.biomass(runs.get(runs.size() - 1).id()).forEach(r -> biomass.put(r.zone(), r.densityTPerNmi2()));
                 }
-                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass);
+                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass, history(ws));
             }
         }, this::show, this::failed);
     }
@@ -202,50 +220,58 @@ public final class MainViewModel {
     }
 
     /**
-     * Computes the biomass of the open workspace from its NASC and hauls with the default parameter set
+     * Computes the biomass of the open workspace from its NASC and hauls with the current parameter set
      * (1,000 bootstrap replicates, seed 1), stores it with its parameter set and colours the zones by it.
      */
     public void computeBiomass() {
-        computeBiomass(null, null);
+        computeBiomass(null, null, null);
     }
 
     /**
      * The channel and category labels of the workspace's NASC, for the choice when there are several
      * (two lists: channels, categories).
      */
-    public List<List<String>> nascLabels() throws Exception {
+    public List<List<String>> nascLabels(String survey) throws Exception {
         Path ws = workspace.get();
         if (ws == null) {
             return List.of(List.of(), List.of());
         }
         try (Workspace w = Workspace.open(ws)) {
-            var cells = w.nascCells();
+            var cells = w.nascCells(survey);
             return List.of(cells.stream().map(pe.cardumen.domain.sonar.NascCell::channel).distinct().sorted().toList(),
                     cells.stream().map(pe.cardumen.domain.sonar.NascCell::category).distinct().sorted().toList());
         }
     }
 
-    /** The same, for one channel and category of the NASC (null: the only one there is). */
-    public void computeBiomass(String channel, String category) {
+    /**
+     * The same, for one survey and one channel and category of its NASC (null: the only one there is).
+     */
+    public void computeBiomass(String survey, String channel, String category) {
         Path ws = workspace.get();
         if (ws == null) {
             error.set("open a workspace first");
             return;
         }
         ZoneLayer zones = map.zonesProperty().get();
+        var params = parameters.get();
+        lastBiomassChoice = new String[] {survey, channel, category};
         tasks.run(texts.getString("task.biomass"), (p, c) -> {
             try (Workspace w = Workspace.open(ws)) {
-                var hauls = w.hauls();
-                if (hauls.isEmpty()) {
+                if (w.hauls(survey).isEmpty()) {
                     throw new IllegalStateException(texts.getString("biomass.noHauls"));
                 }
-                var params = pe.cardumen.acoustics.biomass.BiomassParameters.defaults();
-                var report = new pe.cardumen.app.BiomassSurvey().compute(w.nascCells(), zones, hauls, params, channel, category, 1000, 1);
+                var report = new pe.cardumen.app.BiomassSurvey().compute(w, zones, survey, params, channel, category, 1000, 1);
                 c.throwIfCancelled();
-                pe.cardumen.app.BiomassSurvey.store(w, null, report, 1000, 1);
-                return report;
+                pe.cardumen.app.BiomassSurvey.store(w, survey, report, 1000, 1);
+                boolean simulated = w.surveys().stream().anyMatch(s -> s.id().equals(survey) && s.simulated());
+                return new Object[] {report, history(w), survey == null ? "" : survey, simulated};
             }
-        }, report -> {
+        }, result -> {
+            var report = (pe.cardumen.app.BiomassSurvey.Report) result[0];
+            @SuppressWarnings("unchecked")
+            var history = (java.util.Map<String, List<HistoryPoint>>) result[1];
+            zoneHistory.set(history);
+            biomassSurvey.set((String) result[2] + ((Boolean) result[3] ? " — " + texts.getString("data.simulated") : ""));
             java.util.Map<String, Double> density = new java.util.HashMap<>();
             report.zones().forEach(r -> density.put(r.zone(), r.densityTPerNmi2()));
             map.zoneBiomassProperty().set(density);
@@ -349,13 +375,79 @@ public final class MainViewModel {
         return services.vectorLayerReader().read(file, null).fieldNames();
     }
 
-    private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary, java.util.Map<String, Double> biomass) {
+    private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary, java.util.Map<String, Double> biomass,
+                          java.util.Map<String, List<HistoryPoint>> history) {
+    }
+
+    /** Each zone's density in each survey (the survey's latest stored run), in survey order. */
+    private static java.util.Map<String, List<HistoryPoint>> history(Workspace ws) throws pe.cardumen.workspace.WorkspaceException {
+        java.util.Map<String, List<HistoryPoint>> out = new java.util.HashMap<>();
+        var runs = ws.biomassRuns();
+        for (var survey : ws.surveys()) {
+            if (survey.period() == null) {
+                continue;
+            }
+            pe.cardumen.workspace.BiomassRun latest = null;
+            for (var r : runs) {
+                if (survey.id().equals(r.survey())) {
+                    latest = r;
+                }
+            }
+            if (latest == null) {
+                continue;
+            }
+            for (var row : ws.biomass(latest.id())) {
+                out.computeIfAbsent(row.zone(), k -> new java.util.ArrayList<>())
+                        .add(new HistoryPoint(survey.id(), survey.period(), row.densityTPerNmi2(), survey.simulated()));
+            }
+        }
+        return out;
+    }
+
+    /** The survey of the last biomass shown ("" for a workspace without surveys), labelled when simulated. */
+    public ObjectProperty<String> biomassSurveyProperty() {
+        return biomassSurvey;
+    }
+
+    /** Each zone's biomass density across the workspace's surveys (zone code → points in survey order). */
+    public ObjectProperty<java.util.Map<String, List<HistoryPoint>>> zoneHistoryProperty() {
+        return zoneHistory;
+    }
+
+    /** The parameter set the next biomass computation uses (remembered between sessions). */
+    public ObjectProperty<pe.cardumen.acoustics.biomass.BiomassParameters> parametersProperty() {
+        return parameters;
+    }
+
+    /**
+     * Replaces the parameter set, remembers it, and recomputes the last biomass computation with it
+     * (when there was one in this session).
+     */
+    public void applyParameters(pe.cardumen.acoustics.biomass.BiomassParameters p) {
+        parameters.set(p);
+        preferences.setBiomassParameters(p);
+        if (lastBiomassChoice != null) {
+            computeBiomass(lastBiomassChoice[0], lastBiomassChoice[1], lastBiomassChoice[2]);
+        }
+    }
+
+    /** The surveys of the open workspace, in order, for the choice when there are several. */
+    public List<pe.cardumen.workspace.SurveyInfo> surveys() throws Exception {
+        Path ws = workspace.get();
+        if (ws == null) {
+            return List.of();
+        }
+        try (Workspace w = Workspace.open(ws)) {
+            return w.surveys();
+        }
     }
 
     private void show(Opened o) {
         workspace.set(o.file());
         preferences.setLastWorkspace(o.file());
         map.zoneBiomassProperty().set(o.biomass());
+        zoneHistory.set(o.history());
+        lastBiomassChoice = null;
         map.zonesProperty().set(o.zones());
         map.selectedProperty().set(null);
         String source = o.summary().zoneSource();

@@ -48,6 +48,8 @@ public final class MainWindowController {
     @FXML private StatusBar statusBar;
     @FXML private Label detailsLabel;
     @FXML private PropertySheet detailsSheet;
+    @FXML private javafx.scene.layout.VBox detailsBox;
+    private ZoneHistoryChart historyChart;
     @FXML private Menu colourByMenu;
     @FXML private RadioMenuItem spanishItem;
     @FXML private RadioMenuItem englishItem;
@@ -100,6 +102,13 @@ public final class MainWindowController {
             detailsSheet.setVisible(!none);
             detailsSheet.setManaged(!none);
             detailsSheet.getItems().setAll(none ? List.of() : ZoneDetails.of(z, texts));
+            historyChart.show(z == null ? null : z.code(), model.zoneHistoryProperty().get());
+        });
+        historyChart = new ZoneHistoryChart(texts);
+        detailsBox.getChildren().add(historyChart.node());
+        model.zoneHistoryProperty().addListener((o, a, h) -> {
+            var z = model.map().selectedProperty().get();
+            historyChart.show(z == null ? null : z.code(), h);
         });
         sonarPanel = new pe.cardumen.ui.sonar.SonarPanel(texts, khz -> {
             var loaded = model.sonarProperty().get();
@@ -138,7 +147,7 @@ public final class MainWindowController {
         });
         model.biomassProperty().addListener((o, a, report) -> {
             if (report != null) {
-                BiomassTables.show(window(), report, texts);
+                BiomassTables.show(window(), report, model.biomassSurveyProperty().get(), texts);
             }
         });
         model.errorProperty().addListener((o, a, msg) -> {
@@ -249,8 +258,14 @@ public final class MainWindowController {
     @FXML
     private void onComputeBiomass() {
         List<List<String>> labels;
+        String survey;
         try {
-            labels = model.nascLabels();
+            List<String> surveys = model.surveys().stream().map(pe.cardumen.workspace.SurveyInfo::id).toList();
+            survey = surveys.size() <= 1 ? (surveys.isEmpty() ? null : surveys.get(0)) : choose(surveys, surveys.get(surveys.size() - 1), "biomass.chooseSurvey");
+            if (surveys.size() > 1 && survey == null) {
+                return; // cancelled
+            }
+            labels = model.nascLabels(survey);
         } catch (Exception e) {
             showError(e.getMessage());
             return;
@@ -260,7 +275,12 @@ public final class MainWindowController {
         if ((labels.get(0).size() > 1 && channel == null) || (labels.get(1).size() > 1 && category == null)) {
             return; // the user cancelled a choice
         }
-        model.computeBiomass(channel, category);
+        model.computeBiomass(survey, channel, category);
+    }
+
+    @FXML
+    private void onBiomassParameters() {
+        BiomassParameterEditor.show(window(), model.parametersProperty().get(), texts).ifPresent(model::applyParameters);
     }
 
     /** The only value, or the user's choice among several (null when cancelled). */
@@ -268,7 +288,10 @@ public final class MainWindowController {
         if (values.size() <= 1) {
             return values.isEmpty() ? null : values.get(0);
         }
-        String preferred = values.stream().filter(v -> v.startsWith("38 ")).findFirst().orElse(values.get(0));
+        return choose(values, values.stream().filter(v -> v.startsWith("38 ")).findFirst().orElse(values.get(0)), headerKey);
+    }
+
+    private String choose(List<String> values, String preferred, String headerKey) {
         ChoiceDialog<String> dialog = new ChoiceDialog<>(preferred, values);
         dialog.initOwner(window());
         dialog.setTitle(texts.getString("biomass.title"));

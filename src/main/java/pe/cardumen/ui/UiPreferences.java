@@ -63,4 +63,21 @@ public final class UiPreferences {
     public void setMaximized(boolean maximized) {
         node.putBoolean("maximized", maximized);
     }
+
+    /** The biomass parameter set last applied in the app; empty when never set or unreadable. */
+    public Optional<pe.cardumen.acoustics.biomass.BiomassParameters> biomassParameters() {
+        String d = node.get("biomassParameters", "");
+        if (d.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(pe.cardumen.acoustics.biomass.BiomassParameters.fromDefinition(d));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void setBiomassParameters(pe.cardumen.acoustics.biomass.BiomassParameters p) {
+        node.put("biomassParameters", p.definition());
+    }
 }

@@ -40,7 +40,9 @@ class CliTest {
     void workspaceInfoSummarisesTheDemo() throws Exception {
         Run r = run("workspace", "info", demo.toString());
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("930 from generated AIP grid").contains("ne_10m_coastline_peru_bbox.geojson").contains("audit log");
+        assertThat(r.out()).contains("930 from generated AIP grid").contains("ne_10m_coastline_peru_bbox.geojson").contains("audit log")
+                // the bundled simulated history: 56 surveys, each with its stored biomass
+                .contains("surveys       56 (1998-1 … 2025-2), 56 SIMULATED").contains("result_biomass=52080");
         Run json = run("workspace", "info", demo.toString(), "--json");
         JsonNode node = new ObjectMapper().readTree(json.out());
         assertThat(node.get("zones").asInt()).isEqualTo(930);

@@ -363,7 +363,91 @@ class MainWindowTest {
             assertThat(w.biomassRuns()).singleElement().satisfies(r -> assertThat(r.parameterSetVersion()).isEqualTo(1));
         }
         robot.interact(() -> tabs.getScene().getWindow().hide());
+
+        // the parameter editor: an invalid field is named and nothing is applied; a valid set recomputes
+        var first = app.model().biomassProperty().get();
+        BiomassParameterEditor.Form[] form = new BiomassParameterEditor.Form[1];
+        robot.interact(() -> {
+            form[0] = new BiomassParameterEditor.Form(app.model().parametersProperty().get(), java.util.ResourceBundle.getBundle(
+                    "pe.cardumen.ui.messages", java.util.Locale.ENGLISH));
+            form[0].lwA.setText("abc");
+        });
+        assertThat(form[0].result()).isEmpty();
+        assertThat(form[0].problem.getText()).contains("Length–weight a").contains("'abc' is not a number");
+        robot.interact(() -> {
+            form[0].fill(app.model().parametersProperty().get());
+            form[0].b20.setText("-70.9");
+        });
+        var edited = form[0].result().orElseThrow();
+        assertThat(edited.b20Db()).isEqualTo(-70.9);
+        robot.interact(() -> app.model().applyParameters(edited));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get() != first);
+        WaitForAsyncUtils.waitForFxEvents();
+        // b20 1 dB higher: biomass ÷ 10^0.1
+        assertThat(app.model().biomassProperty().get().totalT() / first.totalT()).isCloseTo(Math.pow(10, -0.1), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(new UiPreferences().biomassParameters()).hasValueSatisfying(set -> assertThat(set.b20Db()).isEqualTo(-70.9));
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.biomassRuns()).extracting(pe.cardumen.workspace.BiomassRun::parameterSetVersion).containsExactly(1L, 2L);
+        }
+        robot.interact(() -> robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class).getScene().getWindow().hide());
+        robot.interact(() -> app.model().applyParameters(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get().parameters().b20Db() == -71.9);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class).getScene().getWindow().hide());
         robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
+
+    /** A zone's biomass across two surveys: the details pane charts both, labelled simulated when the files are. */
+    @Test
+    void selectingAZoneChartsItsBiomassAcrossSurveys(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = home.resolve("history" + Workspace.SUFFIX);
+        Files.deleteIfExists(ws);
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        Zone zone = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow();
+        Point p = zone.geometry().getInteriorPoint();
+        String at = String.format(java.util.Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+        Path a = Files.writeString(home.resolve("SIMULATED-a.csv"), "Interval,Layer,NASC,Lat_M,Lon_M,Date_M,Time_M\n1,1,1000," + at
+                + ",20240310,10:00:00.0000\n");
+        Path b = Files.writeString(home.resolve("SIMULATED-b.csv"), "Interval,Layer,NASC,Lat_M,Lon_M,Date_M,Time_M\n1,1,3000," + at
+                + ",20240915,10:00:00.0000\n");
+        Path h = Files.writeString(home.resolve("SIMULATED-h.csv"), "haul_id,time,lat,lon,length_cm,count\nH1,," + at + ",10,20\nH1,," + at + ",14,20\n");
+        Path h2 = Files.writeString(home.resolve("SIMULATED-h2.csv"), "haul_id,time,lat,lon,length_cm,count\nH2,," + at + ",10,20\nH2,," + at + ",14,20\n");
+        try (Workspace w = Workspace.open(ws)) {
+            var importer = new pe.cardumen.app.Importer(38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT);
+            importer.inSurvey("2024-1").importAll(w, java.util.List.of(a, h), pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+            importer.inSurvey("2024-2").importAll(w, java.util.List.of(b, h2), pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+            var layer = app.mapModel().zonesProperty().get();
+            for (String s : new String[] {"2024-1", "2024-2"}) {
+                var report = new pe.cardumen.app.BiomassSurvey().compute(w, layer, s, pe.cardumen.acoustics.biomass.BiomassParameters.defaults(),
+                        null, null, 10, 1);
+                pe.cardumen.app.BiomassSurvey.store(w, s, report, 10, 1);
+            }
+        }
+        robot.interact(() -> app.model().openWorkspace(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> app.mapModel().selectedProperty().set(zone));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#zoneHistoryChart").queryAs(javafx.scene.chart.LineChart.class);
+        assertThat(chart.isVisible() || chart.getParent().isVisible()).isTrue();
+        @SuppressWarnings("unchecked")
+        var data = ((javafx.scene.chart.LineChart<Number, Number>) chart).getData().get(0).getData();
+        assertThat(data).hasSize(2);
+        // NASC 1000 then 3000 with the hand case's haul: 96.395 and 289.186 t nmi⁻² (192.79054573 per 2000 m² nmi⁻²)
+        assertThat(data.get(0).getYValue().doubleValue()).isCloseTo(192.79054573 / 2, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(data.get(1).getYValue().doubleValue()).isCloseTo(192.79054573 * 1.5, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(data.get(0).getXValue().doubleValue()).isCloseTo(2024 + 2 / 12.0, org.assertj.core.api.Assertions.within(1e-9));
+        Label title = robot.lookup("#zoneHistoryTitle").queryAs(Label.class);
+        assertThat(title.getText()).contains("10120").contains("2 surveys").contains("SIMULATED");
+        robot.interact(() -> app.mapModel().selectedProperty().set(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getParent().isVisible()).isFalse();
         Path demo = home.resolve("demo" + Workspace.SUFFIX);
         robot.interact(() -> app.model().openWorkspace(demo));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));

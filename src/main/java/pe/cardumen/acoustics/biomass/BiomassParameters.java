@@ -157,6 +157,37 @@ public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, 
         return lwA * Math.pow(lengthCm, lwB);
     }
 
+    /**
+     * The parameters written by {@link #definition()} (as stored with every result).
+     *
+     * @throws IllegalArgumentException when a key is missing or a value is not a number
+     */
+    public static BiomassParameters fromDefinition(String definition) {
+        Properties p = new Properties();
+        try {
+            p.load(new java.io.StringReader(definition));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable parameter set: " + e.getMessage(), e);
+        }
+        BiomassParameters base = of(p);
+        String table = p.getProperty("ts.table");
+        if (table == null || table.isBlank()) {
+            return base;
+        }
+        String[] rows = table.trim().split(";");
+        double[] l = new double[rows.length];
+        double[] ts = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            String[] kv = rows[i].split(":");
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("ts.table row '" + rows[i] + "' is not length:ts");
+            }
+            l[i] = Double.parseDouble(kv[0].trim());
+            ts[i] = Double.parseDouble(kv[1].trim());
+        }
+        return base.withTsTable(new TsTable(l, ts));
+    }
+
     private static BiomassParameters of(Properties p) {
         return new BiomassParameters(d(p, "ts.b20.db"), Boolean.parseBoolean(p.getProperty("ts.b20.confirmed", "false").trim()), d(p, "lw.a"),
                 d(p, "lw.b"), d(p, "juvenile.length.cm"), d(p, "haul.radius.nmi"));

@@ -129,6 +129,10 @@ class ZoneBiomassTest {
         var r = new ZoneBiomass(table).compute(List.of(new ZoneBiomass.Interval("Z", 2000, haul)), Map.of("Z", 300.0)).get(0);
         assertThat(r.densityTPerNmi2()).isCloseTo(1.9279054573e2, withinPercentage(1e-8));
         assertThat(table.definition()).contains("ts.table=10.0:-51.9;14.0:");
+        // the stored text gives the same set back, table included
+        assertThat(BiomassParameters.fromDefinition(table.definition()).definition()).isEqualTo(table.definition());
+        assertThat(BiomassParameters.fromDefinition(BiomassParameters.defaults().definition()).definition())
+                .isEqualTo(BiomassParameters.defaults().definition());
         assertThatThrownBy(() -> table.targetStrengthDb(16)).hasMessageContaining("16.0 cm is outside the TS table (10.0–14.0 cm)");
         java.nio.file.Path bad = pe.cardumen.TestData.tempDir("ts").resolve("bad.csv");
         java.nio.file.Files.writeString(bad, "length_cm,ts_db\n10,-51.9\n12,abc\n");

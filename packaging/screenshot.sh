@@ -19,19 +19,19 @@ sleep 1
 java -Duser.language="$lang" -Dcardumen.home="$home" -Dcardumen.prefsNode="pe/cardumen-screenshot-$$" \
      -Djava.util.prefs.userRoot="$home/prefs" -jar "$jar" "$@" >/dev/null 2>&1 &
 app=$!
-# wait for the demo workspace to be built and shown
-for _ in $(seq 1 60); do
+# wait for the demo workspace (zones, then the simulated history) to be built and shown
+for _ in $(seq 1 90); do
   [ -f "$home/demo.cardumen.gpkg" ] && break
   sleep 1
 done
-sleep 6
+sleep 20
 win=$(xdotool search --name "Cardumen" | head -1)
 xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000
 sleep 2
-# hover and click a zone off Callao, then hover a neighbour so the tooltip shows
-xdotool mousemove 520 560 click 1
+# click a zone off Callao (its details and its biomass across the surveys show), then hover another so the tooltip shows
+xdotool mousemove "${CLICK_X:-655}" "${CLICK_Y:-575}" click 1
 sleep 1
-xdotool mousemove 470 610
+xdotool mousemove 520 610
 sleep 2
 import -window root "$out"
 echo "wrote $out"

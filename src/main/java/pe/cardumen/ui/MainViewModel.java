@@ -174,10 +174,13 @@ public final class MainViewModel {
                 WorkspaceSummary summary = ws.summary();
                 java.util.Map<String, Double> biomass = new java.util.HashMap<>();
                 var runs = ws.biomassRuns();
+                String label = "";
                 if (!runs.isEmpty()) {
-                    ws.biomass(runs.get(runs.size() - 1).id()).forEach(r -> biomass.put(r.zone(), r.densityTPerNmi2()));
+                    var latest = runs.get(runs.size() - 1);
+                    ws.biomass(latest.id()).forEach(r -> biomass.put(r.zone(), r.densityTPerNmi2()));
+                    label = biomassTitle(latest.survey(), ws.surveys().stream().anyMatch(s -> s.id().equals(latest.survey()) && s.simulated()));
                 }
-                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass, history(ws));
+                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass, history(ws), label);
             }
         }, this::show, this::failed);
     }
@@ -272,6 +275,7 @@ public final class MainViewModel {
             var history = (java.util.Map<String, List<HistoryPoint>>) result[1];
             zoneHistory.set(history);
             biomassSurvey.set((String) result[2] + ((Boolean) result[3] ? " — " + texts.getString("data.simulated") : ""));
+            map.zoneBiomassTitleProperty().set(biomassTitle(survey, (Boolean) result[3]));
             java.util.Map<String, Double> density = new java.util.HashMap<>();
             report.zones().forEach(r -> density.put(r.zone(), r.densityTPerNmi2()));
             map.zoneBiomassProperty().set(density);
@@ -376,7 +380,15 @@ public final class MainViewModel {
     }
 
     private record Opened(Path file, ZoneLayer zones, WorkspaceSummary summary, java.util.Map<String, Double> biomass,
-                          java.util.Map<String, List<HistoryPoint>> history) {
+                          java.util.Map<String, List<HistoryPoint>> history, String biomassTitle) {
+    }
+
+    /** The biomass legend's title for a survey ("" without one: the generic title). */
+    private String biomassTitle(String survey, boolean simulated) {
+        if (survey == null) {
+            return "";
+        }
+        return MessageFormat.format(texts.getString("map.biomassSurvey"), survey) + (simulated ? " — " + texts.getString("data.simulated") : "");
     }
 
     /** Each zone's density in each survey (the survey's latest stored run), in survey order. */
@@ -445,7 +457,12 @@ public final class MainViewModel {
     private void show(Opened o) {
         workspace.set(o.file());
         preferences.setLastWorkspace(o.file());
+        map.zoneBiomassTitleProperty().set(o.biomassTitle());
         map.zoneBiomassProperty().set(o.biomass());
+        if (!o.biomass().isEmpty() && map.colourByProperty().get() == pe.cardumen.ui.map.ZoneAttribute.AREA) {
+            // a workspace with results opens on them rather than on the zones' areas
+            map.colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
+        }
         zoneHistory.set(o.history());
         lastBiomassChoice = null;
         map.zonesProperty().set(o.zones());

@@ -303,6 +303,10 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.mapModel().zoneBiomassProperty().get()).as("the latest run").containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("10120", 0.8, "5083", 0.4));
+        // a workspace with stored results opens coloured by them
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        WaitForAsyncUtils.waitForFxEvents();
         int frames = map().framesRenderedProperty().get();
         robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.BIOMASS));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> map().framesRenderedProperty().get() > frames);
@@ -432,6 +436,9 @@ class MainWindowTest {
         robot.interact(() -> app.model().openWorkspace(ws));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
+        // the map opens on the latest run, its legend naming the survey as simulated
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
+        assertThat(app.mapModel().zoneBiomassTitleProperty().get()).contains("survey 2024-2").contains("SIMULATED");
         robot.interact(() -> app.mapModel().selectedProperty().set(zone));
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.chart.LineChart<?, ?> chart = robot.lookup("#zoneHistoryChart").queryAs(javafx.scene.chart.LineChart.class);
@@ -448,6 +455,7 @@ class MainWindowTest {
         robot.interact(() -> app.mapModel().selectedProperty().set(null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.getParent().isVisible()).isFalse();
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
         Path demo = home.resolve("demo" + Workspace.SUFFIX);
         robot.interact(() -> app.model().openWorkspace(demo));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));

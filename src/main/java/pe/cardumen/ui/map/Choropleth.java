@@ -48,6 +48,34 @@ public record Choropleth(String title, double[] breaks, int[] colours) {
         return new Choropleth(title, distinct, c);
     }
 
+    /**
+     * For zero-inflated values such as biomass density: when at least a tenth of the finite values are
+     * exactly 0, a class of its own for 0 (in {@code zeroColour}) and quantile classes of the positive
+     * values; otherwise as {@link #quantiles}.
+     */
+    public static Choropleth zeroAndQuantiles(String title, double[] values, int classes, ColourRamp ramp, int zeroColour) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        long zeros = Arrays.stream(finite).filter(v -> v == 0).count();
+        double[] positive = Arrays.stream(finite).filter(v -> v > 0).toArray();
+        if (zeros * 10 < finite.length || positive.length == 0) {
+            return quantiles(title, values, classes, ramp);
+        }
+        Choropleth rest = quantiles(title, positive, classes, ramp);
+        double[] b = new double[rest.breaks.length + 1];
+        int[] c = new int[rest.colours.length + 1];
+        b[0] = 0;
+        b[1] = 0;
+        System.arraycopy(rest.breaks, 1, b, 2, rest.breaks.length - 1);
+        c[0] = zeroColour;
+        System.arraycopy(rest.colours, 0, c, 1, rest.colours.length);
+        return new Choropleth(title, b, c);
+    }
+
+    /** Whether class {@code k} holds a single value (its two limits are equal). */
+    public boolean singleValue(int k) {
+        return breaks[k] == breaks[k + 1];
+    }
+
     /** Number of classes. */
     public int classes() {
         return colours.length;
@@ -57,6 +85,9 @@ public record Choropleth(String title, double[] breaks, int[] colours) {
     public int colourOf(double value) {
         if (Double.isNaN(value)) {
             return 0;
+        }
+        if (colours.length > 1 && breaks[0] == breaks[1] && value <= breaks[0]) {
+            return colours[0];
         }
         for (int k = 1; k < breaks.length - 1; k++) {
             if (value < breaks[k]) {

@@ -323,7 +323,9 @@ public final class MapView extends StackPane {
     private void setZones(ZoneLayer zones) {
         ZoneAttribute attribute = model.colourByProperty().get();
         String title = attribute == ZoneAttribute.SATELLITE && !model.zoneSatelliteTitleProperty().get().isEmpty()
-                ? model.zoneSatelliteTitleProperty().get() : texts.getString(attribute.titleKey());
+                ? model.zoneSatelliteTitleProperty().get()
+                : attribute == ZoneAttribute.BIOMASS && !model.zoneBiomassTitleProperty().get().isEmpty()
+                ? model.zoneBiomassTitleProperty().get() : texts.getString(attribute.titleKey());
         if (zones == null) {
             zonesLayer = null;
             zoneShapes = null;
@@ -346,8 +348,10 @@ public final class MapView extends StackPane {
                         : attribute == ZoneAttribute.BIOMASS ? biomass.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
             }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
-            Choropleth choropleth = Choropleth.quantiles(title, values, 5,
-                    attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
+            // biomass and NASC are mostly zero: zero gets its own pale class, the fish the colours
+            Choropleth choropleth = attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC
+                    ? Choropleth.zeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS)
+                    : Choropleth.quantiles(title, values, 5, attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
             ZonesLayer layer = new ZonesLayer(shapes, values, choropleth);
             Platform.runLater(() -> {
                 if (model.zonesProperty().get() == zones) {
@@ -450,6 +454,9 @@ public final class MapView extends StackPane {
         g.fillText(s.kmLabel(), right - s.kmPixels(), 42);
     }
 
+    /** Colour of the zero class of biomass and NASC: a pale grey, apart from the ramp. */
+    private static final int ZERO_CLASS = 0xFFEDEDE8;
+
     private void updateLegend(Choropleth c) {
         legend.getChildren().clear();
         legend.setVisible(c != null);
@@ -468,7 +475,8 @@ public final class MapView extends StackPane {
             int argb = colours[k];
             Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
             swatch.setStroke(Color.rgb(60, 70, 80));
-            Label range = new Label(String.format(java.util.Locale.getDefault(), pattern, b[k], b[k + 1]));
+            Label range = new Label(c.singleValue(k) ? String.format(java.util.Locale.getDefault(), pattern.substring(0, pattern.indexOf(' ')), b[k])
+                    : String.format(java.util.Locale.getDefault(), pattern, b[k], b[k + 1]));
             HBox row = new HBox(6, swatch, range);
             row.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(row);

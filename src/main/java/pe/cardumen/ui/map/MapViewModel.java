@@ -30,6 +30,7 @@ public final class MapViewModel {
     private final ObjectProperty<java.util.Map<String, Double>> zoneBiomass = new SimpleObjectProperty<>(this, "zoneBiomass", java.util.Map.of());
     private final ObjectProperty<Raster> raster = new SimpleObjectProperty<>(this, "raster");
     private final ObjectProperty<java.util.Map<String, Double>> zoneSatellite = new SimpleObjectProperty<>(this, "zoneSatellite", java.util.Map.of());
+    private final javafx.beans.property.StringProperty zoneBiomassTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneBiomassTitle", "");
     private final javafx.beans.property.StringProperty zoneSatelliteTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneSatelliteTitle", "");
 
     /**
@@ -46,6 +47,11 @@ public final class MapViewModel {
     /** Biomass density per zone of the latest stored biomass run, t nmi⁻². */
     public ObjectProperty<java.util.Map<String, Double>> zoneBiomassProperty() {
         return zoneBiomass;
+    }
+
+    /** Legend title of the biomass choropleth, naming its survey ("" for the generic title). */
+    public javafx.beans.property.StringProperty zoneBiomassTitleProperty() {
+        return zoneBiomassTitle;
     }
 
     /** The raster underlay, or {@code null} for none. */

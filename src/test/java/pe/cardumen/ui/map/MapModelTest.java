@@ -80,6 +80,34 @@ class MapModelTest {
         assertThat(constant.classes()).isEqualTo(1);
     }
 
+    /** Biomass: 80 zones of 0 and 20 with fish — 0 gets its own class, the fish five quantile classes of four zones each. */
+    @Test
+    void zeroInflatedValuesGetAZeroClassAndQuantilesOfTheRest() {
+        double[] values = new double[101];
+        for (int i = 0; i < 20; i++) {
+            values[80 + i] = i + 1;
+        }
+        values[100] = Double.NaN;
+        Choropleth c = Choropleth.zeroAndQuantiles("t", values, 5, ColourRamp.VIRIDIS, 0xFFEEEEEE);
+        assertThat(c.classes()).isEqualTo(6);
+        assertThat(c.singleValue(0)).isTrue();
+        assertThat(c.breaks()).containsExactly(new double[] {0, 0, 4.8, 8.6, 12.4, 16.2, 20}, org.assertj.core.api.Assertions.within(1e-9));
+        int[] counts = new int[6];
+        for (double v : values) {
+            for (int k = 0; k < 6; k++) {
+                if (c.colourOf(v) == c.colours()[k]) {
+                    counts[k]++;
+                }
+            }
+        }
+        assertThat(counts).containsExactly(80, 4, 4, 4, 4, 4);
+        assertThat(c.colourOf(0)).isEqualTo(0xFFEEEEEE);
+        // few zeros: plain quantiles
+        double[] few = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11};
+        assertThat(Choropleth.zeroAndQuantiles("t", few, 5, ColourRamp.VIRIDIS, 0xFFEEEEEE).breaks())
+                .containsExactly(Choropleth.quantiles("t", few, 5, ColourRamp.VIRIDIS).breaks());
+    }
+
     @Test
     void rampsRunBetweenTheirEndColours() {
         assertThat(ColourRamp.VIRIDIS.colourAt(0)).isEqualTo(0xFF440154);

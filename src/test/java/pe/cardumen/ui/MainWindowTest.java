@@ -58,6 +58,22 @@ class MainWindowTest {
         app.start(stage);
     }
 
+    /** A new workspace with the generated grid and nothing else. */
+    private static Path emptyWorkspace(String name) throws Exception {
+        Path ws = home.resolve(name + Workspace.SUFFIX);
+        Files.deleteIfExists(ws);
+        try (Workspace w = Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
+        }
+        return ws;
+    }
+
+    /** "lat,lon" of a point inside the zone, as a CSV row gives it. */
+    private static String insideAsLatLon(Zone zone) {
+        Point p = zone.geometry().getInteriorPoint();
+        return String.format(java.util.Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+    }
+
     private MapView map() {
         return app.controller().mapView();
     }
@@ -328,14 +344,9 @@ class MainWindowTest {
     @Test
     void computingBiomassShowsImarpesTablesAndColoursTheZones(FxRobot robot) throws Exception {
         waitForZonesOnMap();
-        Path ws = home.resolve("survey" + Workspace.SUFFIX);
-        Files.deleteIfExists(ws);
-        try (Workspace w = Workspace.create(ws)) {
-            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
-        }
+        Path ws = emptyWorkspace("survey");
         Zone zone = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow();
-        Point p = zone.geometry().getInteriorPoint();
-        String at = String.format(java.util.Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+        String at = insideAsLatLon(zone);
         Path cells = Files.writeString(home.resolve("cells.csv"), "Interval,Layer,NASC,Lat_M,Lon_M\n1,1,1000," + at + "\n2,1,3000," + at + "\n");
         Path hauls = Files.writeString(home.resolve("hauls.csv"), "haul_id,time,lat,lon,length_cm,count\nH1,," + at + ",10,20\nH1,," + at + ",14,20\n");
         try (Workspace w = Workspace.open(ws)) {
@@ -408,14 +419,9 @@ class MainWindowTest {
     @Test
     void selectingAZoneChartsItsBiomassAcrossSurveys(FxRobot robot) throws Exception {
         waitForZonesOnMap();
-        Path ws = home.resolve("history" + Workspace.SUFFIX);
-        Files.deleteIfExists(ws);
-        try (Workspace w = Workspace.create(ws)) {
-            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), CancellationToken.NONE);
-        }
+        Path ws = emptyWorkspace("history");
         Zone zone = app.mapModel().zonesProperty().get().byCode("10120").orElseThrow();
-        Point p = zone.geometry().getInteriorPoint();
-        String at = String.format(java.util.Locale.ROOT, "%.5f,%.5f", p.getY(), p.getX());
+        String at = insideAsLatLon(zone);
         Path a = Files.writeString(home.resolve("SIMULATED-a.csv"), "Interval,Layer,NASC,Lat_M,Lon_M,Date_M,Time_M\n1,1,1000," + at
                 + ",20240310,10:00:00.0000\n");
         Path b = Files.writeString(home.resolve("SIMULATED-b.csv"), "Interval,Layer,NASC,Lat_M,Lon_M,Date_M,Time_M\n1,1,3000," + at

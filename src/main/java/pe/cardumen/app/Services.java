@@ -85,6 +85,24 @@ public final class Services {
         return new DemoWorkspace(this);
     }
 
+    /**
+     * The installed model versions' folder: {@code cardumen.models} when set, else {@code models/}
+     * beside the sample-data folder.
+     */
+    public Path modelsDirectory() {
+        String property = System.getProperty("cardumen.models");
+        if (property != null && !property.isBlank()) {
+            return Path.of(property);
+        }
+        Path parent = sampleData.root().getParent();
+        return parent == null ? Path.of("models") : parent.resolve("models");
+    }
+
+    /** Model training, prediction and the registry. */
+    public ModelService models() {
+        return new ModelService(this);
+    }
+
     /** Simulated and imported survey histories. */
     public SurveyHistory surveyHistory() {
         return new SurveyHistory(this);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
         subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, EnsoCommand.class,
-            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, CommandLine.HelpCommand.class})
+            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, TrainCommand.class, PredictCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -90,6 +90,15 @@ public final class CardumenCommand implements Runnable {
             }
             if (cls == EnsoCommand.class) {
                 return cls.cast(new EnsoCommand(this::services));
+            }
+            if (cls == TrainCommand.class) {
+                return cls.cast(new TrainCommand(this::services));
+            }
+            if (cls == PredictCommand.class) {
+                return cls.cast(new PredictCommand(this::services));
+            }
+            if (cls == ModelsCommand.class) {
+                return cls.cast(new ModelsCommand(this::services));
             }
             if (cls == FeaturesCommand.class) {
                 return cls.cast(new FeaturesCommand(this::services));

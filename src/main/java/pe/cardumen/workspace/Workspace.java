@@ -347,6 +347,39 @@ public final class Workspace implements AutoCloseable {
         return read("read a parameter set", c -> BiomassTable.definition(c, version));
     }
 
+    /** Stores a model's prediction for a period with the version's hash; returns the run's id. */
+    public long storePrediction(String model, String modelSha256, String period, List<PredictionRow> rows) throws WorkspaceException {
+        return write("store the prediction", c -> {
+            long id = PredictionTable.insert(c, model, modelSha256, period, rows);
+            insertAudit(c, "predict", "run " + id + ": " + model + " (" + modelSha256.substring(0, 12) + "…) for " + period + ", " + rows.size() + " zones");
+            return id;
+        });
+    }
+
+    /** Every stored prediction, oldest first. */
+    public List<PredictionRun> predictionRuns() throws WorkspaceException {
+        return read("read predictions", PredictionTable::runs);
+    }
+
+    /** The zones of a stored prediction. */
+    public List<PredictionRow> prediction(long run) throws WorkspaceException {
+        return read("read a prediction", c -> PredictionTable.rows(c, run));
+    }
+
+    /** A workspace setting ({@code workspace_meta}), if set. */
+    public Optional<String> setting(String key) throws WorkspaceException {
+        return read("read settings", c -> meta(c, key));
+    }
+
+    /** Sets a workspace setting, with an audit line. */
+    public void setSetting(String key, String value) throws WorkspaceException {
+        write("save a setting", c -> {
+            putMeta(c, key, value);
+            insertAudit(c, "setting", key + " = " + value);
+            return null;
+        });
+    }
+
     /** The variables that have stored zonal statistics, sorted. */
     public List<String> zonalVariables() throws WorkspaceException {
         return read("read zonal statistics", c -> {

@@ -110,6 +110,74 @@ public final class ModelService {
         return new Prediction(v, v.sha256(), period, out, anySimulated, run);
     }
 
+    /**
+     * What monitoring found.
+     *
+     * @param model    the default model scored ({@code id:version})
+     * @param scored   the scores computed now (surveys not scored before by this version)
+     * @param history  every score of the workspace, oldest first
+     */
+    public record Monitoring(String model, List<pe.cardumen.workspace.ModelScore> scored, List<pe.cardumen.workspace.ModelScore> history) {
+        /** Whether any score of this model version alerts. */
+        public boolean alerted() {
+            return history.stream().anyMatch(s -> s.model().equals(model) && s.alerted());
+        }
+    }
+
+    /**
+     * Scores the workspace's default model against every survey it has not scored yet (the survey's
+     * observed densities against the model's quantiles for the survey's period), stores each score
+     * with an alert when it crosses the thresholds, and returns the history.
+     *
+     * @throws IllegalArgumentException when the workspace has no default model
+     */
+    public Monitoring monitor(Workspace ws, pe.cardumen.model.MonitoringThresholds thresholds) throws IOException, WorkspaceException, FileFormatException {
+        String ref = ws.setting(DEFAULT_MODEL).orElseThrow(() -> new IllegalArgumentException(
+                "the workspace has no default model; set one with 'cardumen models default ID:VERSION --workspace W'"));
+        ModelRegistry.Version v = registry().resolve(ref);
+        String sha = v.sha256();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (var s : ws.scores()) {
+            if (s.model().equals(v.ref()) && s.modelSha256().equals(sha)) {
+                done.add(s.survey());
+            }
+        }
+        List<pe.cardumen.workspace.ModelScore> scored = new ArrayList<>();
+        if (ws.surveys().stream().anyMatch(s -> !done.contains(s.id()))) {
+            FeatureFrame all = FeatureFrame.parse(featureCsv(ws, FeatureBuilder.Periods.SURVEYS, null, null), "feature table");
+            String[] survey = all.text("survey");
+            double[] target = all.numbers("target_density_t_per_nmi2");
+            try (ModelPredictor p = ModelPredictor.open(v)) {
+                for (var s : ws.surveys()) {
+                    if (done.contains(s.id())) {
+                        continue;
+                    }
+                    FeatureFrame rows = all.filter(i -> survey[i].equals(s.id()) && !Double.isNaN(target[i]));
+                    if (rows.rows() == 0) {
+                        continue;
+                    }
+                    float[][] q = p.predict(ModelInput.of(rows, v.card()));
+                    double[] obs = java.util.Arrays.stream(rows.numbers("target_density_t_per_nmi2")).map(x -> Math.log1p(Math.max(0, x))).toArray();
+                    double[] p10 = new double[q.length];
+                    double[] p50 = new double[q.length];
+                    double[] p90 = new double[q.length];
+                    for (int i = 0; i < q.length; i++) {
+                        p10[i] = q[i][0];
+                        p50[i] = q[i][1];
+                        p90[i] = q[i][2];
+                    }
+                    Map<String, Double> m = pe.cardumen.model.Evaluation.metrics(obs, p10, p50, p90, rows.numbers("area_nmi2"), rows.text("survey"));
+                    var score = new pe.cardumen.workspace.ModelScore(v.ref(), sha, s.id(), rows.text("period")[0], java.time.Instant.now(), m.get("rmse"),
+                            m.get("mae"), m.get("r2"), m.get("bias"), m.get("coverage"), m.get("auc"), m.get("total_error_pct"), m.get("n").intValue(),
+                            thresholds.alert(m));
+                    ws.storeScore(score);
+                    scored.add(score);
+                }
+            }
+        }
+        return new Monitoring(v.ref(), scored, ws.scores());
+    }
+
     /** The zones of a workspace by code, for areas and stocks. */
     public static Map<String, Zone> zonesByCode(Workspace ws) throws WorkspaceException {
         Map<String, Zone> m = new LinkedHashMap<>();

@@ -91,6 +91,9 @@ public final class CardumenCommand implements Runnable {
             if (cls == EnsoCommand.class) {
                 return cls.cast(new EnsoCommand(this::services));
             }
+            if (cls == ImportCommand.class) {
+                return cls.cast(new ImportCommand(this::services));
+            }
             if (cls == TrainCommand.class) {
                 return cls.cast(new TrainCommand(this::services));
             }

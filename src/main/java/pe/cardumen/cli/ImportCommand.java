@@ -38,6 +38,12 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--species", description = "The CatchSpeciesCode to read from ICES biotic files holding several species.")
     String species;
 
+    private final java.util.function.Supplier<pe.cardumen.app.Services> services;
+
+    ImportCommand(java.util.function.Supplier<pe.cardumen.app.Services> services) {
+        this.services = services;
+    }
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -53,7 +59,24 @@ final class ImportCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("cardumen: " + o.error());
                 }
             }
+            if (survey != null && failed == 0 && ws.setting(pe.cardumen.app.ModelService.DEFAULT_MODEL).isPresent()) {
+                monitor(ws);
+            }
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    /** A new survey is scored against the workspace's default model; an alert is printed (and kept in the audit log). */
+    private void monitor(Workspace ws) {
+        var err = spec.commandLine().getErr();
+        try {
+            var m = services.get().models().monitor(ws, pe.cardumen.model.MonitoringThresholds.defaults());
+            for (var s : m.scored()) {
+                err.printf(Locale.ROOT, "%s on survey %s: RMSE %.3f, P10–P90 coverage %.3f%s%n", s.model(), s.survey(), s.rmse(), s.coverage(),
+                        s.alerted() ? " — ALERT: " + s.alert() : "");
+            }
+        } catch (Exception e) {
+            err.println("monitoring skipped: " + e.getMessage());
+        }
     }
 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen models list|show|verify|compare|import|default}. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "The installed model versions: list, show a card, verify, compare, import, set the default.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Show.class, ModelsCommand.Verify.class, ModelsCommand.Compare.class,
-            ModelsCommand.Install.class, ModelsCommand.Default.class})
+            ModelsCommand.Install.class, ModelsCommand.Default.class, ModelsCommand.Monitor.class})
 final class ModelsCommand extends CommandGroup {
     ModelsCommand(Supplier<Services> services) {
         super(services);
@@ -228,6 +228,41 @@ final class ModelsCommand extends CommandGroup {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "monitor", mixinStandardHelpOptions = true, description = "Score the workspace's default model against every survey it has not "
+            + "scored yet, keep the scores, and print their history as CSV. Exit 3 when a score of the default model crosses a threshold.")
+    static final class Monitor implements Callable<Integer> {
+        /** Exit status of an alert (1 is a failure, 2 a usage error). */
+        static final int ALERT = 3;
+
+        @picocli.CommandLine.ParentCommand
+        ModelsCommand parent;
+
+        @Option(names = "--workspace", required = true, description = "The workspace.")
+        Path workspace;
+
+        @Option(names = "--thresholds", description = "A file with rmse.max and coverage.min (default: the bundled monitoring.properties).")
+        Path thresholds;
+
+        @Override
+        public Integer call() throws Exception {
+            var t = thresholds == null ? pe.cardumen.model.MonitoringThresholds.defaults() : pe.cardumen.model.MonitoringThresholds.load(thresholds);
+            ModelService.Monitoring m;
+            try (Workspace ws = Workspace.open(workspace)) {
+                m = parent.services().models().monitor(ws, t);
+            }
+            var out = parent.out();
+            out.println("model,model_sha256,survey,period,rmse,mae,r2,bias,coverage,auc,total_error_pct,n,alert");
+            for (var s : m.history()) {
+                out.printf(Locale.ROOT, "%s,%s,%s,%s,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.2f,%d,%s%n", s.model(), s.modelSha256(), s.survey(), s.period(), s.rmse(),
+                        s.mae(), s.r2(), s.bias(), s.coverage(), s.auc(), s.totalErrorPct(), s.n(), s.alert().replace(",", ";"));
+            }
+            long alerts = m.history().stream().filter(s -> s.model().equals(m.model()) && s.alerted()).count();
+            parent.err().printf(Locale.ROOT, "%s: %d surveys scored now, %d in the history; thresholds RMSE ≤ %.3f, coverage ≥ %.3f; %s%n", m.model(),
+                    m.scored().size(), m.history().size(), t.rmseMax(), t.coverageMin(), alerts == 0 ? "no alert" : alerts + " ALERT(S)");
+            return alerts == 0 ? 0 : ALERT;
         }
     }
 }

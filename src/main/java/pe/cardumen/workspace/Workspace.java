@@ -366,6 +366,21 @@ public final class Workspace implements AutoCloseable {
         return read("read a prediction", c -> PredictionTable.rows(c, run));
     }
 
+    /** Stores a monitoring score, with an audit line (an alert says so). */
+    public void storeScore(ModelScore score) throws WorkspaceException {
+        write("store a model score", c -> {
+            ModelScoreTable.insert(c, score);
+            insertAudit(c, score.alerted() ? "model.alert" : "model.score", score.model() + " on survey " + score.survey() + ": rmse "
+                    + String.format(java.util.Locale.ROOT, "%.3f, coverage %.3f", score.rmse(), score.coverage()) + (score.alerted() ? " — ALERT: " + score.alert() : ""));
+            return null;
+        });
+    }
+
+    /** Every monitoring score, oldest first. */
+    public List<ModelScore> scores() throws WorkspaceException {
+        return read("read model scores", ModelScoreTable::read);
+    }
+
     /** A workspace setting ({@code workspace_meta}), if set. */
     public Optional<String> setting(String key) throws WorkspaceException {
         return read("read settings", c -> meta(c, key));

@@ -121,6 +121,30 @@ class TrainCliTest {
         assertThat(refused.err()).contains("failed verification and is not loaded");
         b[7] ^= 0x10;
         Files.write(data, b);
+
+        // monitoring: the default model scored against every survey, kept; strict thresholds alert (exit 3)
+        assertThat(CliTest.run("models", "default", "test-model:0.1.0", "--workspace", ws.toString()).status()).isZero();
+        Path strict = dir.resolve("strict.properties");
+        Files.writeString(strict, "rmse.max=0.01\ncoverage.min=0.99\n");
+        CliTest.Run mon = CliTest.run("models", "monitor", "--workspace", ws.toString(), "--thresholds", strict.toString());
+        assertThat(mon.status()).as(mon.err()).isEqualTo(3);
+        assertThat(mon.out().lines().skip(1).toList()).hasSize(16).allSatisfy(l -> assertThat(l).startsWith("test-model:0.1.0," + sha).contains("RMSE"));
+        assertThat(mon.err()).contains("16 surveys scored now").contains("16 ALERT(S)");
+        CliTest.Run again2 = CliTest.run("models", "monitor", "--workspace", ws.toString());
+        assertThat(again2.err()).contains("0 surveys scored now, 16 in the history");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.auditLog()).anySatisfy(e -> assertThat(e.action()).isEqualTo("model.alert"));
+            assertThat(w.scores()).hasSize(16);
+        }
+        // a new survey imported with --survey is scored at once
+        Path params = dir.resolve("p2020.properties");
+        Files.writeString(params, "years.first=2020\nyears.last=2020\ntarget.anchors=2020-1:9.0e6\n");
+        assertThat(CliTest.run("simulate-history", "--seed", "12", "--out", dir.resolve("h2020").toString(), "--parameters", params.toString()).status())
+                .isZero();
+        CliTest.Run imp = CliTest.run("import", dir.resolve("h2020/nasc/SIMULATED-2020-1-nasc.csv").toString(),
+                dir.resolve("h2020/hauls/SIMULATED-2020-1-hauls.csv").toString(), "--workspace", ws.toString(), "--survey", "2020-1");
+        assertThat(imp.status()).as(imp.err()).isZero();
+        assertThat(imp.err()).contains("test-model:0.1.0 on survey 2020-1: RMSE");
     }
 
     /** Shuffling the target across rows breaks any link to the inputs: the model must show no skill on held-out seasons. */

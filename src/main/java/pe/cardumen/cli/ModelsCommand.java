@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code cardumen models list|show|verify|compare|import|default}. */
 @Command(name = "models", mixinStandardHelpOptions = true, description = "The installed model versions: list, show a card, verify, compare, import, set the default.",
         subcommands = {ModelsCommand.ListVersions.class, ModelsCommand.Show.class, ModelsCommand.Verify.class, ModelsCommand.Compare.class,
-            ModelsCommand.Install.class, ModelsCommand.Default.class, ModelsCommand.Monitor.class})
+            ModelsCommand.Install.class, ModelsCommand.Default.class, ModelsCommand.Monitor.class, ModelsCommand.Metrics.class})
 final class ModelsCommand extends CommandGroup {
     ModelsCommand(Supplier<Services> services) {
         super(services);
@@ -263,6 +263,49 @@ final class ModelsCommand extends CommandGroup {
             parent.err().printf(Locale.ROOT, "%s: %d surveys scored now, %d in the history; thresholds RMSE ≤ %.3f, coverage ≥ %.3f; %s%n", m.model(),
                     m.scored().size(), m.history().size(), t.rmseMax(), t.coverageMin(), alerts == 0 ? "no alert" : alerts + " ALERT(S)");
             return alerts == 0 ? 0 : ALERT;
+        }
+    }
+
+    @Command(name = "metrics", mixinStandardHelpOptions = true, description = "A version's held-out metrics (model and baselines) as JSON, for DVC "
+            + "('dvc metrics diff') and scripts.")
+    static final class Metrics implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        ModelsCommand parent;
+
+        @Parameters(index = "0", description = "ID, ID:VERSION, or a version folder.")
+        String ref;
+
+        @Option(names = "--out", description = "Write the JSON to this file instead of standard output.")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.isDirectory(Path.of(ref)) ? Path.of(ref) : parent.registry().resolve(ref).dir();
+            ModelCard c = ModelCard.read(dir.resolve(ModelCard.FILE));
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("model", c.ref());
+            doc.put("sha256", ModelRegistry.modelSha256(c.files()));
+            // NaN is not JSON: a metric without a value (a point forecast's coverage) is left out
+            Map<String, Map<String, Double>> finite = new LinkedHashMap<>();
+            (c.metrics() == null ? Map.<String, Map<String, Double>>of() : c.metrics()).forEach((k, v) -> {
+                Map<String, Double> m = new LinkedHashMap<>();
+                v.forEach((n, x) -> {
+                    if (x != null && Double.isFinite(x)) {
+                        m.put(n, x);
+                    }
+                });
+                finite.put(k, m);
+            });
+            doc.put("metrics", finite);
+            String json = new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(doc) + "\n";
+            if (out != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+                Files.writeString(out, json);
+            } else {
+                parent.out().print(json);
+            }
+            return 0;
         }
     }
 }

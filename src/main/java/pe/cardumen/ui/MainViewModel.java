@@ -57,6 +57,7 @@ public final class MainViewModel {
     /** The user's calibration corrections by channel frequency (kHz, rounded), kept for the session. */
     private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
     private final pe.cardumen.ui.satellite.SatelliteViewModel satellite;
+    private final ModelsViewModel models;
 
     public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
         this.services = services;
@@ -67,6 +68,12 @@ public final class MainViewModel {
         status.set(texts.getString("status.ready"));
         parameters.set(preferences.biomassParameters().orElse(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
         satellite = new pe.cardumen.ui.satellite.SatelliteViewModel(map, texts);
+        models = new ModelsViewModel(services, tasks, map, texts, workspace::get, error::set, notice::set);
+    }
+
+    /** The Models panel's state. */
+    public ModelsViewModel models() {
+        return models;
     }
 
     /** The satellite panel's state. */
@@ -443,6 +450,17 @@ public final class MainViewModel {
         }
     }
 
+    /** The open workspace's default model ({@code id:version}), or {@code null}. */
+    public String defaultModel() throws Exception {
+        Path ws = workspace.get();
+        if (ws == null) {
+            return null;
+        }
+        try (Workspace w = Workspace.open(ws)) {
+            return w.setting(pe.cardumen.app.ModelService.DEFAULT_MODEL).orElse(null);
+        }
+    }
+
     /** The surveys of the open workspace, in order, for the choice when there are several. */
     public List<pe.cardumen.workspace.SurveyInfo> surveys() throws Exception {
         Path ws = workspace.get();
@@ -465,6 +483,8 @@ public final class MainViewModel {
         }
         zoneHistory.set(o.history());
         lastBiomassChoice = null;
+        models.predictionProperty().set(null);
+        map.zoneModelProperty().set(null);
         map.zonesProperty().set(o.zones());
         map.selectedProperty().set(null);
         String source = o.summary().zoneSource();
@@ -472,6 +492,8 @@ public final class MainViewModel {
             source = texts.getString("zones.generated");
         }
         status.set(MessageFormat.format(texts.getString("status.workspace"), o.file().getFileName(), o.summary().zones(), source));
+        // a workspace with a default model scores it against any survey not scored yet; an alert shows in the banner
+        models.monitor();
     }
 
     private void failed(Throwable t) {

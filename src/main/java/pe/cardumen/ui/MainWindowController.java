@@ -145,6 +145,11 @@ public final class MainWindowController {
             e.setDropCompleted(ok);
             e.consume();
         });
+        model.models().comparisonProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                ModelsDialog.showComparison(window(), c, texts);
+            }
+        });
         model.biomassProperty().addListener((o, a, report) -> {
             if (report != null) {
                 BiomassTables.show(window(), report, model.biomassSurveyProperty().get(), texts);
@@ -276,6 +281,27 @@ public final class MainWindowController {
             return; // the user cancelled a choice
         }
         model.computeBiomass(survey, channel, category);
+    }
+
+    @FXML
+    private void onModels() {
+        ModelsDialog.show(window(), model.models(), texts);
+    }
+
+    @FXML
+    private void onPredict() {
+        String ref;
+        try {
+            ref = model.defaultModel();
+        } catch (Exception e) {
+            showError(e.getMessage());
+            return;
+        }
+        if (ref == null) {
+            showError(texts.getString("models.noDefault"));
+            return;
+        }
+        ModelsDialog.askPeriod(window(), texts).ifPresent(p -> model.models().predict(ref, p));
     }
 
     @FXML

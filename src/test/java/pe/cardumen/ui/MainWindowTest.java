@@ -466,4 +466,68 @@ class MainWindowTest {
         robot.interact(() -> app.model().openWorkspace(demo));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
     }
+
+    /** Models: the panel lists both shipped versions verified; set default, predict a month onto the map, interval width, compare (diverging map, metrics, scatter). */
+    @Test
+    void modelsPanelPredictsAndCompares(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = emptyWorkspace("models");
+        robot.interact(() -> app.model().openWorkspace(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        ModelsViewModel models = app.model().models();
+        robot.interact(() -> ModelsDialog.show(app.controller().mapView().getScene().getWindow(), models,
+                java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", java.util.Locale.ENGLISH)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models.versionsProperty().get().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<ModelsViewModel.Row> table = robot.lookup("#modelVersions").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).extracting(r -> r.version().ref()).containsExactly("anchoveta-biomass:1.0.0", "anchoveta-biomass:2.0.0");
+        assertThat(table.getItems()).allMatch(ModelsViewModel.Row::verified);
+        javafx.scene.control.TextArea card = robot.lookup("#modelCard").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(card.getText()).contains("\"id\" : \"anchoveta-biomass\"").contains("featureTableSha256");
+        var v2 = table.getItems().get(1).version();
+        robot.interact(() -> models.setDefault(v2));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> models.versionsProperty().get().stream().anyMatch(ModelsViewModel.Row::isDefault));
+        assertThat(app.model().defaultModel()).isEqualTo("anchoveta-biomass:2.0.0");
+
+        robot.interact(() -> models.predict("anchoveta-biomass:2.0.0", java.time.YearMonth.of(2024, 9)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models.predictionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.MODEL);
+        var layer = app.mapModel().zoneModelProperty().get();
+        assertThat(layer.values()).hasSize(930);
+        assertThat(layer.title()).contains("P50").contains("anchoveta-biomass:2.0.0").contains("2024-09");
+        var p = models.predictionProperty().get();
+        assertThat(layer.values().get(p.zones().get(0).zone())).isEqualTo(p.zones().get(0).densityP50());
+        robot.interact(() -> models.showPrediction(true));
+        var width = app.mapModel().zoneModelProperty().get();
+        assertThat(width.title()).contains("P10–P90");
+        assertThat(width.values().values()).allMatch(x -> x >= 0);
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.predictionRuns()).singleElement().satisfies(r -> assertThat(r.modelSha256()).isEqualTo(v2.sha256()));
+        }
+
+        var v1 = table.getItems().get(0).version();
+        robot.interact(() -> models.compare(v1, v2, java.time.YearMonth.of(2024, 9)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.mapModel().zoneModelProperty().get().diverging()).isTrue();
+        assertThat(app.mapModel().zoneModelProperty().get().title()).contains("anchoveta-biomass:2.0.0 − anchoveta-biomass:1.0.0");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<String[]> metrics = robot.lookup("#compareMetrics").queryAs(javafx.scene.control.TableView.class);
+        assertThat(metrics.getItems()).extracting(r -> r[0]).contains("rmse", "coverage", "auc");
+        var c = models.comparisonProperty().get();
+        assertThat(c.onlyA()).isEmpty();
+        assertThat(c.onlyB()).contains("icen_lag0_c", "prev_neighbour_mean_t_per_nmi2");
+        assertThat(c.p50a()).hasSize(930);
+        for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (win != app.controller().mapView().getScene().getWindow()) {
+                robot.interact(win::hide);
+            }
+        }
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
 }

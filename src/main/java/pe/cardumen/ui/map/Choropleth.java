@@ -71,6 +71,27 @@ public record Choropleth(String title, double[] breaks, int[] colours) {
         return new Choropleth(title, b, c);
     }
 
+    /**
+     * Classes symmetric about zero for differences: {@code classes} (odd) equal classes over
+     * [−m, m], m the largest |value|, so the middle class (white on a diverging ramp) holds zero.
+     */
+    public static Choropleth diverging(String title, double[] values, int classes, ColourRamp ramp) {
+        double m = Arrays.stream(values).filter(Double::isFinite).map(Math::abs).max().orElse(0);
+        if (m == 0) {
+            m = 1;
+        }
+        int n = classes % 2 == 1 ? classes : classes + 1;
+        double[] b = new double[n + 1];
+        int[] c = new int[n];
+        for (int k = 0; k <= n; k++) {
+            b[k] = -m + 2 * m * k / n;
+        }
+        for (int k = 0; k < n; k++) {
+            c[k] = ramp.colourAt((double) k / (n - 1));
+        }
+        return new Choropleth(title, b, c);
+    }
+
     /** Whether class {@code k} holds a single value (its two limits are equal). */
     public boolean singleValue(int k) {
         return breaks[k] == breaks[k + 1];

@@ -91,6 +91,7 @@ public final class MapView extends StackPane {
     private final javafx.beans.value.ChangeListener<java.util.List<double[]>> sonarListener = (o, a, b) -> setSonar();
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneNascListener = (o, a, b) -> recolourIfNasc();
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneBiomassListener = (o, a, b) -> recolourIfBiomass();
+    private final javafx.beans.value.ChangeListener<MapViewModel.ModelLayer> zoneModelListener = (o, a, b) -> recolourIfModel();
     private MapLayer sonarLayer;
     private MapLayer rasterLayer;
     private final javafx.beans.value.ChangeListener<MapViewModel.Raster> rasterListener = (o, a, b) -> setRaster(b);
@@ -152,6 +153,7 @@ public final class MapView extends StackPane {
         model.nascPointsProperty().addListener(sonarListener);
         model.zoneNascProperty().addListener(zoneNascListener);
         model.zoneBiomassProperty().addListener(zoneBiomassListener);
+        model.zoneModelProperty().addListener(zoneModelListener);
         model.rasterProperty().addListener(rasterListener);
         model.zoneSatelliteProperty().addListener(zoneSatelliteListener);
         installMouseHandlers();
@@ -242,6 +244,7 @@ public final class MapView extends StackPane {
         model.nascPointsProperty().removeListener(sonarListener);
         model.zoneNascProperty().removeListener(zoneNascListener);
         model.zoneBiomassProperty().removeListener(zoneBiomassListener);
+        model.zoneModelProperty().removeListener(zoneModelListener);
         model.rasterProperty().removeListener(rasterListener);
         model.zoneSatelliteProperty().removeListener(zoneSatelliteListener);
         worker.shutdownNow();
@@ -273,6 +276,12 @@ public final class MapView extends StackPane {
                 updateLayers();
             });
         });
+    }
+
+    private void recolourIfModel() {
+        if (model.colourByProperty().get() == ZoneAttribute.MODEL) {
+            recolour();
+        }
     }
 
     private void recolourIfBiomass() {
@@ -325,7 +334,9 @@ public final class MapView extends StackPane {
         String title = attribute == ZoneAttribute.SATELLITE && !model.zoneSatelliteTitleProperty().get().isEmpty()
                 ? model.zoneSatelliteTitleProperty().get()
                 : attribute == ZoneAttribute.BIOMASS && !model.zoneBiomassTitleProperty().get().isEmpty()
-                ? model.zoneBiomassTitleProperty().get() : texts.getString(attribute.titleKey());
+                ? model.zoneBiomassTitleProperty().get()
+                : attribute == ZoneAttribute.MODEL && model.zoneModelProperty().get() != null
+                ? model.zoneModelProperty().get().title() : texts.getString(attribute.titleKey());
         if (zones == null) {
             zonesLayer = null;
             zoneShapes = null;
@@ -341,15 +352,20 @@ public final class MapView extends StackPane {
             java.util.Map<String, Double> nasc = model.zoneNascProperty().get();
             java.util.Map<String, Double> sat = model.zoneSatelliteProperty().get();
             java.util.Map<String, Double> biomass = model.zoneBiomassProperty().get();
+            MapViewModel.ModelLayer modelLayer = model.zoneModelProperty().get();
+            java.util.Map<String, Double> modelValues = modelLayer == null ? java.util.Map.of() : modelLayer.values();
             for (Zone z : zones.zones()) {
                 geoms.add(z.geometry());
                 values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN)
                         : attribute == ZoneAttribute.SATELLITE ? sat.getOrDefault(z.code(), Double.NaN)
-                        : attribute == ZoneAttribute.BIOMASS ? biomass.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
+                        : attribute == ZoneAttribute.BIOMASS ? biomass.getOrDefault(z.code(), Double.NaN)
+                        : attribute == ZoneAttribute.MODEL ? modelValues.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
             }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
             // biomass and NASC are mostly zero: zero gets its own pale class, the fish the colours
-            Choropleth choropleth = attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC
+            Choropleth choropleth = attribute == ZoneAttribute.MODEL && modelLayer != null && modelLayer.diverging()
+                    ? Choropleth.diverging(title, values, 7, ColourRamp.BLUE_WHITE_RED)
+                    : attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC || attribute == ZoneAttribute.MODEL
                     ? Choropleth.zeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS)
                     : Choropleth.quantiles(title, values, 5, attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
             ZonesLayer layer = new ZonesLayer(shapes, values, choropleth);

@@ -30,6 +30,7 @@ public final class MapViewModel {
     private final ObjectProperty<java.util.Map<String, Double>> zoneBiomass = new SimpleObjectProperty<>(this, "zoneBiomass", java.util.Map.of());
     private final ObjectProperty<Raster> raster = new SimpleObjectProperty<>(this, "raster");
     private final ObjectProperty<java.util.Map<String, Double>> zoneSatellite = new SimpleObjectProperty<>(this, "zoneSatellite", java.util.Map.of());
+    private final ObjectProperty<ModelLayer> zoneModel = new SimpleObjectProperty<>(this, "zoneModel");
     private final javafx.beans.property.StringProperty zoneBiomassTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneBiomassTitle", "");
     private final javafx.beans.property.StringProperty zoneSatelliteTitle = new javafx.beans.property.SimpleStringProperty(this, "zoneSatelliteTitle", "");
 
@@ -47,6 +48,21 @@ public final class MapViewModel {
     /** Biomass density per zone of the latest stored biomass run, t nmi⁻². */
     public ObjectProperty<java.util.Map<String, Double>> zoneBiomassProperty() {
         return zoneBiomass;
+    }
+
+    /**
+     * Zone values from a model: a prediction, its interval width, or the difference of two versions.
+     *
+     * @param values    value per zone code
+     * @param title     legend title with the unit
+     * @param diverging whether the values are differences (a blue–white–red ramp centred on zero)
+     */
+    public record ModelLayer(java.util.Map<String, Double> values, String title, boolean diverging) {
+    }
+
+    /** The model values the zones show with {@link ZoneAttribute#MODEL}; {@code null} for none. */
+    public ObjectProperty<ModelLayer> zoneModelProperty() {
+        return zoneModel;
     }
 
     /** Legend title of the biomass choropleth, naming its survey ("" for the generic title). */

@@ -16,7 +16,9 @@ public enum ZoneAttribute {
     /** The satellite field's zonal mean or anomaly at the selected time (from the view model). */
     SATELLITE("attribute.satellite", z -> Double.NaN),
     /** Biomass density of the workspace's latest stored biomass run, t nmi⁻² (from the view model). */
-    BIOMASS("attribute.biomass", z -> Double.NaN);
+    BIOMASS("attribute.biomass", z -> Double.NaN),
+    /** A model's prediction, its interval width or the difference of two versions (from the view model). */
+    MODEL("attribute.model", z -> Double.NaN);
 
     private final String titleKey;
     private final ToDoubleFunction<Zone> value;

@@ -1,0 +1,285 @@
+package pe.cardumen.ui;
+
+import java.nio.file.Files;
+import java.text.MessageFormat;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ResourceBundle;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.ScatterChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import pe.cardumen.model.ModelCard;
+import pe.cardumen.workspace.ModelScore;
+
+/**
+ * The Models panel: installed versions with their verification status and the workspace's default;
+ * the selected version's card, held-out metrics next to the baselines, and its monitoring history;
+ * actions to set the default, predict a month, show the interval width, and compare two versions.
+ * Also the Compare view: metrics side by side, the inputs only one has, and predicted vs observed.
+ */
+final class ModelsDialog {
+    private ModelsDialog() {
+    }
+
+    /** The panel's content, for the dialog and tests. */
+    static final class Panel {
+        final TableView<ModelsViewModel.Row> versions = new TableView<>();
+        final TextArea card = new TextArea();
+        final TableView<String[]> metrics = new TableView<>();
+        final LineChart<Number, Number> history = new LineChart<>(new NumberAxis(), new NumberAxis());
+        final Button setDefault;
+        final Button predict;
+        final Button interval;
+        final Button compare;
+        final VBox root;
+
+        Panel(ModelsViewModel model, ResourceBundle texts, Window owner) {
+            versions.setId("modelVersions");
+            versions.getColumns().add(column(texts.getString("models.col.version"), r -> r.version().ref() + (r.isDefault() ? "  ★" : "")));
+            versions.getColumns().add(column(texts.getString("models.col.status"), r -> r.verified() ? texts.getString("models.verified")
+                    : texts.getString("models.failed")));
+            versions.getColumns().add(column(texts.getString("models.col.inputs"), r -> Integer.toString(r.version().card().inputs().size())));
+            versions.getColumns().add(column("SHA-256", r -> r.version().sha256().substring(0, 12) + "…"));
+            versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            versions.setPrefHeight(160);
+            card.setId("modelCard");
+            card.setEditable(false);
+            card.setPrefRowCount(12);
+            card.setStyle("-fx-font-family: monospace;");
+            metrics.setId("modelMetrics");
+            metrics.setPrefHeight(130);
+            history.setId("modelHistory");
+            history.setTitle(texts.getString("models.history"));
+            history.setAnimated(false);
+            history.setPrefHeight(200);
+            ((NumberAxis) history.getXAxis()).setForceZeroInRange(false);
+            ((NumberAxis) history.getXAxis()).setLabel(texts.getString("models.history.x"));
+            setDefault = new Button(texts.getString("models.setDefault"));
+            setDefault.setId("setDefaultModel");
+            predict = new Button(texts.getString("models.predict"));
+            predict.setId("predictModel");
+            interval = new Button(texts.getString("models.interval"));
+            interval.setId("showInterval");
+            compare = new Button(texts.getString("models.compare"));
+            compare.setId("compareModels");
+            versions.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> show(r, model, texts));
+            model.versionsProperty().addListener((o, a, rows) -> {
+                versions.getItems().setAll(rows);
+                rows.stream().filter(ModelsViewModel.Row::isDefault).findFirst()
+                        .or(() -> rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(rows.size() - 1)))
+                        .ifPresent(r -> versions.getSelectionModel().select(r));
+            });
+            versions.getItems().setAll(model.versionsProperty().get());
+            model.scoresProperty().addListener((o, a, s) -> show(versions.getSelectionModel().getSelectedItem(), model, texts));
+            setDefault.setOnAction(e -> selected().ifPresent(r -> model.setDefault(r.version())));
+            predict.setOnAction(e -> selected().ifPresent(r -> askPeriod(owner, texts).ifPresent(p -> model.predict(r.version().ref(), p))));
+            interval.setOnAction(e -> model.showPrediction(true));
+            interval.disableProperty().bind(model.predictionProperty().isNull());
+            compare.setOnAction(e -> selected().ifPresent(r -> {
+                List<String> others = model.versionsProperty().get().stream().map(x -> x.version().ref()).filter(ref -> !ref.equals(r.version().ref())).toList();
+                if (others.isEmpty()) {
+                    return;
+                }
+                ChoiceDialog<String> d = new ChoiceDialog<>(others.get(0), others);
+                d.initOwner(owner);
+                d.setHeaderText(MessageFormat.format(texts.getString("models.compareWith"), r.version().ref()));
+                d.showAndWait().flatMap(other -> askPeriod(owner, texts).map(p -> new Object[] {other, p})).ifPresent(x -> {
+                    var b = model.versionsProperty().get().stream().filter(v -> v.version().ref().equals(x[0])).findFirst().orElseThrow();
+                    model.compare(r.version(), b.version(), (YearMonth) x[1]);
+                });
+            }));
+            HBox buttons = new HBox(8, setDefault, predict, interval, compare);
+            SplitPane split = new SplitPane(card, new VBox(6, new Label(texts.getString("models.metrics")), metrics, history));
+            split.setDividerPositions(0.45);
+            root = new VBox(8, versions, buttons, split);
+            root.setPadding(new Insets(6));
+            root.setPrefSize(980, 620);
+        }
+
+        Optional<ModelsViewModel.Row> selected() {
+            return Optional.ofNullable(versions.getSelectionModel().getSelectedItem());
+        }
+
+        private void show(ModelsViewModel.Row r, ModelsViewModel model, ResourceBundle texts) {
+            metrics.getItems().clear();
+            metrics.getColumns().clear();
+            history.getData().clear();
+            if (r == null) {
+                card.setText("");
+                return;
+            }
+            try {
+                String text = Files.readString(r.version().dir().resolve(ModelCard.FILE));
+                card.setText((r.verified() ? "" : texts.getString("models.failed") + ":\n  " + String.join("\n  ", r.problems()) + "\n\n") + text);
+            } catch (java.io.IOException e) {
+                card.setText(e.getMessage());
+            }
+            Map<String, Map<String, Double>> m = r.version().card().metrics() == null ? Map.of() : r.version().card().metrics();
+            metrics.getColumns().add(arrayColumn(texts.getString("models.col.forecast"), 0));
+            List<String> names = List.of("rmse", "mae", "r2", "bias", "coverage", "auc", "total_error_pct");
+            for (int j = 0; j < names.size(); j++) {
+                metrics.getColumns().add(arrayColumn(names.get(j), j + 1));
+            }
+            for (var e : m.entrySet()) {
+                String[] row = new String[names.size() + 1];
+                row[0] = e.getKey();
+                for (int j = 0; j < names.size(); j++) {
+                    Double v = e.getValue().get(names.get(j));
+                    row[j + 1] = v == null || v.isNaN() ? "—" : String.format(Locale.getDefault(), "%.3f", v);
+                }
+                metrics.getItems().add(row);
+            }
+            metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            XYChart.Series<Number, Number> rmse = new XYChart.Series<>();
+            rmse.setName("RMSE");
+            XYChart.Series<Number, Number> coverage = new XYChart.Series<>();
+            coverage.setName(texts.getString("models.history.coverage"));
+            for (ModelScore s : model.scoresProperty().get()) {
+                if (!s.model().equals(r.version().ref())) {
+                    continue;
+                }
+                YearMonth p = YearMonth.parse(s.period());
+                double t = p.getYear() + (p.getMonthValue() - 1) / 12.0;
+                rmse.getData().add(new XYChart.Data<>(t, s.rmse()));
+                coverage.getData().add(new XYChart.Data<>(t, s.coverage()));
+            }
+            history.getData().setAll(List.of(rmse, coverage));
+        }
+    }
+
+    static Optional<YearMonth> askPeriod(Window owner, ResourceBundle texts) {
+        TextInputDialog d = new TextInputDialog(YearMonth.now().toString());
+        d.initOwner(owner);
+        d.setHeaderText(texts.getString("models.period"));
+        while (true) {
+            Optional<String> text = d.showAndWait();
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(YearMonth.parse(text.get().trim()));
+            } catch (DateTimeParseException e) {
+                d.setHeaderText(texts.getString("models.period") + " — " + MessageFormat.format(texts.getString("models.periodBad"), text.get()));
+            }
+        }
+    }
+
+    /** Shows the panel (non-modal), listing the versions afresh. */
+    static void show(Window owner, ModelsViewModel model, ResourceBundle texts) {
+        Panel panel = new Panel(model, texts, owner);
+        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        dialog.initOwner(owner);
+        dialog.initModality(javafx.stage.Modality.NONE);
+        dialog.setTitle(texts.getString("models.title"));
+        dialog.getDialogPane().setContent(panel.root);
+        dialog.setResizable(true);
+        dialog.show();
+        model.refresh();
+    }
+
+    /** The Compare view's content, for the dialog and tests. */
+    static VBox comparison(ModelsViewModel.Comparison c, ResourceBundle texts) {
+        TableView<String[]> table = new TableView<>();
+        table.setId("compareMetrics");
+        table.getColumns().add(arrayColumn(texts.getString("models.col.metric"), 0));
+        table.getColumns().add(arrayColumn(c.a().ref(), 1));
+        table.getColumns().add(arrayColumn(c.b().ref(), 2));
+        table.getColumns().add(arrayColumn("Δ (B − A)", 3));
+        Map<String, Double> ma = c.a().card().metrics() == null ? Map.of() : c.a().card().metrics().getOrDefault("model", Map.of());
+        Map<String, Double> mb = c.b().card().metrics() == null ? Map.of() : c.b().card().metrics().getOrDefault("model", Map.of());
+        TreeSet<String> names = new TreeSet<>(ma.keySet());
+        names.addAll(mb.keySet());
+        for (String n : names) {
+            double x = ma.getOrDefault(n, Double.NaN);
+            double y = mb.getOrDefault(n, Double.NaN);
+            table.getItems().add(new String[] {n, fmt(x), fmt(y), fmt(y - x)});
+        }
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(260);
+        Label inputs = new Label(MessageFormat.format(texts.getString("models.inputsOnly"), c.a().ref(), c.onlyA().isEmpty() ? "—" : String.join(", ", c.onlyA()),
+                c.b().ref(), c.onlyB().isEmpty() ? "—" : String.join(", ", c.onlyB())));
+        inputs.setWrapText(true);
+        Label totals = new Label(MessageFormat.format(texts.getString("models.totals"), c.period().toString(), c.a().ref(),
+                String.format(Locale.getDefault(), "%,.0f", c.totalA()), c.b().ref(), String.format(Locale.getDefault(), "%,.0f", c.totalB())));
+        NumberAxis x = new NumberAxis();
+        NumberAxis y = new NumberAxis();
+        x.setLabel(c.observed() == null ? MessageFormat.format(texts.getString("models.scatter.a"), c.a().ref()) : texts.getString("models.scatter.observed"));
+        y.setLabel(texts.getString("models.scatter.predicted"));
+        ScatterChart<Number, Number> scatter = new ScatterChart<>(x, y);
+        scatter.setId("compareScatter");
+        scatter.setAnimated(false);
+        XYChart.Series<Number, Number> sa = new XYChart.Series<>();
+        sa.setName(c.a().ref());
+        XYChart.Series<Number, Number> sb = new XYChart.Series<>();
+        sb.setName(c.b().ref());
+        for (int i = 0; i < c.p50a().length; i++) {
+            if (c.observed() != null) {
+                if (!Double.isNaN(c.observed()[i])) {
+                    sa.getData().add(new XYChart.Data<>(c.observed()[i], c.p50a()[i]));
+                    sb.getData().add(new XYChart.Data<>(c.observed()[i], c.p50b()[i]));
+                }
+            } else {
+                sb.getData().add(new XYChart.Data<>(c.p50a()[i], c.p50b()[i]));
+            }
+        }
+        if (c.observed() != null) {
+            scatter.getData().add(sa);
+        }
+        scatter.getData().add(sb);
+        scatter.setPrefHeight(330);
+        VBox box = new VBox(8, table, inputs, totals, scatter);
+        box.setPadding(new Insets(6));
+        box.setPrefWidth(760);
+        return box;
+    }
+
+    static void showComparison(Window owner, ModelsViewModel.Comparison c, ResourceBundle texts) {
+        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        dialog.initOwner(owner);
+        dialog.initModality(javafx.stage.Modality.NONE);
+        dialog.setTitle(texts.getString("models.compareTitle"));
+        dialog.getDialogPane().setContent(comparison(c, texts));
+        dialog.setResizable(true);
+        dialog.show();
+    }
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "—" : String.format(Locale.getDefault(), "%.4f", v);
+    }
+
+    private static TableColumn<String[], String> arrayColumn(String title, int index) {
+        TableColumn<String[], String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()[index]));
+        c.setSortable(false);
+        return c;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setSortable(false);
+        return c;
+    }
+}

@@ -23,7 +23,9 @@ import pe.cardumen.ui.map.MapViewModel;
  * then opens the last workspace (or, on first start, builds the demo workspace).
  *
  * <p>Parameters: {@code --workspace FILE} opens that workspace; {@code --sonar FILE…} loads raw files
- * into the sonar panel; {@code --satellite FILE} loads a grid into the satellite panel. System property
+ * into the sonar panel; {@code --satellite FILE} loads a grid into the satellite panel; {@code --predict
+ * ID:VERSION@YYYY-MM} predicts a month onto the map and {@code --models} opens the Models panel once the
+ * workspace is open. System property
  * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
  * zones and exits (used by the start-up benchmark).
  */
@@ -89,6 +91,26 @@ public final class CardumenApp extends Application {
                     }
                 });
             }
+        }
+        String predict = optionValue("--predict") == null ? null : optionValue("--predict").toString();
+        boolean modelsPanel = getParameters() != null && getParameters().getRaw().contains("--models");
+        if (predict != null || modelsPanel) {
+            // once the workspace is open: predict (ID:VERSION@YYYY-MM) and/or open the Models panel
+            model.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Path> o, Path a, Path ws) {
+                    if (ws == null) {
+                        return;
+                    }
+                    o.removeListener(this);
+                    if (predict != null && predict.contains("@")) {
+                        model.models().predict(predict.substring(0, predict.indexOf('@')), java.time.YearMonth.parse(predict.substring(predict.indexOf('@') + 1)));
+                    }
+                    if (modelsPanel) {
+                        ModelsDialog.show(stage, model.models(), ResourceBundle.getBundle("pe.cardumen.ui.messages", preferences.locale()));
+                    }
+                }
+            });
         }
         if (Boolean.getBoolean("cardumen.exitAfterFirstMap")) {
             exitAfterFirstMap();

@@ -49,6 +49,7 @@ final class ModelsDialog {
         final TextArea card = new TextArea();
         final TableView<String[]> metrics = new TableView<>();
         final LineChart<Number, Number> history = new LineChart<>(new NumberAxis(), new NumberAxis());
+        final Label noHistory = new Label();
         final Button setDefault;
         final Button predict;
         final Button interval;
@@ -66,6 +67,7 @@ final class ModelsDialog {
             versions.setPrefHeight(160);
             card.setId("modelCard");
             card.setEditable(false);
+            card.setWrapText(true);
             card.setPrefRowCount(12);
             card.setStyle("-fx-font-family: monospace;");
             metrics.setId("modelMetrics");
@@ -111,7 +113,9 @@ final class ModelsDialog {
                 });
             }));
             HBox buttons = new HBox(8, setDefault, predict, interval, compare);
-            SplitPane split = new SplitPane(card, new VBox(6, new Label(texts.getString("models.metrics")), metrics, history));
+            noHistory.setText(texts.getString("models.noHistory"));
+            noHistory.setWrapText(true);
+            SplitPane split = new SplitPane(card, new VBox(6, new Label(texts.getString("models.metrics")), metrics, history, noHistory));
             split.setDividerPositions(0.45);
             root = new VBox(8, versions, buttons, split);
             root.setPadding(new Insets(6));
@@ -166,6 +170,11 @@ final class ModelsDialog {
                 coverage.getData().add(new XYChart.Data<>(t, s.coverage()));
             }
             history.getData().setAll(List.of(rmse, coverage));
+            boolean any = !rmse.getData().isEmpty();
+            history.setVisible(any);
+            history.setManaged(any);
+            noHistory.setVisible(!any);
+            noHistory.setManaged(!any);
         }
     }
 

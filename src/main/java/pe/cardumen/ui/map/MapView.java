@@ -470,6 +470,16 @@ public final class MapView extends StackPane {
         g.fillText(s.kmLabel(), right - s.kmPixels(), 42);
     }
 
+    /**
+     * A class limit with as many decimals as its size needs to read differently from its neighbours
+     * (areas in thousands of nmi², SST in tenths of a degree, densities down to thousandths).
+     */
+    static String legendNumber(double v) {
+        double a = Math.abs(v);
+        String pattern = a == 0 || a >= 100 ? "%,.0f" : a >= 10 ? "%,.1f" : a >= 1 ? "%,.2f" : a >= 0.01 ? "%.3f" : "%.2g";
+        return String.format(java.util.Locale.getDefault(), pattern, v);
+    }
+
     /** Colour of the zero class of biomass and NASC: a pale grey, apart from the ramp. */
     private static final int ZERO_CLASS = 0xFFEDEDE8;
 
@@ -484,15 +494,11 @@ public final class MapView extends StackPane {
         legend.getChildren().add(title);
         double[] b = c.breaks();
         int[] colours = c.colours();
-        // enough decimals that neighbouring classes read differently (SST spans a few °C, areas thousands of nmi²)
-        double span = Math.abs(b[b.length - 1] - b[0]);
-        String pattern = span >= 50 ? "%,.0f – %,.0f" : span >= 5 ? "%,.1f – %,.1f" : "%,.2f – %,.2f";
         for (int k = colours.length - 1; k >= 0; k--) {
             int argb = colours[k];
             Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
             swatch.setStroke(Color.rgb(60, 70, 80));
-            Label range = new Label(c.singleValue(k) ? String.format(java.util.Locale.getDefault(), pattern.substring(0, pattern.indexOf(' ')), b[k])
-                    : String.format(java.util.Locale.getDefault(), pattern, b[k], b[k + 1]));
+            Label range = new Label(c.singleValue(k) ? legendNumber(b[k]) : legendNumber(b[k]) + " – " + legendNumber(b[k + 1]));
             HBox row = new HBox(6, swatch, range);
             row.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(row);

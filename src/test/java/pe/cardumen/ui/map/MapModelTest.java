@@ -108,6 +108,35 @@ class MapModelTest {
                 .containsExactly(Choropleth.quantiles("t", few, 5, ColourRamp.VIRIDIS).breaks());
     }
 
+    /** Legend limits carry the decimals their size needs, so classes of small densities do not all read "0 – 0". */
+    @Test
+    void legendNumbersKeepTheirSignificantDigits() {
+        java.util.Locale before = java.util.Locale.getDefault();
+        java.util.Locale.setDefault(java.util.Locale.ROOT);
+        try {
+            assertThat(MapView.legendNumber(2056.4)).isEqualTo("2,056");
+            assertThat(MapView.legendNumber(23.34)).isEqualTo("23.3");
+            assertThat(MapView.legendNumber(2.345)).isEqualTo("2.35");
+            assertThat(MapView.legendNumber(0.2345)).isEqualTo("0.235");
+            assertThat(MapView.legendNumber(0.0012)).isEqualTo("0.0012");
+            assertThat(MapView.legendNumber(0)).isEqualTo("0");
+            assertThat(MapView.legendNumber(-1.5)).isEqualTo("-1.50");
+        } finally {
+            java.util.Locale.setDefault(before);
+        }
+    }
+
+    /** Differences: odd classes symmetric about zero, the middle one white on the diverging ramp. */
+    @Test
+    void divergingClassesAreSymmetricAboutZero() {
+        Choropleth c = Choropleth.diverging("d", new double[] {-2, 0.5, 7, Double.NaN}, 7, ColourRamp.BLUE_WHITE_RED);
+        assertThat(c.classes()).isEqualTo(7);
+        assertThat(c.breaks()[0]).isEqualTo(-7.0);
+        assertThat(c.breaks()[7]).isEqualTo(7.0);
+        assertThat(c.colourOf(0)).isEqualTo(ColourRamp.BLUE_WHITE_RED.colourAt(0.5));
+        assertThat(c.colourOf(-7)).isEqualTo(ColourRamp.BLUE_WHITE_RED.colourAt(0));
+    }
+
     @Test
     void rampsRunBetweenTheirEndColours() {
         assertThat(ColourRamp.VIRIDIS.colourAt(0)).isEqualTo(0xFF440154);

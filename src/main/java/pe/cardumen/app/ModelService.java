@@ -158,15 +158,7 @@ public final class ModelService {
                     }
                     float[][] q = p.predict(ModelInput.of(rows, v.card()));
                     double[] obs = java.util.Arrays.stream(rows.numbers("target_density_t_per_nmi2")).map(x -> Math.log1p(Math.max(0, x))).toArray();
-                    double[] p10 = new double[q.length];
-                    double[] p50 = new double[q.length];
-                    double[] p90 = new double[q.length];
-                    for (int i = 0; i < q.length; i++) {
-                        p10[i] = q[i][0];
-                        p50[i] = q[i][1];
-                        p90[i] = q[i][2];
-                    }
-                    Map<String, Double> m = pe.cardumen.model.Evaluation.metrics(obs, p10, p50, p90, rows.numbers("area_nmi2"), rows.text("survey"));
+                    Map<String, Double> m = pe.cardumen.model.Evaluation.ofQuantiles(obs, q, rows.numbers("area_nmi2"), rows.text("survey"));
                     var score = new pe.cardumen.workspace.ModelScore(v.ref(), sha, s.id(), rows.text("period")[0], java.time.Instant.now(), m.get("rmse"),
                             m.get("mae"), m.get("r2"), m.get("bias"), m.get("coverage"), m.get("auc"), m.get("total_error_pct"), m.get("n").intValue(),
                             thresholds.alert(m));

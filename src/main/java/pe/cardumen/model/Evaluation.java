@@ -61,6 +61,19 @@ public final class Evaluation {
         return m;
     }
 
+    /** The metrics of a model's quantile rows ({@code q[i] = {P10, P50, P90}} of log1p density). */
+    public static Map<String, Double> ofQuantiles(double[] obs, float[][] q, double[] area, String[] survey) {
+        double[] p10 = new double[q.length];
+        double[] p50 = new double[q.length];
+        double[] p90 = new double[q.length];
+        for (int i = 0; i < q.length; i++) {
+            p10[i] = q[i][0];
+            p50[i] = q[i][1];
+            p90[i] = q[i][2];
+        }
+        return metrics(obs, p10, p50, p90, area, survey);
+    }
+
     /** Area under the ROC curve of {@code score} for presence ({@code obs > 0}); NaN without both classes. */
     public static double auc(double[] obs, double[] score) {
         int n = obs.length;

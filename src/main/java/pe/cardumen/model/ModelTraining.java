@@ -174,20 +174,12 @@ public final class ModelTraining {
         try (ModelPredictor p = ModelPredictor.open(version)) {
             q = p.predict(ModelInput.of(test, version.card()));
         }
-        double[] p10 = new double[q.length];
-        double[] p50 = new double[q.length];
-        double[] p90 = new double[q.length];
-        for (int i = 0; i < q.length; i++) {
-            p10[i] = q[i][0];
-            p50[i] = q[i][1];
-            p90[i] = q[i][2];
-        }
         double[] clim = Evaluation.climatology(train, test);
         double[] pers = Evaluation.persistence(test, clim);
         double[] none = new double[obs.length];
         java.util.Arrays.fill(none, Double.NaN);
         Map<String, Map<String, Double>> m = new LinkedHashMap<>();
-        m.put("model", Evaluation.metrics(obs, p10, p50, p90, area, survey));
+        m.put("model", Evaluation.ofQuantiles(obs, q, area, survey));
         m.put("persistence", Evaluation.metrics(obs, none, pers, none, area, survey));
         m.put("climatology", Evaluation.metrics(obs, none, clim, none, area, survey));
         return m;

@@ -103,6 +103,11 @@ public final class Services {
         return new ModelService(this);
     }
 
+    /** Quota planning. */
+    public QuotaService quota() {
+        return new QuotaService(this);
+    }
+
     /** Simulated and imported survey histories. */
     public SurveyHistory surveyHistory() {
         return new SurveyHistory(this);

@@ -101,6 +101,11 @@ public record HarvestParameters(double mortalityPerYear, double exploitationMax,
         return withThresholds(exploitationMax, ref, riskTolerance);
     }
 
+    /** Any numeric key of the file (allocation and supply-plan settings). */
+    public double number(String key) {
+        return d(definition, key);
+    }
+
     /** The canonical {@code key=value} text, sorted, as reports print it. */
     public String text() {
         StringBuilder b = new StringBuilder();

@@ -69,19 +69,21 @@ public final class QuotaService {
                 throw new IllegalArgumentException("a model prediction needs --period YYYY-MM");
             }
             var pr = services.models().predict(ws, model, period, true);
-            double p10 = 0;
-            double p50 = 0;
-            double p90 = 0;
+            double mean = 0;
+            double var = 0;
             for (var z : pr.zones()) {
                 if (zones.get(z.zone()).stock() == stock) {
-                    p10 += z.p10T();
-                    p50 += z.p50T();
-                    p90 += z.p90T();
+                    // each zone's mean by Swanson's rule (0.3 P10 + 0.4 P50 + 0.3 P90): the sum of medians of zero-inflated
+                    // zones would understate the stock; its spread (P90 − P10) / 2.563, zones taken as independent
+                    mean += 0.3 * z.p10T() + 0.4 * z.p50T() + 0.3 * z.p90T();
+                    var += Math.pow((z.p90T() - z.p10T()) / (2 * 1.2815515655446004), 2);
                     biomass.put(z.zone(), z.p50T());
                 }
             }
-            source = "model " + pr.version().ref() + " (" + pr.sha256().substring(0, 12) + "…) for " + period + (pr.simulated() ? ", SIMULATED inputs" : "");
-            dist = BiomassDistribution.ofQuantiles(p10, p50, p90, source);
+            double cv = mean > 0 ? Math.sqrt(var) / mean : 0;
+            source = "model " + pr.version().ref() + " (" + pr.sha256().substring(0, 12) + "…) for " + period
+                    + String.format(java.util.Locale.ROOT, ", stock mean by Swanson's rule per zone, CV %.3f", cv) + (pr.simulated() ? ", SIMULATED inputs" : "");
+            dist = BiomassDistribution.ofMeanAndCv(mean, cv, source);
         } else {
             List<BiomassRun> runs = ws.biomassRuns().stream().filter(r -> survey == null || survey.equals(r.survey())).toList();
             if (runs.isEmpty()) {

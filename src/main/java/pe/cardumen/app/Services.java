@@ -103,6 +103,11 @@ public final class Services {
         return new ModelService(this);
     }
 
+    /** The quota report. */
+    public ReportService reports() {
+        return new ReportService(this);
+    }
+
     /** Quota planning. */
     public QuotaService quota() {
         return new QuotaService(this);

@@ -1,0 +1,61 @@
+package pe.cardumen.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import pe.cardumen.domain.AppInfo;
+import pe.cardumen.domain.Stock;
+import pe.cardumen.domain.Zone;
+import pe.cardumen.io.FileFormatException;
+import pe.cardumen.planning.HarvestParameters;
+import pe.cardumen.report.QuotaReport;
+import pe.cardumen.workspace.Workspace;
+import pe.cardumen.workspace.WorkspaceException;
+
+/** Builds the quota report of a stock and season from a workspace (see {@link QuotaReport}). */
+public final class ReportService {
+    private final Services services;
+
+    public ReportService(Services services) {
+        this.services = services;
+    }
+
+    /** The report's data: the plan, the stock's zones, ICEN, every input with its SHA-256 and the parameters. */
+    public QuotaReport.Data data(Workspace ws, Stock stock, String season, String survey, String model, YearMonth period, String scenario,
+                                 HarvestParameters p) throws WorkspaceException, IOException, FileFormatException {
+        QuotaService.Plan plan = services.quota().plan(ws, stock, season, survey, model, period, scenario, p);
+        List<Zone> zones = ws.zones().stream().filter(z -> z.stock() == stock).toList();
+        Map<YearMonth, Double> icen = new HashMap<>();
+        services.ensoSeries().icen().forEach(m -> icen.put(m.month(), m.icenC()));
+        Map<String, String> inputs = new LinkedHashMap<>();
+        ws.imports().forEach(i -> inputs.put(i.fileName(), i.sha256()));
+        StringBuilder params = new StringBuilder("# harvest control\n").append(plan.table().parameters().text());
+        var runs = ws.biomassRuns();
+        if (model == null && !runs.isEmpty()) {
+            var run = runs.stream().filter(r -> survey == null || survey.equals(r.survey())).reduce((a, b) -> b).orElse(runs.get(runs.size() - 1));
+            params.append("# biomass parameter set v").append(run.parameterSetVersion()).append('\n').append(ws.parameterSet(run.parameterSetVersion()));
+        }
+        String modelRef = null;
+        String sha = null;
+        if (model != null) {
+            var v = services.models().registry().resolve(model);
+            modelRef = v.ref();
+            sha = v.sha256();
+        }
+        boolean simulated = plan.source().contains("SIMULATED") || ws.surveys().stream().anyMatch(pe.cardumen.workspace.SurveyInfo::simulated);
+        return new QuotaReport.Data(stock.id(), season, scenario, plan.biomass(), plan.table(), plan.allocation(), plan.supply(), zones, plan.zoneBiomass(),
+                icen, modelRef, sha, inputs, params.toString(), simulated, AppInfo.version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+
+    /** Writes the report; returns its pages. */
+    public int write(QuotaReport.Data data, Locale locale, Path out) throws IOException {
+        return new QuotaReport(locale).write(data, out);
+    }
+}

@@ -1,0 +1,79 @@
+package pe.cardumen.cli;
+
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import pe.cardumen.app.Services;
+import pe.cardumen.domain.Stock;
+import pe.cardumen.planning.HarvestParameters;
+import pe.cardumen.report.QuotaReport;
+import pe.cardumen.workspace.Workspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cardumen report --workspace W --season 2026-I --lang es|en --out report.pdf}. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "The quota report as an A4 PDF in Spanish or English: summary, biomass map, decision table, biomass by degree and band, "
+                + "ENSO context, supply plan, parameters and provenance.")
+final class ReportCommand implements Callable<Integer> {
+    private final Supplier<Services> services;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--workspace", required = true, description = "The workspace.")
+    Path workspace;
+
+    @Option(names = "--season", required = true, description = "The season's label, e.g. 2026-I.")
+    String season;
+
+    @Option(names = "--lang", description = "es or en (default ${DEFAULT-VALUE}).")
+    String lang = "es";
+
+    @Option(names = "--out", required = true, description = "The PDF to write.")
+    Path out;
+
+    @Option(names = "--stock", description = "north-centre (default) or south.")
+    String stock = "north-centre";
+
+    @Option(names = "--survey", description = "Use this survey's stored biomass (default: the latest run).")
+    String survey;
+
+    @Option(names = "--model", description = "Use this model's prediction (ID[:VERSION]) with --period.")
+    String model;
+
+    @Option(names = "--period", description = "The month the model predicts, YYYY-MM.")
+    String period;
+
+    @Option(names = "--scenario", description = "The scenario the summary leads with (default ${DEFAULT-VALUE}).")
+    String scenario = "neutral";
+
+    @Option(names = "--parameters", description = "A file of harvest-parameters.properties keys replacing the bundled values.")
+    Path parameters;
+
+    ReportCommand(Supplier<Services> services) {
+        this.services = services;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Locale locale = switch (lang.toLowerCase(Locale.ROOT)) {
+            case "es" -> Locale.forLanguageTag("es-PE");
+            case "en" -> Locale.ENGLISH;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--lang must be es or en, not '" + lang + "'");
+        };
+        Stock s = Stock.parse(stock);
+        HarvestParameters p = parameters == null ? HarvestParameters.defaults() : HarvestParameters.load(parameters);
+        QuotaReport.Data data;
+        try (Workspace ws = Workspace.open(workspace)) {
+            data = services.get().reports().data(ws, s, season, survey, model, period == null ? null : YearMonth.parse(period.trim()), scenario, p);
+        }
+        long t0 = System.nanoTime();
+        int pages = services.get().reports().write(data, locale, out);
+        spec.commandLine().getOut().printf(Locale.ROOT, "wrote %s: %d pages (%s), recommended catch %s t (%s), %.2f s%n", out, pages, locale.getLanguage(),
+                new QuotaReport(locale).tonnes(data.recommendedT()), scenario, (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+}

@@ -53,7 +53,8 @@ public final class QuotaService {
      */
     public Plan plan(Workspace ws, Stock stock, String season, String survey, String model, YearMonth period, String scenario, HarvestParameters p)
             throws WorkspaceException, IOException, FileFormatException {
-        HarvestParameters params = stock == Stock.SOUTH ? p.forSouth() : p;
+        // the caller chose the thresholds (HarvestParameters.forSouth gives the south's reference)
+        HarvestParameters params = p;
         if (params.scenarios().stream().noneMatch(s -> s.name().equals(scenario))) {
             throw new IllegalArgumentException("no scenario '" + scenario + "'; the parameters have "
                     + params.scenarios().stream().map(HarvestParameters.Scenario::name).toList());

@@ -63,6 +63,10 @@ final class QuotaCommand implements Callable<Integer> {
     @Option(names = "--tolerance", description = "Highest acceptable P(remaining < reference) (default 0.10).")
     Double tolerance;
 
+    @Option(names = "--zones-out", description = "Also write the stock's zones with biomass_t, density_t_per_nmi2, allocated_catch_t and "
+            + "juvenile_warning as GeoJSON (for QGIS).")
+    Path zonesOut;
+
     @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
     boolean csv;
 
@@ -87,9 +91,29 @@ final class QuotaCommand implements Callable<Integer> {
         YearMonth month = period == null ? null : YearMonth.parse(period.trim());
         QuotaService.Plan plan;
         try (Workspace ws = Workspace.open(workspace)) {
-            // the south's reference is already chosen above; keep it
-            plan = services.get().quota().plan(ws, s, season, survey, model, month, scenario, s == Stock.SOUTH ? p.withThresholds(p.exploitationMax(),
-                    p.referenceT(), p.riskTolerance()) : p);
+            plan = services.get().quota().plan(ws, s, season, survey, model, month, scenario, p);
+            if (zonesOut != null) {
+                var zones = ws.zones().stream().filter(z -> z.stock() == s).toList();
+                java.util.Map<String, java.util.Map<String, Double>> results = new java.util.LinkedHashMap<>();
+                java.util.Map<String, Double> density = new java.util.HashMap<>();
+                zones.forEach(z -> {
+                    Double b = plan.zoneBiomass().get(z.code());
+                    if (b != null) {
+                        density.put(z.code(), b / z.areaNmi2());
+                    }
+                });
+                java.util.Map<String, Double> catches = new java.util.HashMap<>();
+                java.util.Map<String, Double> warnings = new java.util.HashMap<>();
+                plan.allocation().zones().forEach(z -> {
+                    catches.put(z.zone(), z.catchT());
+                    warnings.put(z.zone(), z.juvenileWarning() ? 1.0 : 0.0);
+                });
+                results.put("biomass_t", plan.zoneBiomass());
+                results.put("density_t_per_nmi2", density);
+                results.put("allocated_catch_t", catches);
+                results.put("juvenile_warning", warnings);
+                services.get().zoneExporter().exportGeoJson(zones, results, zonesOut);
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (table.toLowerCase(Locale.ROOT)) {

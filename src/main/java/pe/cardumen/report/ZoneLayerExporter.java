@@ -74,6 +74,17 @@ public final class ZoneLayerExporter {
         }
     }
 
+    /**
+     * Writes the zones as GeoJSON with extra numeric properties per zone (results for QGIS), replacing
+     * an existing file. A zone without a value gets {@code null}.
+     *
+     * @param results property name (with its unit, e.g. {@code biomass_t}) → zone code → value
+     */
+    public void exportGeoJson(List<Zone> zones, java.util.Map<String, java.util.Map<String, Double>> results, Path out) throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        writeAtomically(out, tmp -> writeGeoJson(zones, results, tmp));
+    }
+
     @FunctionalInterface
     private interface Writer {
         void write(Path tmp) throws IOException;
@@ -91,6 +102,10 @@ public final class ZoneLayerExporter {
     }
 
     private static void writeGeoJson(List<Zone> zones, Path file) throws IOException {
+        writeGeoJson(zones, java.util.Map.of(), file);
+    }
+
+    private static void writeGeoJson(List<Zone> zones, java.util.Map<String, java.util.Map<String, Double>> results, Path file) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         GeoJsonWriter geometryWriter = new GeoJsonWriter(9);
         geometryWriter.setEncodeCRS(false);
@@ -112,6 +127,10 @@ public final class ZoneLayerExporter {
                 number(g, "area_nmi2", z.areaNmi2());
                 number(g, "centroid_lon", z.centroidLon());
                 number(g, "centroid_lat", z.centroidLat());
+                for (var r : results.entrySet()) {
+                    Double v = r.getValue().get(z.code());
+                    number(g, r.getKey(), v == null ? Double.NaN : v);
+                }
                 g.writeEndObject();
                 g.writeFieldName("geometry");
                 g.writeRawValue(geometryWriter.write(z.geometry()));

@@ -83,6 +83,21 @@ class QuotaCliTest {
             assertThat(Double.parseDouble(f[7])).isCloseTo(landed, within(2.0));
         }
         assertThat(landed).isCloseTo(neutral, within(4.0));
+
+        // the zone results as GeoJSON read back by the project's own zone importer, results included
+        Path geojson = ws.resolveSibling("quota-zones.geojson");
+        CliTest.Run z = CliTest.run("quota", "--workspace", ws.toString(), "--stock", "north-centre", "--survey", "2021-1", "--zones-out", geojson.toString());
+        assertThat(z.status()).as(z.err()).isZero();
+        var layer = new pe.cardumen.io.vector.VectorLayerReader().read(geojson, null);
+        assertThat(layer.fieldNames()).contains("code", "biomass_t", "density_t_per_nmi2", "allocated_catch_t", "juvenile_warning");
+        var zones = new pe.cardumen.geo.ZoneLayerBuilder().build(geojson, layer, "code");
+        assertThat(zones.size()).isEqualTo(780);
+        double allocated = 0;
+        for (var f : layer.result().accepted()) {
+            Object v = f.attributes().get("allocated_catch_t");
+            allocated += v == null ? 0 : ((Number) v).doubleValue();
+        }
+        assertThat(allocated).isCloseTo(neutral, within(1.0));
     }
 
     @Test

@@ -27,10 +27,10 @@ public final class ReportService {
         this.services = services;
     }
 
-    /** The report's data: the plan, the stock's zones, ICEN, every input with its SHA-256 and the parameters. */
+    /** The report's data (with the thresholds as given: {@link HarvestParameters#forSouth} for the south's reference): the plan, the stock's zones, ICEN, every input with its SHA-256 and the parameters. */
     public QuotaReport.Data data(Workspace ws, Stock stock, String season, String survey, String model, YearMonth period, String scenario,
                                  HarvestParameters p) throws WorkspaceException, IOException, FileFormatException {
-        QuotaService.Plan plan = services.quota().plan(ws, stock, season, survey, model, period, scenario, stock == Stock.SOUTH ? p.forSouth() : p);
+        QuotaService.Plan plan = services.quota().plan(ws, stock, season, survey, model, period, scenario, p);
         List<Zone> zones = ws.zones().stream().filter(z -> z.stock() == stock).toList();
         Map<YearMonth, Double> icen = new HashMap<>();
         services.ensoSeries().icen().forEach(m -> icen.put(m.month(), m.icenC()));

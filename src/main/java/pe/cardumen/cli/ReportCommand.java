@@ -66,6 +66,9 @@ final class ReportCommand implements Callable<Integer> {
         };
         Stock s = Stock.parse(stock);
         HarvestParameters p = parameters == null ? HarvestParameters.defaults() : HarvestParameters.load(parameters);
+        if (s == Stock.SOUTH) {
+            p = p.forSouth();
+        }
         QuotaReport.Data data;
         try (Workspace ws = Workspace.open(workspace)) {
             data = services.get().reports().data(ws, s, season, survey, model, period == null ? null : YearMonth.parse(period.trim()), scenario, p);

@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final java.util.Map<Long, pe.cardumen.acoustics.CalibrationOverrides> calibration = new java.util.HashMap<>();
     private final pe.cardumen.ui.satellite.SatelliteViewModel satellite;
     private final ModelsViewModel models;
+    private final QuotaViewModel quota;
 
     public MainViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, UiPreferences preferences) {
         this.services = services;
@@ -69,6 +70,12 @@ public final class MainViewModel {
         parameters.set(preferences.biomassParameters().orElse(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
         satellite = new pe.cardumen.ui.satellite.SatelliteViewModel(map, texts);
         models = new ModelsViewModel(services, tasks, map, texts, workspace::get, error::set, notice::set);
+        quota = new QuotaViewModel(services, tasks, map, texts, workspace::get, error::set, notice::set);
+    }
+
+    /** The quota planning panel's state. */
+    public QuotaViewModel quota() {
+        return quota;
     }
 
     /** The Models panel's state. */

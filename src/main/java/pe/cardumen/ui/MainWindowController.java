@@ -284,6 +284,11 @@ public final class MainWindowController {
     }
 
     @FXML
+    private void onQuota() {
+        QuotaPanel.show(window(), model.quota(), texts);
+    }
+
+    @FXML
     private void onModels() {
         ModelsDialog.show(window(), model.models(), texts);
     }

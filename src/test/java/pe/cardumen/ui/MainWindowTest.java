@@ -530,4 +530,70 @@ class MainWindowTest {
         robot.interact(() -> app.model().openWorkspace(demo));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
     }
+
+    /** Quota planning: the decision table with recommendations highlighted, live recompute on a threshold, allocation on the map, report export with a preview. */
+    @Test
+    void quotaPanelRecomputesAndExportsTheReport(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = emptyWorkspace("quota");
+        Path params = home.resolve("quota-history.properties");
+        Files.writeString(params, "years.first=2020\nyears.last=2020\ntarget.anchors=2020-1:9.0e6\n");
+        var history = TestData.services().surveyHistory();
+        history.simulate(home.resolve("quota-history"), 2, pe.cardumen.features.simulation.HistoryParameters.load(params), TestData.fullGrid(),
+                pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+        try (Workspace w = Workspace.open(ws)) {
+            history.importInto(w, home.resolve("quota-history"), 10, 1, pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+        }
+        robot.interact(() -> app.model().openWorkspace(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        QuotaViewModel quota = app.model().quota();
+        var texts = java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", java.util.Locale.ENGLISH);
+        robot.interact(() -> QuotaPanel.show(app.controller().mapView().getScene().getWindow(), quota, texts));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.planProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var plan = quota.planProperty().get();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<QuotaPanel.DecisionRow> table = robot.lookup("#decisionTable").queryAs(javafx.scene.control.TableView.class);
+        assertThat(table.getItems()).hasSize(plan.table().parameters().catches().length);
+        assertThat(table.getItems().stream().filter(r -> r.recommended().contains(true)).count()).isPositive();
+        assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.MODEL);
+        assertThat(app.mapModel().zoneModelProperty().get().title()).contains("Allocated catch");
+        double allocated = app.mapModel().zoneModelProperty().get().values().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(allocated).isCloseTo(plan.recommendedT(), org.assertj.core.api.Assertions.within(1.0));
+
+        javafx.scene.control.TextField eMax = robot.lookup("#quotaEmax").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            eMax.setText("abc");
+            eMax.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(robot.lookup(".form-problem").queryAs(Label.class).getText()).contains("E_max").contains("abc");
+        robot.interact(() -> {
+            eMax.setText("0.1");
+            eMax.fireEvent(new javafx.event.ActionEvent());
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.planProperty().get() != plan);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (var r : quota.planProperty().get().table().recommendations()) {
+            if (r.cell() != null) {
+                assertThat(r.cell().exploitation()).isLessThanOrEqualTo(0.1 + 1e-12);
+            }
+        }
+        assertThat(quota.planProperty().get().recommendedT()).isLessThanOrEqualTo(plan.recommendedT());
+
+        Path pdf = home.resolve("quota-report.pdf");
+        robot.interact(() -> quota.exportReport(pdf, java.util.Locale.ENGLISH));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pdf).exists();
+        assertThat(robot.lookup("#reportPreview").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
+        for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (win != app.controller().mapView().getScene().getWindow()) {
+                robot.interact(win::hide);
+            }
+        }
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
 }

@@ -586,6 +586,13 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(pdf).exists();
         assertThat(robot.lookup("#reportPreview").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
+        // the PDF states the recommended catch as the panel does
+        String shown = String.format(java.util.Locale.getDefault(), "%,.0f", quota.planProperty().get().recommendedT());
+        assertThat(robot.lookup("#quotaSummary").queryAs(Label.class).getText()).contains("Recommended catch, neutral: " + shown + " t");
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("neutral scenario: " + String.format(java.util.Locale.ENGLISH, "%,.0f", quota.planProperty().get().recommendedT()) + " t");
+        }
         for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
             if (win != app.controller().mapView().getScene().getWindow()) {
                 robot.interact(win::hide);

@@ -25,7 +25,7 @@ import pe.cardumen.ui.map.MapViewModel;
  * <p>Parameters: {@code --workspace FILE} opens that workspace; {@code --sonar FILE…} loads raw files
  * into the sonar panel; {@code --satellite FILE} loads a grid into the satellite panel; {@code --predict
  * ID:VERSION@YYYY-MM} predicts a month onto the map and {@code --models} opens the Models panel once the
- * workspace is open. System property
+ * workspace is open; {@code --quota} opens the quota planning panel. System property
  * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
  * zones and exits (used by the start-up benchmark).
  */
@@ -94,7 +94,8 @@ public final class CardumenApp extends Application {
         }
         String predict = optionValue("--predict") == null ? null : optionValue("--predict").toString();
         boolean modelsPanel = getParameters() != null && getParameters().getRaw().contains("--models");
-        if (predict != null || modelsPanel) {
+        boolean quotaPanel = getParameters() != null && getParameters().getRaw().contains("--quota");
+        if (predict != null || modelsPanel || quotaPanel) {
             // once the workspace is open: predict (ID:VERSION@YYYY-MM) and/or open the Models panel
             model.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
@@ -108,6 +109,9 @@ public final class CardumenApp extends Application {
                     }
                     if (modelsPanel) {
                         ModelsDialog.show(stage, model.models(), ResourceBundle.getBundle("pe.cardumen.ui.messages", preferences.locale()));
+                    }
+                    if (quotaPanel) {
+                        QuotaPanel.show(stage, model.quota(), ResourceBundle.getBundle("pe.cardumen.ui.messages", preferences.locale()));
                     }
                 }
             });

@@ -65,6 +65,17 @@ final class QuotaPanel {
         this.model = model;
         this.texts = texts;
         stock.getItems().setAll(Stock.values());
+        stock.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Stock st) {
+                return st == null ? "" : texts.getString("stock." + st.id());
+            }
+
+            @Override
+            public Stock fromString(String text) {
+                return Stock.parse(text);
+            }
+        });
         stock.setId("quotaStock");
         season.setId("quotaSeason");
         scenario.setId("quotaScenario");
@@ -188,7 +199,7 @@ final class QuotaPanel {
                 String.format(Locale.getDefault(), "%,.0f", p.biomass().medianT()), p.biomass().source()));
         for (DecisionTable.Recommendation r : recs) {
             s.append("\n").append(MessageFormat.format(texts.getString("quota.recommendation"), r.scenario(),
-                    String.format(Locale.getDefault(), "%,.0f", r.catchT()), r.limitedBy()));
+                    String.format(Locale.getDefault(), "%,.0f", r.catchT()), texts.getString("quota.limit." + r.limitedBy().replace(' ', '-'))));
         }
         summary.setText(s.toString());
         TableColumn<DecisionRow, String> catchCol = new TableColumn<>(texts.getString("quota.col.catch"));

@@ -588,7 +588,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#reportPreview").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
         // the PDF states the recommended catch as the panel does
         String shown = String.format(java.util.Locale.getDefault(), "%,.0f", quota.planProperty().get().recommendedT());
-        assertThat(robot.lookup("#quotaSummary").queryAs(Label.class).getText()).contains("Recommended catch, neutral: " + shown + " t");
+        assertThat(robot.lookup("#quotaSummary").queryAs(Label.class).getText()).contains("Recommended catch, neutral: " + shown + " t (limited by");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("neutral scenario: " + String.format(java.util.Locale.ENGLISH, "%,.0f", quota.planProperty().get().recommendedT()) + " t");

@@ -58,6 +58,19 @@ class MainWindowTest {
         app.start(stage);
     }
 
+    /** Closes every window but the main one and reopens the demo workspace coloured by area, as the other tests expect. */
+    private void backToTheDemo(FxRobot robot) throws Exception {
+        for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (win != app.controller().mapView().getScene().getWindow()) {
+                robot.interact(win::hide);
+            }
+        }
+        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
+        Path demo = home.resolve("demo" + Workspace.SUFFIX);
+        robot.interact(() -> app.model().openWorkspace(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+    }
+
     /** A new workspace with the generated grid and nothing else. */
     private static Path emptyWorkspace(String name) throws Exception {
         Path ws = home.resolve(name + Workspace.SUFFIX);
@@ -409,10 +422,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get().parameters().b20Db() == -71.9);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class).getScene().getWindow().hide());
-        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
-        Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        backToTheDemo(robot);
     }
 
     /** A zone's biomass across two surveys: the details pane charts both, labelled simulated when the files are. */
@@ -461,10 +471,7 @@ class MainWindowTest {
         robot.interact(() -> app.mapModel().selectedProperty().set(null));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.getParent().isVisible()).isFalse();
-        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
-        Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        backToTheDemo(robot);
     }
 
     /** Models: the panel lists both shipped versions verified; set default, predict a month onto the map, interval width, compare (diverging map, metrics, scatter). */
@@ -520,15 +527,7 @@ class MainWindowTest {
         assertThat(c.onlyA()).isEmpty();
         assertThat(c.onlyB()).contains("icen_lag0_c", "prev_neighbour_mean_t_per_nmi2");
         assertThat(c.p50a()).hasSize(930);
-        for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-            if (win != app.controller().mapView().getScene().getWindow()) {
-                robot.interact(win::hide);
-            }
-        }
-        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
-        Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        backToTheDemo(robot);
     }
 
     /** Quota planning: the decision table with recommendations highlighted, live recompute on a threshold, allocation on the map, report export with a preview. */
@@ -593,14 +592,6 @@ class MainWindowTest {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("neutral scenario: " + String.format(java.util.Locale.ENGLISH, "%,.0f", quota.planProperty().get().recommendedT()) + " t");
         }
-        for (javafx.stage.Window win : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
-            if (win != app.controller().mapView().getScene().getWindow()) {
-                robot.interact(win::hide);
-            }
-        }
-        robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
-        Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        backToTheDemo(robot);
     }
 }

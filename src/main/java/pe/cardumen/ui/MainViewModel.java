@@ -69,8 +69,9 @@ public final class MainViewModel {
         status.set(texts.getString("status.ready"));
         parameters.set(preferences.biomassParameters().orElse(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
         satellite = new pe.cardumen.ui.satellite.SatelliteViewModel(map, texts);
-        models = new ModelsViewModel(services, tasks, map, texts, workspace::get, error::set, notice::set);
-        quota = new QuotaViewModel(services, tasks, map, texts, workspace::get, error::set, notice::set);
+        PanelContext context = new PanelContext(services, tasks, map, texts, workspace::get, error::set, notice::set);
+        models = new ModelsViewModel(context);
+        quota = new QuotaViewModel(context);
     }
 
     /** The quota planning panel's state. */

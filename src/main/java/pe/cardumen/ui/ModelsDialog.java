@@ -17,9 +17,7 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -198,13 +196,7 @@ final class ModelsDialog {
     /** Shows the panel (non-modal), listing the versions afresh. */
     static void show(Window owner, ModelsViewModel model, ResourceBundle texts) {
         Panel panel = new Panel(model, texts, owner);
-        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
-        dialog.initOwner(owner);
-        dialog.initModality(javafx.stage.Modality.NONE);
-        dialog.setTitle(texts.getString("models.title"));
-        dialog.getDialogPane().setContent(panel.root);
-        dialog.setResizable(true);
-        dialog.show();
+        FloatingDialog.show(owner, texts.getString("models.title"), panel.root);
         model.refresh();
     }
 
@@ -265,13 +257,7 @@ final class ModelsDialog {
     }
 
     static void showComparison(Window owner, ModelsViewModel.Comparison c, ResourceBundle texts) {
-        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
-        dialog.initOwner(owner);
-        dialog.initModality(javafx.stage.Modality.NONE);
-        dialog.setTitle(texts.getString("models.compareTitle"));
-        dialog.getDialogPane().setContent(comparison(c, texts));
-        dialog.setResizable(true);
-        dialog.show();
+        FloatingDialog.show(owner, texts.getString("models.compareTitle"), comparison(c, texts));
     }
 
     private static String fmt(double v) {

@@ -67,15 +67,14 @@ public final class ModelsViewModel {
     private final ObjectProperty<List<ModelScore>> scores = new SimpleObjectProperty<>(this, "scores", List.of());
     private final ObjectProperty<String> alert = new SimpleObjectProperty<>(this, "alert");
 
-    ModelsViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, Supplier<Path> workspace, Consumer<String> error,
-                    Consumer<String> notice) {
-        this.services = services;
-        this.tasks = tasks;
-        this.map = map;
-        this.texts = texts;
-        this.workspace = workspace;
-        this.error = error;
-        this.notice = notice;
+    ModelsViewModel(PanelContext context) {
+        this.services = context.services();
+        this.tasks = context.tasks();
+        this.map = context.map();
+        this.texts = context.texts();
+        this.workspace = context.workspace();
+        this.error = context.error();
+        this.notice = context.notice();
     }
 
     public ObjectProperty<List<Row>> versionsProperty() {

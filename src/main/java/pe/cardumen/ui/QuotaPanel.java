@@ -14,9 +14,7 @@ import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
@@ -243,13 +241,7 @@ final class QuotaPanel {
     /** Shows the panel (non-modal) and computes the plan of the current choice. */
     static void show(Window owner, QuotaViewModel model, ResourceBundle texts) {
         QuotaPanel panel = new QuotaPanel(model, texts, owner);
-        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
-        dialog.initOwner(owner);
-        dialog.initModality(javafx.stage.Modality.NONE);
-        dialog.setTitle(texts.getString("quota.title"));
-        dialog.getDialogPane().setContent(panel.root);
-        dialog.setResizable(true);
-        dialog.show();
+        FloatingDialog.show(owner, texts.getString("quota.title"), panel.root);
         panel.recompute();
     }
 }

@@ -43,15 +43,14 @@ public final class QuotaViewModel {
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ObjectProperty<java.awt.image.BufferedImage> preview = new SimpleObjectProperty<>(this, "preview");
 
-    QuotaViewModel(Services services, TaskRunner tasks, MapViewModel map, ResourceBundle texts, Supplier<Path> workspace, Consumer<String> error,
-                   Consumer<String> notice) {
-        this.services = services;
-        this.tasks = tasks;
-        this.map = map;
-        this.texts = texts;
-        this.workspace = workspace;
-        this.error = error;
-        this.notice = notice;
+    QuotaViewModel(PanelContext context) {
+        this.services = context.services();
+        this.tasks = context.tasks();
+        this.map = context.map();
+        this.texts = context.texts();
+        this.workspace = context.workspace();
+        this.error = context.error();
+        this.notice = context.notice();
     }
 
     public ObjectProperty<QuotaService.Plan> planProperty() {

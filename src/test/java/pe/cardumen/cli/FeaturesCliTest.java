@@ -24,13 +24,7 @@ class FeaturesCliTest {
 
     @BeforeAll
     static void history() throws Exception {
-        Path dir = TestData.tempDir("features-cli");
-        Path params = dir.resolve("p.properties");
-        Files.writeString(params, "years.first=2020\nyears.last=2022\ntarget.anchors=2021-1:9.88e6\n");
-        ws = dir.resolve("f.cardumen.gpkg");
-        CliTest.Run r = CliTest.run("simulate-history", "--seed", "5", "--out", dir.resolve("out").toString(), "--parameters", params.toString(),
-                "--workspace", ws.toString(), "--replicates", "10");
-        assertThat(r.status()).as(r.err()).isZero();
+        ws = CliRunner.simulatedWorkspace("features-cli", 2020, 2022, "2021-1:9.88e6", 5, 10);
     }
 
     private static List<Map<String, String>> table(String out) {

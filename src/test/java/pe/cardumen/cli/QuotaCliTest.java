@@ -3,12 +3,10 @@ package pe.cardumen.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pe.cardumen.TestData;
 import pe.cardumen.planning.HarvestParameters;
 import pe.cardumen.workspace.Workspace;
 
@@ -23,13 +21,7 @@ class QuotaCliTest {
 
     @BeforeAll
     static void history() throws Exception {
-        Path dir = TestData.tempDir("quota-cli");
-        Path params = dir.resolve("p.properties");
-        Files.writeString(params, "years.first=2020\nyears.last=2021\ntarget.anchors=2021-1:9.88e6\n");
-        ws = dir.resolve("q.cardumen.gpkg");
-        CliTest.Run r = CliTest.run("simulate-history", "--seed", "8", "--out", dir.resolve("h").toString(), "--parameters", params.toString(),
-                "--workspace", ws.toString(), "--replicates", "20");
-        assertThat(r.status()).as(r.err()).isZero();
+        ws = CliRunner.simulatedWorkspace("quota-cli", 2020, 2021, "2021-1:9.88e6", 8, 20);
     }
 
     @Test

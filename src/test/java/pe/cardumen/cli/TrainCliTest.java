@@ -12,7 +12,6 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pe.cardumen.TestData;
 import pe.cardumen.model.ModelCard;
 import pe.cardumen.model.ModelRegistry;
 import pe.cardumen.workspace.Workspace;
@@ -31,13 +30,8 @@ class TrainCliTest {
 
     @BeforeAll
     static void history() throws Exception {
-        dir = TestData.tempDir("train-cli");
-        Path params = dir.resolve("p.properties");
-        Files.writeString(params, "years.first=2012\nyears.last=2019\ntarget.anchors=2015-1:9.0e6\n");
-        ws = dir.resolve("t.cardumen.gpkg");
-        CliTest.Run r = CliTest.run("simulate-history", "--seed", "11", "--out", dir.resolve("h").toString(), "--parameters", params.toString(),
-                "--workspace", ws.toString(), "--replicates", "10");
-        assertThat(r.status()).as(r.err()).isZero();
+        ws = CliRunner.simulatedWorkspace("train-cli", 2012, 2019, "2015-1:9.0e6", 11, 10);
+        dir = ws.getParent();
         features = dir.resolve("features.csv");
         assertThat(CliTest.run("features", "--workspace", ws.toString(), "--out", features.toString()).status()).isZero();
         config = dir.resolve("config.json");

@@ -3,14 +3,12 @@ package pe.cardumen.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import pe.cardumen.TestData;
 import pe.cardumen.cli.CliRunner;
 import pe.cardumen.model.ModelRegistry;
 
@@ -25,13 +23,8 @@ class QuotaReportTest {
 
     @BeforeAll
     static void history() throws Exception {
-        dir = TestData.tempDir("report");
-        Path params = dir.resolve("p.properties");
-        Files.writeString(params, "years.first=2020\nyears.last=2021\ntarget.anchors=2021-1:9.88e6\n");
-        ws = dir.resolve("r.cardumen.gpkg");
-        var r = CliRunner.run("simulate-history", "--seed", "9", "--out", dir.resolve("h").toString(), "--parameters", params.toString(),
-                "--workspace", ws.toString(), "--replicates", "20");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        ws = CliRunner.simulatedWorkspace("report", 2020, 2021, "2021-1:9.88e6", 9, 20);
+        dir = ws.getParent();
     }
 
     private static String text(Path pdf) throws Exception {

@@ -1,0 +1,23 @@
+package pe.cardumen.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** A resizable, non-modal window with a Close button over the main window (the analysis panels). */
+final class FloatingDialog {
+    private FloatingDialog() {
+    }
+
+    static Alert show(Window owner, String title, Node content) {
+        Alert dialog = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        dialog.initOwner(owner);
+        dialog.initModality(javafx.stage.Modality.NONE);
+        dialog.setTitle(title);
+        dialog.getDialogPane().setContent(content);
+        dialog.setResizable(true);
+        dialog.show();
+        return dialog;
+    }
+}

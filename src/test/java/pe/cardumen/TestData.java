@@ -1,7 +1,15 @@
 package pe.cardumen;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import pe.cardumen.app.SampleData;
 import pe.cardumen.app.Services;
 import pe.cardumen.domain.CancellationToken;
@@ -11,12 +19,13 @@ import pe.cardumen.geo.GridSpec;
 import pe.cardumen.geo.ZoneLayer;
 
 /**
- * Shared test inputs: the project's sample data, the shared reference data, and the full AIP grid
+ * Shared test inputs: the project's sample data, the reference data, and the full AIP grid
  * generated once per test JVM (it takes a few seconds).
  */
 public final class TestData {
     private static volatile ZoneLayer fullGrid;
     private static volatile Services services;
+    private static Path referenceData;
 
     private TestData() {
     }
@@ -26,15 +35,63 @@ public final class TestData {
         return Path.of("sample-data").toAbsolutePath();
     }
 
-    /** {@code ../shared/data}, as set by surefire. */
-    public static Path sharedData() {
-        return Path.of(System.getProperty("cardumen.shared.data", "../shared/data")).toAbsolutePath().normalize();
+    /**
+     * The real public files and their independent reference values, laid out as one folder
+     * ({@code echosounder/}, {@code echosounder/expected/}, {@code satellite/}, {@code indices/}) under
+     * {@code target/reference-data}: the sample files come from {@code sample-data/}, the reference
+     * values from {@code src/test/resources/reference/} (stored gzip-compressed, decompressed here).
+     * Everything is inside the repository; provenance in {@code src/test/resources/reference/README.md}.
+     */
+    public static synchronized Path referenceData() {
+        if (referenceData == null) {
+            Path out = Path.of("target", "reference-data").toAbsolutePath();
+            try {
+                for (String dir : List.of(SampleData.ECHOSOUNDER, SampleData.SATELLITE, "indices")) {
+                    copyTree(sampleData().resolve(dir), out.resolve(dir), false);
+                }
+                copyTree(Path.of("src", "test", "resources", "reference").toAbsolutePath(), out, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot assemble the reference data under " + out, e);
+            }
+            referenceData = out;
+        }
+        return referenceData;
+    }
+
+    /** A file of {@link #referenceData()}, which must exist. */
+    public static Path reference(String relative) throws IOException {
+        Path p = referenceData().resolve(relative);
+        if (!Files.exists(p)) {
+            throw new NoSuchFileException(p.toString(), null, "not in sample-data/ nor src/test/resources/reference/");
+        }
+        return p;
+    }
+
+    private static void copyTree(Path from, Path to, boolean gunzip) throws IOException {
+        if (!Files.isDirectory(from)) {
+            throw new NoSuchFileException(from.toString());
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String rel = from.relativize(f).toString();
+                boolean gz = gunzip && rel.endsWith(".gz");
+                Path target = to.resolve(gz ? rel.substring(0, rel.length() - 3) : rel);
+                Files.createDirectories(target.getParent());
+                if (gz) {
+                    try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+                        Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } else if (!Files.exists(target) || Files.size(target) != Files.size(f)
+                        || Files.getLastModifiedTime(target).compareTo(Files.getLastModifiedTime(f)) < 0) {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     public static synchronized Services services() {
         if (services == null) {
-            System.setProperty("cardumen.sampleData", sampleData().toString());
-            services = new Services(SampleData.locate(), GridSpec.PERU);
+            services = new Services(SampleData.at(sampleData()), GridSpec.PERU);
         }
         return services;
     }

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -30,10 +31,25 @@ public class GridReadBenchmark {
             "erddap_modis_sst_1day_0-360lon.nc", "erddap_viirs_chla_monthly.nc"})
     public String file;
 
+    private Path path;
+
+    /** The file from sample-data/satellite, or decompressed from the test references (the MODIS file). */
+    @Setup
+    public void locate() throws java.io.IOException {
+        path = Path.of(System.getProperty("cardumen.sampleData", "sample-data"), "satellite", file);
+        if (!java.nio.file.Files.exists(path)) {
+            Path gz = Path.of("src/test/resources/reference/satellite", file + ".gz");
+            path = Path.of("target/bench", file);
+            java.nio.file.Files.createDirectories(path.getParent());
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(gz))) {
+                java.nio.file.Files.copy(in, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
     @Benchmark
     public void readAllSteps(Blackhole sink) throws Exception {
-        Path p = Path.of(System.getProperty("cardumen.shared.data", "../shared/data"), "satellite", file);
-        try (CfGrid g = CfGrid.open(p, null)) {
+        try (CfGrid g = CfGrid.open(path, null)) {
             for (int k = 0; k < g.times().length; k++) {
                 sink.consume(g.step(k));
             }

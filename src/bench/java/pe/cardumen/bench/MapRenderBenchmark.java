@@ -52,7 +52,7 @@ public class MapRenderBenchmark {
     @Param({"peru", "zoomed"})
     public String view;
 
-    /** "none", or "oisst": the first day of the shared OISST file drawn under the zones (outlines only). */
+    /** "none", or "oisst": the first day of the bundled OISST file drawn under the zones (outlines only). */
     @Param({"none", "oisst"})
     public String raster;
 
@@ -76,7 +76,7 @@ public class MapRenderBenchmark {
         WorldShapes shapes = new WorldShapes(geoms, projection);
         ZonesLayer zonesLayer = new ZonesLayer(shapes, values, Choropleth.quantiles("Area (nmi²)", values, 5, ColourRamp.YELLOW_GREEN_BLUE));
         if ("oisst".equals(raster)) {
-            java.nio.file.Path nc = java.nio.file.Path.of(System.getProperty("cardumen.shared.data", "../shared/data"),
+            java.nio.file.Path nc = java.nio.file.Path.of(System.getProperty("cardumen.sampleData", "sample-data"),
                     "satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
             try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(nc, null)) {
                 float[] day = g.step(0);

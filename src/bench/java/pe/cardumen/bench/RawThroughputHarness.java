@@ -40,7 +40,7 @@ import pe.cardumen.io.sonar.SimradRawReader;
 public final class RawThroughputHarness {
     public static void main(String[] args) throws Exception {
         long targetMb = args.length > 0 ? Long.parseLong(args[0]) : 600;
-        Path src = Path.of(System.getProperty("cardumen.shared.data", "../shared/data"), "echosounder/DY1201_EK60-D20120214-T231011.raw");
+        Path src = Path.of(System.getProperty("cardumen.sampleData", "sample-data"), "echosounder/DY1201_EK60-D20120214-T231011.raw");
         Path big = Path.of("target/bench/big.raw");
         Files.createDirectories(big.getParent());
         long t0 = System.nanoTime();

@@ -8,6 +8,7 @@ import pe.cardumen.domain.AppInfo;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.Provenance;
+import pe.cardumen.geo.Coastline;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.io.FileDigest;
 import pe.cardumen.io.FileFormatException;
@@ -50,22 +51,23 @@ public final class DemoWorkspace {
             cancel.throwIfCancelled();
             progress.progress(35, 100, "writing " + out.getFileName());
             try (Workspace ws = Workspace.create(out)) {
-                for (String relative : List.of(SampleData.COASTLINE, SampleData.LAND)) {
-                    Path f = services.sampleData().resolve(relative);
-                    Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), GeoJsonReader.NAME,
+                for (String name : List.of(Coastline.BUNDLED_COASTLINE, Coastline.BUNDLED_LAND)) {
+                    byte[] bytes = Coastline.bundledBytes(name);
+                    Provenance p = new Provenance(name, bytes.length, FileDigest.sha256(bytes), GeoJsonReader.NAME,
                             AppInfo.version(), java.time.Instant.now());
                     ws.recordImport("coastline", p, 1, List.of(), 0);
                 }
                 ws.replaceZones(zones.source(), zones.zones(), cancel);
-                Path history = services.sampleData().resolve(SampleData.SIMULATED_HISTORY);
-                if (Files.isDirectory(history)) {
+                if (services.sampleData().isPresent()) {
+                    Path history = services.sampleData().resolve(SampleData.SIMULATED_HISTORY);
                     var imported = services.surveyHistory().importInto(ws, history, HISTORY_REPLICATES, 1,
                             (d, t, m) -> progress.progress(35 + 64 * d / Math.max(1, t), 100, "SIMULATED history: " + m), cancel);
                     if (!imported.problems().isEmpty()) {
                         throw new IOException("the bundled simulated history did not import: " + String.join("; ", imported.problems()));
                     }
                 }
-                ws.audit("workspace.demo", "demo workspace built from " + services.sampleData().root());
+                ws.audit("workspace.demo", "demo workspace built from " + services.sampleData().root()
+                        .map(Path::toString).orElse("the bundled coastline (no sample-data folder: zones only)"));
             }
             progress.progress(100, 100, "done");
             done = true;

@@ -42,14 +42,14 @@ public final class Services {
         return gridSpec;
     }
 
-    /** The bundled coastline, loaded on first use. */
-    public Coastline coastline() throws IOException, FileFormatException {
+    /** The bundled coastline (a class-path resource), loaded on first use. */
+    public Coastline coastline() throws IOException {
         Coastline c = coastline;
         if (c == null) {
             synchronized (this) {
                 c = coastline;
                 if (c == null) {
-                    c = Coastline.load(sampleData.resolve(SampleData.COASTLINE), sampleData.resolve(SampleData.LAND));
+                    c = Coastline.bundled();
                     coastline = c;
                 }
             }
@@ -94,8 +94,8 @@ public final class Services {
         if (property != null && !property.isBlank()) {
             return Path.of(property);
         }
-        Path parent = sampleData.root().getParent();
-        return parent == null ? Path.of("models") : parent.resolve("models");
+        Path parent = sampleData.root().map(Path::getParent).orElse(null);
+        return parent == null ? Path.of("models").toAbsolutePath() : parent.resolve("models");
     }
 
     /** Model training, prediction and the registry. */

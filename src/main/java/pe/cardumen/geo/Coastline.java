@@ -63,8 +63,46 @@ public final class Coastline {
      */
     public static Coastline load(Path coastlineFile, Path landFile) throws IOException, FileFormatException {
         GeoJsonReader reader = new GeoJsonReader();
-        VectorLayer coast = reader.read(coastlineFile);
-        VectorLayer landLayer = reader.read(landFile);
+        return build(reader.read(coastlineFile), reader.read(landFile), coastlineFile);
+    }
+
+    /**
+     * The coastline and land bundled inside the application (Natural Earth 1:10m coast and 1:50m
+     * Peru polygon, public domain): available wherever the application runs, with or without
+     * its {@code sample-data/} folder.
+     *
+     * @throws IOException when the resources are missing from the class path (a broken build)
+     */
+    public static Coastline bundled() throws IOException {
+        GeoJsonReader reader = new GeoJsonReader();
+        try {
+            return build(reader.read(BUNDLED_COASTLINE, bundledBytes(BUNDLED_COASTLINE)),
+                    reader.read(BUNDLED_LAND, bundledBytes(BUNDLED_LAND)), Path.of(BUNDLED_COASTLINE));
+        } catch (FileFormatException e) {
+            throw new IOException("the bundled coastline cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** File name of the bundled Natural Earth 10 m coastline (a class-path resource beside this class). */
+    public static final String BUNDLED_COASTLINE = "ne_10m_coastline_peru_bbox.geojson";
+    /** File name of the bundled Natural Earth 50 m Peru land polygon (a class-path resource beside this class). */
+    public static final String BUNDLED_LAND = "ne_50m_peru_land.geojson";
+
+    /**
+     * The bytes of a bundled layer, {@link #BUNDLED_COASTLINE} or {@link #BUNDLED_LAND}.
+     *
+     * @throws IOException when the resource is missing
+     */
+    public static byte[] bundledBytes(String name) throws IOException {
+        try (java.io.InputStream in = Coastline.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("resource " + name + " is missing from the application's class path; reinstall Cardumen");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static Coastline build(VectorLayer coast, VectorLayer landLayer, Path coastlineFile) throws FileFormatException {
         GeometryFactory gf = new GeometryFactory();
 
         LineMerger merger = new LineMerger();

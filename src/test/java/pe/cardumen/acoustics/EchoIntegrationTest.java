@@ -23,7 +23,7 @@ class EchoIntegrationTest {
 
     private static Path dy1201(boolean withBot) throws Exception {
         Path dir = TestData.tempDir("integration");
-        Path src = TestData.sharedData().resolve("echosounder");
+        Path src = TestData.referenceData().resolve("echosounder");
         Files.copy(src.resolve("DY1201_EK60-D20120214-T231011.raw"), dir.resolve("DY1201_EK60-D20120214-T231011.raw"));
         if (withBot) {
             Files.copy(src.resolve("DY1201_EK60-D20120214-T231011.bot"), dir.resolve("DY1201_EK60-D20120214-T231011.bot"));
@@ -106,7 +106,7 @@ class EchoIntegrationTest {
         IntegrationSettings s = IntegrationSettings.DEFAULT.withInterval(0).withLayers(10, 100, 90).withNearField(0).withBottomExclusion(false);
         RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(dy1201(false)), 38, s, CalibrationOverrides.NONE, null,
                 ProgressListener.NONE, CancellationToken.NONE);
-        List<CSVRecord> ref = Ek60ReferenceTest.csv(TestData.sharedData().resolve("echosounder/expected/nasc/DY1201_EK60_38kHz_NASC_10-100m_per_ping.csv"));
+        List<CSVRecord> ref = Ek60ReferenceTest.csv(TestData.referenceData().resolve("echosounder/expected/nasc/DY1201_EK60_38kHz_NASC_10-100m_per_ping.csv"));
         assertThat(r.cells()).hasSize(136);
         for (int k = 0; k < 136; k++) {
             double expected = Double.parseDouble(ref.get(k).get("nasc_m2nmi2"));
@@ -216,8 +216,8 @@ class EchoIntegrationTest {
     @Test
     void bottomDatagramsInsideTheRawFileAreUsed() throws Exception {
         Path dir = TestData.tempDir("bot0");
-        byte[] raw = Files.readAllBytes(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
-        byte[] bot = Files.readAllBytes(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.bot"));
+        byte[] raw = Files.readAllBytes(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
+        byte[] bot = Files.readAllBytes(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.bot"));
         java.nio.ByteBuffer r = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bot).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         // BOT0 datagrams by time, then write each before the first RAW0 of the same time

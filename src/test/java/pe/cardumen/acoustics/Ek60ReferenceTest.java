@@ -24,7 +24,7 @@ import pe.cardumen.io.sonar.SimradRawReader;
 
 /**
  * DY1201 (NOAA R/V Oscar Dyson, ER60) against the independent references in
- * ../shared/data/echosounder/expected (pyEcholab, cross-checked with echopype).
+ * src/test/resources/reference/echosounder/expected (pyEcholab, cross-checked with echopype).
  */
 class Ek60ReferenceTest {
     private static final String FILE = "DY1201_EK60-D20120214-T231011";
@@ -32,7 +32,7 @@ class Ek60ReferenceTest {
     private static RawReadSummary summary;
 
     static Path echosounder() {
-        return TestData.sharedData().resolve("echosounder");
+        return TestData.referenceData().resolve("echosounder");
     }
 
     static List<CSVRecord> csv(Path file) throws Exception {

@@ -17,13 +17,13 @@ import pe.cardumen.io.sonar.SimradRawReader;
 
 /**
  * EK80 CW, complex (4 sectors) and reduced power, against the pyEcholab references in
- * ../shared/data/echosounder/expected: calibration parameters (τeff, α, gain, ψ, c, transducer depth),
+ * src/test/resources/reference/echosounder/expected: calibration parameters (τeff, α, gain, ψ, c, transducer depth),
  * received power and Sv of every sample with a positive TVG range.
  */
 class Ek80ReferenceTest {
 
     private static Path echosounder() {
-        return TestData.sharedData().resolve("echosounder");
+        return TestData.referenceData().resolve("echosounder");
     }
 
     @ParameterizedTest(name = "{0} channel {1}")

@@ -47,7 +47,8 @@ class CliTest {
         JsonNode node = new ObjectMapper().readTree(json.out());
         assertThat(node.get("zones").asInt()).isEqualTo(930);
         assertThat(node.get("imports").get(0).get("sha256").asText())
-                .isEqualTo(pe.cardumen.io.FileDigest.sha256(TestData.sampleData().resolve("coastline/ne_10m_coastline_peru_bbox.geojson")));
+                // the Natural Earth file's SHA-256 as recorded when it was copied (src/main/resources/pe/cardumen/geo/README.md)
+                .isEqualTo("63fe7c1cc072ab33989d0558125814a7f15321e983f898ce1c2de2a0a7a0c976");
     }
 
     @Test
@@ -151,7 +152,7 @@ class CliTest {
 
     @Test
     void satelliteInfoAndZonalStatistics() throws Exception {
-        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
         Run info = run("satellite", "info", nc.toString(), "--json");
         assertThat(info.status()).as(info.err()).isZero();
         JsonNode n = new ObjectMapper().readTree(info.out());

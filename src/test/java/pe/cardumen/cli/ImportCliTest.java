@@ -27,7 +27,7 @@ class ImportCliTest {
     @Test
     void importsEveryKindAndRecordsProvenance() throws Exception {
         Path ws = workspace();
-        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        Path raw = TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
         Path ev = Path.of("src/test/resources/fixtures/acoustic/Celdas 38 kHz Olaya-Flores 1508-10.csv");
         Path ices = Path.of("src/test/resources/fixtures/acoustic/ices-acoustic.xml");
         CliTest.Run r = CliTest.run("import", raw.toString(), ev.toString(), ices.toString(), "--workspace", ws.toString());
@@ -74,7 +74,7 @@ class ImportCliTest {
     @Test
     void gridsAreImportedAsZonalStatisticsAndGiveAnomalies() throws Exception {
         Path ws = workspace();
-        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
         CliTest.Run r = CliTest.run("import", nc.toString(), "--workspace", ws.toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(r.out()).contains("oisst_v21_peru_2026-01-01_2026-02-15.nc: satellite, " + (46 * 930) + " zone statistics imported");
@@ -151,7 +151,7 @@ class ImportCliTest {
     void aTruncatedGridImportsItsCompleteDaysAndAnAllFillGridSaysSo() throws Exception {
         Path ws = workspace();
         Path dir = TestData.tempDir("partial");
-        byte[] bytes = Files.readAllBytes(TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"));
+        byte[] bytes = Files.readAllBytes(TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"));
         Path cut = dir.resolve("cut.nc");
         Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         Path fill = dir.resolve("fill.csv");
@@ -177,8 +177,8 @@ class ImportCliTest {
     @Test
     void theSameFileImportedAgainIsNotCountedTwice() throws Exception {
         Path ws = workspace();
-        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
-        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Path raw = TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
         assertThat(CliTest.run("import", nc.toString(), raw.toString(), "--workspace", ws.toString()).status()).isZero();
         int cells;
         try (Workspace w = Workspace.open(ws)) {

@@ -14,7 +14,7 @@ import pe.cardumen.TestData;
 /** {@code cardumen sonar info|sv} on the real files. */
 class SonarCliTest {
     private static Path raw(String name) {
-        return TestData.sharedData().resolve("echosounder").resolve(name);
+        return TestData.referenceData().resolve("echosounder").resolve(name);
     }
 
     @Test

@@ -28,8 +28,8 @@ class EnsoTest {
     @BeforeAll
     static void read() throws Exception {
         EnsoIndexReader r = new EnsoIndexReader();
-        months = r.readNinoRegions(TestData.sharedData().resolve("indices/ersst5.nino.mth.91-20.ascii"));
-        oni = r.readOni(TestData.sharedData().resolve("indices/oni.ascii.txt"));
+        months = r.readNinoRegions(TestData.referenceData().resolve("indices/ersst5.nino.mth.91-20.ascii"));
+        oni = r.readOni(TestData.referenceData().resolve("indices/oni.ascii.txt"));
     }
 
     @Test

@@ -57,7 +57,7 @@ class ZonalStatisticsTest {
     @Test
     void oisstOverTheAipGrid() throws Exception {
         ZoneLayer zones = TestData.fullGrid();
-        try (CfGrid g = CfGrid.open(TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"), null)) {
+        try (CfGrid g = CfGrid.open(TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"), null)) {
             ZonalStatistics zs = new ZonalStatistics(zones, g.latitudes(), g.longitudes());
             float[] day = g.step(14);
             var stats = zs.compute(day);

@@ -202,7 +202,7 @@ class MainWindowTest {
     @Test
     void sonarFilesShowAnEchogramTheTrackAndNascAndAreImported(FxRobot robot) throws Exception {
         waitForZonesOnMap();
-        Path raw = TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
+        Path raw = TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
         robot.interact(() -> app.model().loadSonar(java.util.List.of(raw), 38));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonarProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -243,7 +243,7 @@ class MainWindowTest {
     @Test
     void aSatelliteGridShowsUnderTheZonesWithATimeSliderAndTheEnsoChart(FxRobot robot) throws Exception {
         waitForZonesOnMap();
-        Path nc = TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
         robot.interact(() -> app.model().loadSatellite(nc));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().satellite().gridProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();

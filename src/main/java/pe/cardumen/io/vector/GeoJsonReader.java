@@ -1,6 +1,5 @@
 package pe.cardumen.io.vector;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -80,6 +79,29 @@ public final class GeoJsonReader {
         if (size == 0) {
             throw new FileFormatException(file, "", "the file is empty; export the layer again as GeoJSON");
         }
+        try (JsonParser p = MAPPER.getFactory().createParser(file.toFile())) {
+            return read(file, p, size, FileDigest.sha256(file));
+        }
+    }
+
+    /**
+     * Reads every feature of GeoJSON held in memory (a layer bundled with the application).
+     *
+     * @param name    the name the layer is known by, used in messages and provenance
+     * @param content the GeoJSON bytes (UTF-8)
+     * @throws FileFormatException as {@link #read(Path)}
+     */
+    public VectorLayer read(String name, byte[] content) throws IOException, FileFormatException {
+        Path label = Path.of(name);
+        if (content.length == 0) {
+            throw new FileFormatException(label, "", "the layer is empty");
+        }
+        try (JsonParser p = MAPPER.getFactory().createParser(content)) {
+            return read(label, p, content.length, FileDigest.sha256(content));
+        }
+    }
+
+    private VectorLayer read(Path file, JsonParser p, long size, String sha256) throws IOException, FileFormatException {
         List<VectorFeature> features = new ArrayList<>();
         List<Reject> rejects = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -89,8 +111,7 @@ public final class GeoJsonReader {
         org.locationtech.jts.io.geojson.GeoJsonReader geometryReader = new org.locationtech.jts.io.geojson.GeoJsonReader(factory);
 
         com.fasterxml.jackson.databind.node.ObjectNode top = MAPPER.createObjectNode();
-        JsonFactory jf = MAPPER.getFactory();
-        try (JsonParser p = jf.createParser(file.toFile())) {
+        try {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new FileFormatException(file, where(p.currentLocation()), "expected a JSON object (a GeoJSON FeatureCollection)");
             }
@@ -145,7 +166,7 @@ public final class GeoJsonReader {
                         "unknown coordinate reference system '" + crsName + "'; save the layer in WGS 84 (EPSG:4326)", e);
             }
         }
-        Provenance provenance = new Provenance(file.getFileName().toString(), size, FileDigest.sha256(file), NAME, AppInfo.version(), Instant.now());
+        Provenance provenance = new Provenance(file.getFileName().toString(), size, sha256, NAME, AppInfo.version(), Instant.now());
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new VectorLayer(stem, crsName, new ArrayList<>(fields), new ImportResult<>(features, rejects, warnings, provenance));
     }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import pe.cardumen.TestData;
 import pe.cardumen.io.FileFormatException;
 
-/** The real NetCDF-3 files of ../shared/data/satellite and their MANIFEST statistics. */
+/** The real NetCDF-3 files of sample-data/satellite (and one test reference) and their published statistics. */
 class NetcdfSatelliteTest {
     private static Path sat(String name) {
-        return TestData.sharedData().resolve("satellite").resolve(name);
+        return TestData.referenceData().resolve("satellite").resolve(name);
     }
 
     private static double[] stats(CfGrid g) throws Exception {

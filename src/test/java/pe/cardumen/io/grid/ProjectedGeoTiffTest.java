@@ -12,7 +12,7 @@ import pe.cardumen.TestData;
 
 /**
  * Projected GeoTIFFs. The fixtures in src/test/resources/grids were made with GDAL 3.6 from the
- * shared OISST GeoTIFF (2026-01-15):
+ * bundled OISST GeoTIFF (sample-data/satellite, 2026-01-15):
  * {@code gdalwarp -t_srs EPSG:32718 -tr 20000 20000 -r near -ot Float32 -dstnodata -9999 -co COMPRESS=DEFLATE}
  * (UTM 18S, 68 × 69 pixels of 20 km; gdalinfo -stats: min 17.60, max 25.71, mean 22.6469, 30.31 % valid)
  * and {@code -t_srs EPSG:24892 -tr 100000 100000} (PSAD56 / Peru central zone).
@@ -25,7 +25,7 @@ class ProjectedGeoTiffTest {
     @Test
     void utmRasterIsPlacedOnLongitudeLatitudeWithTheOriginalValues() throws Exception {
         try (CfGrid utm = CfGrid.open(fixture("oisst_2026-01-15_utm18s.tif"), null, null);
-             CfGrid geo = CfGrid.open(TestData.sharedData().resolve("satellite/oisst_peru_2026-01-15_sst_float32_lzw_pred2.tif"), null, null)) {
+             CfGrid geo = CfGrid.open(TestData.referenceData().resolve("satellite/oisst_peru_2026-01-15_sst_float32_lzw_pred2.tif"), null, null)) {
             assertThat(utm.format()).contains("EPSG:32718").contains("resampled");
             double[] lat = utm.latitudes();
             double[] lon = utm.longitudes();

@@ -18,7 +18,7 @@ import pe.cardumen.domain.sonar.SonarChannel;
 /** The two EK80 files: every datagram read, channels from XML0, sample types and counts, ping times. */
 class Ek80ReadTest {
     private static Path echosounder() {
-        return TestData.sharedData().resolve("echosounder");
+        return TestData.referenceData().resolve("echosounder");
     }
 
     private static List<CSVRecord> csv(Path file) throws Exception {

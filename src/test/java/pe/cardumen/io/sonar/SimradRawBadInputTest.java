@@ -26,7 +26,7 @@ class SimradRawBadInputTest {
 
     @BeforeAll
     static void load() throws Exception {
-        original = Files.readAllBytes(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
+        original = Files.readAllBytes(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
         ByteBuffer b = ByteBuffer.wrap(original).order(ByteOrder.LITTLE_ENDIAN);
         for (int pos = 0; pos < original.length; pos += b.getInt(pos) + 8) {
             starts.add(pos);
@@ -131,6 +131,6 @@ class SimradRawBadInputTest {
         assertThatThrownBy(() -> read(write("notes.raw", text), new CollectingHandler()))
                 .isInstanceOf(FileFormatException.class).hasMessageContaining("notes.raw, byte 0").hasMessageContaining("does not start with a Simrad datagram");
         assertThat(SimradRawReader.probe(write("notes2.raw", text))).isFalse();
-        assertThat(SimradRawReader.probe(TestData.sharedData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"))).isTrue();
+        assertThat(SimradRawReader.probe(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"))).isTrue();
     }
 }

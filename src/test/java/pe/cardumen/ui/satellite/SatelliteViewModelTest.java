@@ -25,7 +25,7 @@ class SatelliteViewModelTest {
 
     @BeforeAll
     static void load() throws Exception {
-        oisst = new SatelliteLoader().load(TestData.sharedData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"), null, TestData.fullGrid(),
+        oisst = new SatelliteLoader().load(TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"), null, TestData.fullGrid(),
                 ProgressListener.NONE, CancellationToken.NONE);
     }
 
@@ -109,7 +109,7 @@ class SatelliteViewModelTest {
 
     @Test
     void chlorophyllIsShownOnALogScale() throws Exception {
-        var chla = new SatelliteLoader().load(TestData.sharedData().resolve("satellite/erddap_viirs_chla_monthly.nc"), null, null, ProgressListener.NONE,
+        var chla = new SatelliteLoader().load(TestData.referenceData().resolve("satellite/erddap_viirs_chla_monthly.nc"), null, null, ProgressListener.NONE,
                 CancellationToken.NONE);
         model.show(chla);
         var legend = model.legendProperty().get();

@@ -114,4 +114,29 @@ public final class TestData {
         Files.createDirectories(dir);
         return dir;
     }
+
+    /**
+     * The hash a model version should have, computed here as {@code sha256sum} would list its files
+     * (every file, the card included, {@code <sha256>  <path>} sorted by path) and hashing that listing:
+     * independent of the registry's own code.
+     */
+    public static String sha256sumListingHash(Path versionDir) throws IOException {
+        java.util.TreeMap<String, String> lines = new java.util.TreeMap<>();
+        try (Stream<Path> s = Files.walk(versionDir)) {
+            for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile)::iterator) {
+                lines.put(versionDir.relativize(p).toString().replace('\\', '/'), hex(Files.readAllBytes(p)));
+            }
+        }
+        StringBuilder listing = new StringBuilder();
+        lines.forEach((path, sha) -> listing.append(sha).append("  ").append(path).append('\n'));
+        return hex(listing.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static String hex(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -100,7 +100,13 @@ public final class RawFileIntegrator {
                 double recorded = b != null && b.length >= cp.channel().number() ? b[cp.channel().number() - 1] : Double.NaN;
                 integration.addPing(cp, recorded);
             }, positions);
-            RawReadSummary s = new SimradRawReader().read(file, calibrator, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
+            RawReadSummary s;
+            try {
+                s = new SimradRawReader().read(file, calibrator, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the calibration cannot go on with what the file records (e.g. no filter stages for τeff)
+                throw new FileFormatException(file, "", e.getMessage(), e);
+            }
             if (selected[0] < 0) {
                 List<String> khz = seen.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
                 throw new FileFormatException(file, "configuration", "has no " + String.format(Locale.ROOT, "%.0f", channelKhz)
@@ -111,13 +117,24 @@ public final class RawFileIntegrator {
             }
             done[0] += Files.size(file);
         }
-        return new Result(integration.cells(zones), warnings, integration.pingCount(), integration.fixCount(), integration.bottomCounts());
+        List<IntegrationCell> cells;
+        try {
+            cells = integration.cells(zones);
+        } catch (IllegalStateException e) {
+            throw new FileFormatException(files.get(files.size() - 1), "", e.getMessage(), e);
+        }
+        return new Result(cells, warnings, integration.pingCount(), integration.fixCount(), integration.bottomCounts());
+    }
+
+    /** The {@code <stem>.bot} file beside a raw file, whether or not it exists. */
+    public static Path companionBottomFile(Path raw) {
+        String stem = raw.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        return raw.resolveSibling(stem + ".bot");
     }
 
     /** Bottom depths by ping time from {@code <stem>.bot} beside the raw file; empty when there is none. */
     private static Map<Long, double[]> companionBottoms(Path raw, List<String> warnings, CancellationToken cancel) throws IOException {
-        String stem = raw.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        Path bot = raw.resolveSibling(stem + ".bot");
+        Path bot = companionBottomFile(raw);
         Map<Long, double[]> bottoms = new HashMap<>();
         if (!Files.isRegularFile(bot)) {
             return bottoms;

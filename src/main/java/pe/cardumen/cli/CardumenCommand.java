@@ -45,7 +45,14 @@ public final class CardumenCommand implements Runnable {
             commandLine.getErr().flush();
             return 1;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("cardumen: ran out of memory (the Java heap holds at most " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                    + " MB); the input needs more — give Java more (e.g. JAVA_TOOL_OPTIONS=-Xmx4g) or process a smaller part");
+            err.flush();
+            return 1;
+        }
     }
 
     /** The failure as one line: the message of the most specific cause that has one. */
@@ -62,9 +69,21 @@ public final class CardumenCommand implements Runnable {
         if (msg == null || msg.isBlank()) {
             msg = ex.getClass().getSimpleName();
         }
+        if (isProgrammingError(t)) {
+            // an exception no input should cause: say so instead of printing its bare message (a number, say)
+            return "internal error (" + t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage().strip())
+                    + "); please report it with the command and the input files";
+        }
         // multi-line messages (e.g. every problem of a zone layer) keep their first line on the status
         // line and the rest below it
         return msg.strip();
+    }
+
+    /** Runtime exceptions that mean a bug rather than bad input or a refused request. */
+    private static boolean isProgrammingError(Throwable t) {
+        return t instanceof NullPointerException || t instanceof IndexOutOfBoundsException || t instanceof ClassCastException
+                || t instanceof NegativeArraySizeException || t instanceof ArithmeticException || t instanceof java.nio.BufferUnderflowException
+                || t instanceof java.nio.BufferOverflowException;
     }
 
     /** Creates commands with the shared services injected. */

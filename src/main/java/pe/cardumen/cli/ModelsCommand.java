@@ -83,14 +83,23 @@ final class ModelsCommand extends CommandGroup {
         @Parameters(index = "0", description = "ID, ID:VERSION, or a version folder.")
         String ref;
 
+        @Option(names = "--sha256", description = "The version's published hash: verification fails unless the version (card included) has it.")
+        String expected;
+
         @Override
         public Integer call() throws Exception {
             Path dir = Files.isDirectory(Path.of(ref)) ? Path.of(ref) : parent.registry().resolve(ref).dir();
             ModelRegistry.Verification v = ModelRegistry.verify(dir);
             if (v.ok()) {
                 ModelCard c = ModelCard.read(dir.resolve(ModelCard.FILE));
-                parent.out().printf(Locale.ROOT, "%s: verified — %d files match their SHA-256, %d operations all allowed %s; sha256 %s%n", c.ref(),
-                        c.files().size(), v.scan().operations().size(), v.scan().operations(), ModelRegistry.modelSha256(c.files()));
+                String sha = ModelRegistry.versionSha256(dir);
+                if (expected != null && !expected.equalsIgnoreCase(sha)) {
+                    parent.err().println("cardumen: " + dir + " FAILED verification: its sha256 " + sha + " is not the expected " + expected
+                            + " (a file or the card differs from the published version)");
+                    return 1;
+                }
+                parent.out().printf(Locale.ROOT, "%s: verified — %d files and the card match their SHA-256, %d operations all allowed %s; sha256 %s%n",
+                        c.ref(), c.files().size(), v.scan().operations().size(), v.scan().operations(), sha);
                 return 0;
             }
             parent.err().println("cardumen: " + dir + " FAILED verification:");
@@ -108,9 +117,12 @@ final class ModelsCommand extends CommandGroup {
         @Parameters(index = "0", description = "The version's folder or zip.")
         Path source;
 
+        @Option(names = "--sha256", description = "The version's published hash: refused unless the version (card included) has it.")
+        String expected;
+
         @Override
         public Integer call() throws Exception {
-            ModelRegistry.Version v = parent.registry().install(source);
+            ModelRegistry.Version v = parent.registry().install(source, expected);
             parent.out().printf(Locale.ROOT, "installed %s in %s (sha256 %s)%n", v.ref(), v.dir(), v.sha256());
             return 0;
         }
@@ -284,7 +296,7 @@ final class ModelsCommand extends CommandGroup {
             ModelCard c = ModelCard.read(dir.resolve(ModelCard.FILE));
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("model", c.ref());
-            doc.put("sha256", ModelRegistry.modelSha256(c.files()));
+            doc.put("sha256", ModelRegistry.versionSha256(dir));
             // NaN is not JSON: a metric without a value (a point forecast's coverage) is left out
             Map<String, Map<String, Double>> finite = new LinkedHashMap<>();
             (c.metrics() == null ? Map.<String, Map<String, Double>>of() : c.metrics()).forEach((k, v) -> {

@@ -91,6 +91,10 @@ public record ModelCard(String id, String version, String description, String cr
      * @throws IOException when it is missing or not a card (the message names the file)
      */
     public static ModelCard read(Path file) throws IOException {
+        if (!Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + (Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    ? ": not a plain file (a link, pipe or folder); a model card is a plain JSON file" : ": missing; every model version has a model.json card"));
+        }
         try {
             ModelCard c = JSON.readValue(file.toFile(), ModelCard.class);
             if (c.id() == null || c.version() == null || c.inputs() == null || c.outputs() == null || c.files() == null || c.inputTensor() == null
@@ -99,7 +103,7 @@ public record ModelCard(String id, String version, String description, String cr
             }
             return c;
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a readable model card: " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": not a readable model card: " + pe.cardumen.io.JsonSyntax.problem(e) + " (" + pe.cardumen.io.JsonSyntax.where(e) + ")", e);
         }
     }
 

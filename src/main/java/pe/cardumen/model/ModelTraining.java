@@ -119,7 +119,12 @@ public final class ModelTraining {
         }
         progress.report("exporting " + draft.ref() + " (" + chosen.layers() + ", lr " + chosen.learningRate() + ")", grid.size() / (grid.size() + 1.0));
         Files.createDirectories(out.getParent() == null ? out.toAbsolutePath().getParent() : out.getParent());
-        Path staging = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".training-");
+        Path parent = out.toAbsolutePath().getParent();
+        int stale = StaleWork.clean(parent, ".training-");
+        if (stale > 0) {
+            progress.report("removed " + stale + " folder" + (stale == 1 ? "" : "s") + " left by an interrupted training in " + parent, grid.size() / (grid.size() + 1.0));
+        }
+        Path staging = StaleWork.create(parent, ".training-");
         Path sm = staging.resolve("v");
         try {
             MlpTrainer.export(best, sm, draft.inputTensor(), draft.outputTensor());

@@ -50,7 +50,7 @@ public record TrainingConfig(String id, String version, String description, List
         try {
             c = JSON.readValue(file.toFile(), TrainingConfig.class);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IOException(file + ": not a readable training configuration: " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": not a readable training configuration: " + pe.cardumen.io.JsonSyntax.problem(e) + " (" + pe.cardumen.io.JsonSyntax.where(e) + ")", e);
         }
         String missing = c.id() == null ? "id" : c.version() == null ? "version" : c.inputs() == null || c.inputs().isEmpty() ? "inputs"
                 : c.trainUntil() == null ? "trainUntil" : c.validationUntil() == null ? "validationUntil" : c.search() == null ? "search"

@@ -12,6 +12,7 @@ import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
 import pe.cardumen.model.ModelCard;
 import pe.cardumen.model.ModelRegistry;
 import pe.cardumen.workspace.Workspace;
@@ -79,7 +80,7 @@ class TrainCliTest {
         List<String> lines = p.out().lines().toList();
         assertThat(lines.get(0)).isEqualTo("zone,p10_t,p50_t,p90_t,density_p50_t_per_nmi2,model,model_sha256");
         assertThat(lines).hasSize(931);
-        String sha = ModelRegistry.modelSha256(card.files());
+        String sha = TestData.sha256sumListingHash(out);
         String[] f = lines.get(1).split(",");
         assertThat(f[5]).isEqualTo("test-model:0.1.0");
         assertThat(f[6]).isEqualTo(sha);
@@ -103,6 +104,10 @@ class TrainCliTest {
         CliTest.Run verify = CliTest.run("models", "verify", "test-model:0.1.0");
         assertThat(verify.status()).isZero();
         assertThat(verify.out()).contains("verified").contains(sha);
+        assertThat(CliTest.run("models", "verify", "test-model:0.1.0", "--sha256", sha).status()).isZero();
+        CliTest.Run pinned = CliTest.run("models", "verify", "test-model:0.1.0", "--sha256", "0".repeat(64));
+        assertThat(pinned.status()).isEqualTo(1);
+        assertThat(pinned.err()).contains("is not the expected " + "0".repeat(64));
         Path data = out.resolve("variables/variables.data-00000-of-00001");
         byte[] b = Files.readAllBytes(data);
         b[7] ^= 0x10;

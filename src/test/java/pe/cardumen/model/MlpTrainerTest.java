@@ -77,8 +77,8 @@ class MlpTrainerTest {
         MlpTrainer.export(net, dir, "features", "quantiles");
         new ModelCard("m", "1.0.0", "test", "2026-11-26T00:00:00Z", "test", "serving_default", "serve", "features", "quantiles",
                 List.of(new ModelCard.Input("x1", "1", "none", 0, 1), new ModelCard.Input("x2", "1", "none", 0, 1)),
-                List.of(new ModelCard.Output("p10", 0.1), new ModelCard.Output("p50", 0.5), new ModelCard.Output("p90", 0.9)), null, null, null,
-                ModelRegistry.checksums(dir)).write(dir.resolve(ModelCard.FILE));
+                List.of(new ModelCard.Output("p10", 0.1), new ModelCard.Output("p50", 0.5), new ModelCard.Output("p90", 0.9)),
+                new ModelCard.Target("y", "1", "log1p"), null, null, ModelRegistry.checksums(dir)).write(dir.resolve(ModelCard.FILE));
         float[][] q;
         try (ModelPredictor p = ModelPredictor.open(new ModelRegistry.Version(dir, ModelCard.read(dir.resolve(ModelCard.FILE))))) {
             q = p.predict(new ModelInput(List.of("x1", "x2"), test.x()));

@@ -43,8 +43,8 @@ class ModelRegistryTest {
             ModelRegistry.Verification check = ModelRegistry.verify(v.dir());
             assertThat(check.problems()).as(v.ref()).isEmpty();
             assertThat(check.scan().operations()).contains("MatMul", "Relu", "Softplus", "RestoreV2").doesNotContain("ReadFile");
-            // the version hash is sha256sum's listing of the files, hashed
-            assertThat(v.sha256()).isEqualTo(ModelRegistry.modelSha256(ModelRegistry.checksums(v.dir())));
+            // the version hash is sha256sum's listing of every file, the card included, hashed
+            assertThat(v.sha256()).isEqualTo(TestData.sha256sumListingHash(v.dir()));
         }
         assertThatThrownBy(() -> r.resolve("anchoveta-biomass:9.9.9")).hasMessageContaining("has no version 9.9.9").hasMessageContaining("1.0.0");
         assertThatThrownBy(() -> r.resolve("sardine")).hasMessageContaining("no model 'sardine'");
@@ -98,7 +98,8 @@ class ModelRegistryTest {
         }
         new ModelCard("evil", "1.0.0", "reads a file", "2026-01-01T00:00:00Z", "test", "serving_default", "serve", "features", "quantiles",
                 List.of(new ModelCard.Input("a", "1", "none", 0, 1), new ModelCard.Input("b", "1", "none", 0, 1)),
-                List.of(new ModelCard.Output("p10", 0.1), new ModelCard.Output("p50", 0.5)), null, null, null, ModelRegistry.checksums(dir))
+                List.of(new ModelCard.Output("p10", 0.1), new ModelCard.Output("p50", 0.5)), new ModelCard.Target("y", "t nmi-2", "log1p"), null, null,
+                ModelRegistry.checksums(dir))
                 .write(dir.resolve(ModelCard.FILE));
         ModelRegistry.Verification v = ModelRegistry.verify(dir);
         assertThat(v.problems()).singleElement().asString().contains("operations outside the allow-list").contains("ReadFile");

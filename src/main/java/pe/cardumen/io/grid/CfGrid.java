@@ -268,6 +268,10 @@ public final class CfGrid implements AutoCloseable {
     public float[] step(int t) throws IOException, FileFormatException {
         double[] raw = timeIndex >= 0 ? nc.readSlice(variable, t) : nc.readAll(variable);
         int n = lat.length * lon.length;
+        if (raw.length < n) {
+            throw new FileFormatException(nc.file(), variable.name() + ", step " + (t + 1), "holds " + raw.length + " values but its "
+                    + lat.length + " latitudes × " + lon.length + " longitudes need " + n + "; the file is inconsistent or truncated");
+        }
         double scale = variable.numbers("scale_factor") == null ? 1 : variable.number("scale_factor");
         double offset = variable.numbers("add_offset") == null ? 0 : variable.number("add_offset");
         double fill = variable.number("_FillValue");
@@ -279,12 +283,19 @@ public final class CfGrid implements AutoCloseable {
             vmin = range[0];
             vmax = range[1];
         }
+        // a float32 variable's fill value is compared at float precision, as GDAL and netCDF do: a fill
+        // written as text ("-3.4e+38", "-9.99") is the double nearest the text, not the float stored in the pixels
+        boolean float32 = variable.type() == 5;
+        if (float32) {
+            fill = (float) fill;
+            missing = (float) missing;
+        }
         float[] out = new float[n];
         // leading singleton (or first-index) dimensions: the slice starts with the grid we want
         for (int i = 0; i < n; i++) {
-            double r = raw[i];
+            double r = float32 ? (float) raw[i] : raw[i];
             boolean bad = Double.isNaN(r) || r == fill || r == missing || (!Double.isNaN(vmin) && r < vmin) || (!Double.isNaN(vmax) && r > vmax)
-                    || (Double.isNaN(fill) && variable.type() == 5 && r >= 9.96921e36);
+                    || (Double.isNaN(fill) && float32 && r >= 9.96921e36);
             out[i] = bad ? Float.NaN : (float) (r * scale + offset + unitOffset);
         }
         return out;

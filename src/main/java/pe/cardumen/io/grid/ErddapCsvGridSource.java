@@ -62,10 +62,13 @@ public final class ErddapCsvGridSource implements GridSource {
         List<String> names = new ArrayList<>();
         List<String> units = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
+        Map<List<Double>, Integer> firstLineOf = new java.util.HashMap<>();
+        int line = 0;
         try (Reader reader = pe.cardumen.io.CsvCells.open(file);
              CSVParser parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get())) {
-            int line = 0;
             int timeColumn = -1;
+            int latColumn = -1;
+            int lonColumn = -1;
             for (CSVRecord r : parser) {
                 line++;
                 if (line == 1) {
@@ -79,6 +82,8 @@ public final class ErddapCsvGridSource implements GridSource {
                         }
                     }
                     timeColumn = names.indexOf("time");
+                    latColumn = names.indexOf("latitude");
+                    lonColumn = names.indexOf("longitude");
                     if (!names.contains("latitude") || !names.contains("longitude")) {
                         throw new FileFormatException(file, "line 1", "needs latitude and longitude columns; found " + names);
                     }
@@ -91,8 +96,10 @@ public final class ErddapCsvGridSource implements GridSource {
                     continue;
                 }
                 double[] row = new double[names.size()];
+                int column = 0;
                 try {
                     for (int i = 0; i < names.size(); i++) {
+                        column = i;
                         String v = i < r.size() ? r.get(i).trim() : "";
                         if (i == timeColumn) {
                             row[i] = Instant.parse(v).getEpochSecond();
@@ -100,11 +107,30 @@ public final class ErddapCsvGridSource implements GridSource {
                             row[i] = v.isEmpty() || v.equalsIgnoreCase("NaN") ? Double.NaN : Double.parseDouble(v);
                         }
                     }
-                    rows.add(row);
                 } catch (NumberFormatException | DateTimeParseException e) {
-                    skipped.add("line " + line + ": " + e.getMessage());
+                    String v = column < r.size() ? r.get(column).trim() : "";
+                    skipped.add("line " + line + ": " + names.get(column) + " '" + v + "' is not " + (column == timeColumn ? "an ISO 8601 time" : "a number"));
+                    continue;
                 }
+                double la = row[latColumn];
+                double lo = row[lonColumn];
+                if (!(la >= -90 && la <= 90) || !(lo >= -180 && lo <= 360)) {
+                    skipped.add(String.format(Locale.ROOT, "line %d: position %s, %s is not a latitude in −90…90° and a longitude in −180…360°",
+                            line, pe.cardumen.io.CsvCells.text(r, latColumn), pe.cardumen.io.CsvCells.text(r, lonColumn)));
+                    continue;
+                }
+                List<Double> key = List.of(timeColumn < 0 ? 0 : row[timeColumn], la, lo);
+                Integer earlier = firstLineOf.putIfAbsent(key, line);
+                if (earlier != null) {
+                    skipped.add("line " + line + ": the same time and position as line " + earlier + "; kept line " + earlier);
+                    continue;
+                }
+                rows.add(row);
             }
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            // commons-csv reports a broken quote or record as an unchecked exception
+            throw new FileFormatException(file, "line " + (line + 1), "is not readable CSV (" + (e.getCause() != null ? e.getCause().getMessage()
+                    : e.getMessage()) + "); a quote may be unbalanced — export the data again from ERDDAP", e);
         }
         if (names.isEmpty()) {
             throw new FileFormatException(file, "", "the file is empty");
@@ -126,6 +152,12 @@ public final class ErddapCsvGridSource implements GridSource {
         double[] t = ts.stream().mapToDouble(Double::doubleValue).toArray();
         double[] y = ys.stream().mapToDouble(Double::doubleValue).toArray();
         double[] x = xs.stream().mapToDouble(Double::doubleValue).toArray();
+        long cells = (long) t.length * y.length * x.length;
+        if (cells > MAX_GRID_CELLS) {
+            throw new FileFormatException(file, "", String.format(Locale.ROOT, "the %,d rows give %d times × %d latitudes × %d longitudes = %,d grid cells, "
+                    + "more than %,d: the points do not form a regular grid — download a gridded subset (griddap) instead", rows.size(), t.length,
+                    y.length, x.length, cells, MAX_GRID_CELLS));
+        }
         Map<Double, Integer> ti = index(t);
         Map<Double, Integer> yi = index(y);
         Map<Double, Integer> xi = index(x);
@@ -162,6 +194,9 @@ public final class ErddapCsvGridSource implements GridSource {
             data.put(n, grid);
         }
     }
+
+    /** Largest grid the rows may span (time × latitude × longitude cells held in memory). */
+    static final long MAX_GRID_CELLS = 20_000_000L;
 
     private static Map<Double, Integer> index(double[] values) {
         Map<Double, Integer> m = new TreeMap<>();

@@ -3,8 +3,6 @@ package pe.cardumen.io.grid;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -27,10 +25,7 @@ record GdalMetadata(Map<String, String> dataset, Map<Integer, Map<String, String
             return EMPTY;
         }
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList items = f.newDocumentBuilder().parse(new InputSource(new StringReader(xml.trim()))).getElementsByTagName("Item");
+            NodeList items = pe.cardumen.io.XmlDocuments.parse(new InputSource(new StringReader(xml.trim()))).getElementsByTagName("Item");
             Map<String, String> dataset = new HashMap<>();
             Map<Integer, Map<String, String>> bands = new HashMap<>();
             for (int k = 0; k < items.getLength(); k++) {

@@ -80,10 +80,11 @@ public final class GeoTiffGridSource implements GridSource {
                 Raster raster = reader.readRaster(0, null);
                 return new GeoTiffGridSource(file, raster, tags, dates);
             } catch (IOException | RuntimeException e) {
-                if (e instanceof javax.imageio.IIOException || e instanceof java.io.EOFException || e instanceof RuntimeException) {
-                    throw new FileFormatException(file, "", "cannot be decoded as TIFF (" + e.getMessage() + "); the file may be truncated", e);
-                }
-                throw e;
+                // the decoder's own words (e.g. "Corrupted TIFF LZW: code 2038") with the file and what to do; a
+                // decoder's internal failure on a damaged tag (a ClassCastException, say) only says the tags are damaged
+                String why = e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage() : "its tag directory is damaged";
+                throw new FileFormatException(file, "", "cannot be decoded as TIFF (" + why + "); the file is damaged or truncated — "
+                        + "export it again (gdal_translate reads what can be saved)", e);
             } finally {
                 reader.dispose();
             }

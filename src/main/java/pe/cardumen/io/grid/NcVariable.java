@@ -15,11 +15,15 @@ import java.util.Map;
  * @param record     whether its first dimension is the record (unlimited) dimension
  */
 public record NcVariable(String name, List<String> dimensions, int[] shape, Map<String, Object> attributes, int type, long begin, boolean record) {
-    /** Number of values. */
+    /** Number of values ({@link Long#MAX_VALUE} when a corrupt header declares more than a long counts). */
     public long size() {
         long n = 1;
         for (int s : shape) {
-            n *= s;
+            try {
+                n = Math.multiplyExact(n, (long) s);
+            } catch (ArithmeticException e) {
+                return Long.MAX_VALUE;
+            }
         }
         return n;
     }

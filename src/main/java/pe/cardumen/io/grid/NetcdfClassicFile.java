@@ -81,13 +81,21 @@ public final class NetcdfClassicFile implements GridSource {
                 throw new FileFormatException(file, "byte 3", "NetCDF format version " + version + " is not supported (only 1 and 2)");
             }
             records = h.getInt();
+            if (records < 0) {
+                throw new FileFormatException(file, "byte 4", "the record count " + records + " is negative (streaming files are not supported); "
+                        + "the file is corrupt or still being written");
+            }
             // dimensions
             int tag = h.getInt();
-            int n = h.getInt();
+            int n = count(h, "dimensions", 8);
             if (tag == NC_DIMENSION) {
                 for (int i = 0; i < n; i++) {
-                    String name = name(h);
+                    String name = name(h, "dimension " + i);
+                    int at = h.position();
                     int length = h.getInt();
+                    if (length < 0) {
+                        throw new FileFormatException(file, "byte " + at, "dimension '" + name + "' has negative length " + length + "; the file is corrupt");
+                    }
                     if (length == 0) {
                         recordDimension = i;
                     }
@@ -97,31 +105,49 @@ public final class NetcdfClassicFile implements GridSource {
             } else if (tag != 0 || n != 0) {
                 throw new FileFormatException(file, "byte " + (h.position() - 8), "corrupt header: expected the dimension list");
             }
-            globalAttributes = attributes(h);
+            globalAttributes = attributes(h, "global");
             tag = h.getInt();
-            n = h.getInt();
+            n = count(h, "variables", 24);
             if (tag != NC_VARIABLE && (tag != 0 || n != 0)) {
                 throw new FileFormatException(file, "byte " + (h.position() - 8), "corrupt header: expected the variable list");
             }
             List<NcVariable> recordVars = new ArrayList<>();
             for (int i = 0; tag == NC_VARIABLE && i < n; i++) {
-                String name = name(h);
+                String name = name(h, "variable " + i);
+                int at = h.position();
                 int rank = h.getInt();
+                if (rank < 0 || rank > dimensionNames.size() || 4L * rank > h.remaining()) {
+                    throw new FileFormatException(file, "byte " + at, "variable '" + name + "' declares " + rank + " dimensions but the file has "
+                            + dimensionNames.size() + "; the header is corrupt");
+                }
                 List<String> dims = new ArrayList<>();
                 int[] shape = new int[rank];
                 boolean record = false;
                 for (int k = 0; k < rank; k++) {
+                    int idAt = h.position();
                     int id = h.getInt();
+                    if (id < 0 || id >= dimensionNames.size()) {
+                        throw new FileFormatException(file, "byte " + idAt, "variable '" + name + "' names dimension #" + id + ", but there are "
+                                + dimensionNames.size() + "; the header is corrupt");
+                    }
                     dims.add(dimensionNames.get(id));
                     shape[k] = id == recordDimension ? records : dimensionLengths.get(id);
                     if (k == 0 && id == recordDimension) {
                         record = true;
                     }
                 }
-                Map<String, Object> atts = attributes(h);
+                Map<String, Object> atts = attributes(h, "variable '" + name + "'");
+                int typeAt = h.position();
                 int type = h.getInt();
+                if (type < 1 || type > 6) {
+                    throw new FileFormatException(file, "byte " + typeAt, "variable '" + name + "' has unknown type " + type + "; the header is corrupt");
+                }
                 long vsize = h.getInt() & 0xFFFFFFFFL;
                 long begin = version == 1 ? h.getInt() & 0xFFFFFFFFL : h.getLong();
+                if (begin < 0 || begin > size) {
+                    throw new FileFormatException(file, "byte " + typeAt, "variable '" + name + "' starts at byte " + begin + ", beyond the end of the file ("
+                            + size + " bytes); the file is truncated or corrupt");
+                }
                 NcVariable v = new NcVariable(name, dims, shape, atts, type, begin, record);
                 variables.put(name, v);
                 if (record) {
@@ -139,8 +165,27 @@ public final class NetcdfClassicFile implements GridSource {
         }
     }
 
-    private String name(ByteBuffer h) {
+    /**
+     * A count of header items that each take at least {@code minBytes}: refused when negative or when
+     * the rest of the header cannot hold that many (a corrupted count must not size an allocation).
+     */
+    private int count(ByteBuffer h, String what, int minBytes) throws FileFormatException {
+        int at = h.position();
         int n = h.getInt();
+        if (n < 0 || (long) n * minBytes > h.remaining()) {
+            throw new FileFormatException(file, "byte " + at, "the header declares " + Integer.toUnsignedString(n) + " " + what + " but only "
+                    + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+        }
+        return n;
+    }
+
+    private String name(ByteBuffer h, String of) throws FileFormatException {
+        int at = h.position();
+        int n = h.getInt();
+        if (n < 0 || (long) n + pad(n) > h.remaining()) {
+            throw new FileFormatException(file, "byte " + at, "the name of " + of + " is declared " + Integer.toUnsignedString(n)
+                    + " bytes long but only " + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+        }
         byte[] b = new byte[n];
         h.get(b);
         h.position(h.position() + pad(n));
@@ -151,10 +196,27 @@ public final class NetcdfClassicFile implements GridSource {
         return (int) ((4 - n % 4) % 4);
     }
 
-    private Map<String, Object> attributes(ByteBuffer h) throws FileFormatException {
+    private static int typeSize(int type) {
+        switch (type) {
+            case 1:
+            case 2:
+                return 1;
+            case 3:
+                return 2;
+            case 4:
+            case 5:
+                return 4;
+            case 6:
+                return 8;
+            default:
+                return -1;
+        }
+    }
+
+    private Map<String, Object> attributes(ByteBuffer h, String of) throws FileFormatException {
         Map<String, Object> out = new LinkedHashMap<>();
         int tag = h.getInt();
-        int n = h.getInt();
+        int n = count(h, "attributes of " + of, 12);
         if (tag != NC_ATTRIBUTE) {
             if (tag != 0 || n != 0) {
                 throw new FileFormatException(file, "byte " + (h.position() - 8), "corrupt header: expected an attribute list");
@@ -162,9 +224,19 @@ public final class NetcdfClassicFile implements GridSource {
             return out;
         }
         for (int i = 0; i < n; i++) {
-            String name = name(h);
+            String name = name(h, "attribute " + i + " of " + of);
+            int typeAt = h.position();
             int type = h.getInt();
+            int size = typeSize(type);
+            if (size < 0) {
+                throw new FileFormatException(file, "byte " + typeAt, "attribute '" + name + "' of " + of + " has unknown type " + type + "; the header is corrupt");
+            }
+            int countAt = h.position();
             int count = h.getInt();
+            if (count < 0 || (long) count * size > h.remaining()) {
+                throw new FileFormatException(file, "byte " + countAt, "attribute '" + name + "' of " + of + " declares "
+                        + Integer.toUnsignedString(count) + " values but only " + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+            }
             if (type == 2) {
                 byte[] b = new byte[count];
                 h.get(b);
@@ -176,15 +248,13 @@ public final class NetcdfClassicFile implements GridSource {
                 out.put(name, new String(b, 0, len, StandardCharsets.UTF_8));
             } else {
                 double[] v = new double[count];
-                int size = 0;
                 for (int k = 0; k < count; k++) {
                     switch (type) {
-                        case 1: v[k] = h.get(); size = 1; break;
-                        case 3: v[k] = h.getShort(); size = 2; break;
-                        case 4: v[k] = h.getInt(); size = 4; break;
-                        case 5: v[k] = h.getFloat(); size = 4; break;
-                        case 6: v[k] = h.getDouble(); size = 8; break;
-                        default: throw new FileFormatException(file, "byte " + h.position(), "attribute '" + name + "' has unknown type " + type);
+                        case 1: v[k] = h.get(); break;
+                        case 3: v[k] = h.getShort(); break;
+                        case 4: v[k] = h.getInt(); break;
+                        case 5: v[k] = h.getFloat(); break;
+                        default: v[k] = h.getDouble(); break;
                     }
                 }
                 h.position(h.position() + pad((long) count * size));
@@ -231,8 +301,9 @@ public final class NetcdfClassicFile implements GridSource {
     /** Every value of a (small) variable as doubles, raw (no scale or fill applied). */
     @Override
     public double[] readAll(NcVariable v) throws IOException, FileFormatException {
-        if (v.size() > 50_000_000L) {
-            throw new IllegalArgumentException(v.name() + " has " + v.size() + " values; read it slice by slice");
+        if (v.size() > 50_000_000L || v.size() < 0) {
+            throw new FileFormatException(file, v.name(), "variable '" + v.name() + "' declares " + v.size() + " values, too many to read at once; "
+                    + "the header is corrupt or the grid is too large — cut it with ncks or ERDDAP first");
         }
         if (!v.record()) {
             return read(v, v.begin(), (int) v.size());
@@ -251,13 +322,23 @@ public final class NetcdfClassicFile implements GridSource {
      */
     @Override
     public double[] readSlice(NcVariable v, int first) throws IOException, FileFormatException {
-        int perSlice = (int) (v.size() / Math.max(1, v.shape()[0]));
+        long perSliceLong = v.size() / Math.max(1, v.shape()[0]);
+        if (perSliceLong > Integer.MAX_VALUE) {
+            throw new FileFormatException(file, v.name(), "one step of variable '" + v.name() + "' declares " + perSliceLong
+                    + " values, too many to read at once; the header is corrupt or the grid is too large — cut it first");
+        }
+        int perSlice = (int) perSliceLong;
         long start = v.record() ? v.begin() + first * recordSize : v.begin() + (long) first * perSlice * v.typeSize();
         return read(v, start, perSlice);
     }
 
     private double[] read(NcVariable v, long position, int count) throws IOException, FileFormatException {
-        int bytes = count * v.typeSize();
+        long longBytes = (long) count * v.typeSize();
+        if (count < 0 || longBytes > Integer.MAX_VALUE - 8) {
+            throw new FileFormatException(file, v.name(), "variable '" + v.name() + "' declares a slice of " + count + " values, more than can be read at once; "
+                    + "the header is corrupt or the grid is too large — cut it with ncks or ERDDAP first");
+        }
+        int bytes = (int) longBytes;
         if (position + bytes > channel.size()) {
             throw new FileFormatException(file, "byte " + position, "variable '" + v.name() + "' needs " + bytes + " bytes there but the file ends at byte "
                     + channel.size() + "; the file is truncated");

@@ -15,10 +15,19 @@ import pe.cardumen.io.FileFormatException;
 
 /**
  * Reads NOAA CPC's plain-text ENSO index files: whitespace-separated columns under a header line.
- * Lines before the header (a redistributor's note, say) are skipped; a data line that does not parse
- * stops the read with its line number.
+ * Lines before the header (a redistributor's note, say) and blank lines are skipped. The file is
+ * refused, naming the line, when a data line does not parse, holds a byte that is not ASCII text, a
+ * temperature outside {@value #MIN_SST_C}…{@value #MAX_SST_C} °C or an anomaly beyond ±{@value #MAX_ANOMALY_C} °C,
+ * or when the rows are not one per month in order with none missing or repeated: an index with a hole
+ * or a shuffled month would silently shift every lag computed from it.
  */
 public final class EnsoIndexReader {
+    /** Plausible sea-surface temperature range of an index row, °C. */
+    static final double MIN_SST_C = -3;
+    static final double MAX_SST_C = 40;
+    /** Plausible largest anomaly, °C (the 1997–98 Niño 1+2 peak was about +4.6 °C). */
+    static final double MAX_ANOMALY_C = 10;
+
     private static final List<String> SEASONS = List.of("DJF", "JFM", "FMA", "MAM", "AMJ", "MJJ", "JJA", "JAS", "ASO", "SON", "OND", "NDJ");
 
     /**
@@ -34,8 +43,8 @@ public final class EnsoIndexReader {
             }
             // the season's centre month: DJF → January, …, NDJ → December
             YearMonth centre = YearMonth.of(Integer.parseInt(f[1]), season + 1);
-            return new OniSeason(f[0].toUpperCase(Locale.ROOT), centre, Double.parseDouble(f[2]), Double.parseDouble(f[3]));
-        }, "expected 'SEAS YR TOTAL ANOM' values (e.g. 'DJF 1950 24.72 -1.53')",
+            return new OniSeason(f[0].toUpperCase(Locale.ROOT), centre, temperature(f[2]), anomaly(f[3]));
+        }, OniSeason::centre, "expected 'SEAS YR TOTAL ANOM' values (e.g. 'DJF 1950 24.72 -1.53')",
                 "has no 'SEAS YR TOTAL ANOM' header; is this NOAA CPC's oni.ascii.txt?");
     }
 
@@ -51,11 +60,29 @@ public final class EnsoIndexReader {
             }
             double[] v = new double[8];
             for (int i = 0; i < 8; i++) {
-                v[i] = Double.parseDouble(f[i + 2]);
+                v[i] = i % 2 == 0 ? temperature(f[i + 2]) : anomaly(f[i + 2]);
             }
             return new NinoMonth(YearMonth.of(Integer.parseInt(f[0]), Integer.parseInt(f[1])), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
-        }, "expected 10 numbers 'YR MON NINO1+2 ANOM NINO3 ANOM NINO4 ANOM NINO3.4 ANOM'",
+        }, NinoMonth::month, "expected 10 numbers 'YR MON NINO1+2 ANOM NINO3 ANOM NINO4 ANOM NINO3.4 ANOM'",
                 "has no 'YR MON NINO1+2 ANOM …' header; is this NOAA CPC's ersst5.nino.mth file?");
+    }
+
+    /** A temperature field, °C; NumberFormatException when not a plausible one. */
+    private static double temperature(String field) {
+        double v = Double.parseDouble(field);
+        if (!(v >= MIN_SST_C && v <= MAX_SST_C)) {
+            throw new NumberFormatException("temperature " + field + " °C is outside " + MIN_SST_C + "…" + MAX_SST_C + " °C");
+        }
+        return v;
+    }
+
+    /** An anomaly field, °C; NumberFormatException when not a plausible one. */
+    private static double anomaly(String field) {
+        double v = Double.parseDouble(field);
+        if (!(Math.abs(v) <= MAX_ANOMALY_C)) {
+            throw new NumberFormatException("anomaly " + field + " °C is beyond ±" + MAX_ANOMALY_C + " °C");
+        }
+        return v;
     }
 
     /** Parses one data row's fields; throws NumberFormatException or DateTimeException when they do not parse. */
@@ -64,20 +91,33 @@ public final class EnsoIndexReader {
     }
 
     /**
-     * The rows after the first line {@code isHeader} accepts, each parsed by {@code row}; blank lines
-     * are skipped.
+     * The rows after the first line {@code isHeader} accepts, each parsed by {@code row}, one per
+     * month in order; blank lines are skipped.
      *
+     * @param month    the month a row stands for
      * @param expected what a row should look like, for the message naming a bad line
      * @param noHeader the message when no header is found
      */
-    private static <T> List<T> readTable(Path file, java.util.function.Predicate<String[]> isHeader, RowParser<T> row, String expected,
-                                         String noHeader) throws IOException, FileFormatException {
+    private static <T> List<T> readTable(Path file, java.util.function.Predicate<String[]> isHeader, RowParser<T> row,
+                                         java.util.function.Function<T, YearMonth> month, String expected, String noHeader)
+            throws IOException, FileFormatException {
         List<T> out = new ArrayList<>();
         boolean header = false;
         int lineNo = 0;
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+        YearMonth previous = null;
+        int previousLine = 0;
+        // ISO-8859-1 maps every byte to a character, so a damaged byte is found and named below instead of
+        // ending the read in a decoder exception
+        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             for (String line; (line = r.readLine()) != null; ) {
                 lineNo++;
+                for (int i = 0; i < line.length(); i++) {
+                    char ch = line.charAt(i);
+                    if (ch > 126 || (ch < 32 && ch != '\t' && ch != '\r')) {
+                        throw new FileFormatException(file, "line " + lineNo + ", column " + (i + 1), String.format(Locale.ROOT,
+                                "byte 0x%02X is not plain text; the file is damaged or not a NOAA CPC index file — download it again", (int) ch));
+                    }
+                }
                 String[] f = line.trim().split("\\s+");
                 if (!header) {
                     header = isHeader.test(f);
@@ -86,11 +126,25 @@ public final class EnsoIndexReader {
                 if (line.isBlank()) {
                     continue;
                 }
+                T value;
                 try {
-                    out.add(row.parse(f));
+                    value = row.parse(f);
                 } catch (NumberFormatException | java.time.DateTimeException e) {
-                    throw new FileFormatException(file, "line " + lineNo, expected + ", found '" + line.trim() + "'");
+                    String why = e.getMessage() != null && e.getMessage().contains("°C") ? " (" + e.getMessage() + ")" : "";
+                    throw new FileFormatException(file, "line " + lineNo, expected + ", found '" + line.trim() + "'" + why);
                 }
+                YearMonth m = month.apply(value);
+                if (previous != null && !m.equals(previous.plusMonths(1))) {
+                    String problem = m.isAfter(previous.plusMonths(1))
+                            ? (m.equals(previous.plusMonths(2)) ? "month " + previous.plusMonths(1) + " is missing"
+                                    : "months " + previous.plusMonths(1) + " to " + m.minusMonths(1) + " are missing")
+                            : m.equals(previous) ? "month " + m + " appears twice" : "month " + m + " comes after " + previous;
+                    throw new FileFormatException(file, "line " + lineNo, problem + " (line " + previousLine + " is " + previous
+                            + "); the rows must be one per month in order — the file is damaged or was edited, download it again");
+                }
+                previous = m;
+                previousLine = lineNo;
+                out.add(value);
             }
         }
         if (!header) {

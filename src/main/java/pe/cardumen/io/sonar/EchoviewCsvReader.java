@@ -94,6 +94,8 @@ public final class EchoviewCsvReader {
             Integer lonCol = columns.get("lon_m");
             Integer classCol = first(columns, "region_class", "region_name");
             Integer freqCol = first(columns, "frequency", "freq");
+            Map<String, Long> firstLineOf = new HashMap<>();
+            int withoutPosition = 0;
             for (CSVRecord r : parser) {
                 long line = parser.getCurrentLineNumber();
                 try {
@@ -118,22 +120,49 @@ public final class EchoviewCsvReader {
                         top = mean - height / 2;
                         bottom = mean + height / 2;
                     }
-                    double lat = latCol == null ? Double.NaN : optional(r, latCol);
-                    double lon = lonCol == null ? Double.NaN : optional(r, lonCol);
-                    if (Math.abs(lat) >= 999 || Math.abs(lon) >= 999 || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
+                    if (top > bottom) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT, "the layer's minimum depth %s m is greater than its maximum %s m", top, bottom));
+                    }
+                    double lat = latCol == null ? Double.NaN : optional(r, latCol, "Lat_M");
+                    double lon = lonCol == null ? Double.NaN : optional(r, lonCol, "Lon_M");
+                    if (isNoPosition(lat) || isNoPosition(lon)) {
+                        // Echoview writes 999 where the ping had no GPS fix: kept, without a position
                         lat = Double.NaN;
                         lon = Double.NaN;
+                        withoutPosition++;
+                    } else if (!Double.isNaN(lat) || !Double.isNaN(lon)) {
+                        if (!(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180)) {
+                            throw new IllegalArgumentException("position " + (latCol == null ? "(no Lat_M)" : get(r, latCol)) + ", " + (lonCol == null ? "(no Lon_M)" : get(r, lonCol))
+                                    + " is not a latitude in −90…90° and a longitude in −180…180° (nor Echoview's 999 for no fix)");
+                        }
                     }
                     Instant time = dateCol == null ? null : time(get(r, dateCol), timeCol == null ? "" : get(r, timeCol));
                     String category = classCol == null ? "" : get(r, classCol);
                     String channel = freqCol == null ? "" : get(r, freqCol) + " kHz";
+                    String key = channel + "\u0000" + category + "\u0000" + interval + "\u0000" + layer;
+                    Long earlier = firstLineOf.putIfAbsent(key, line);
+                    if (earlier != null) {
+                        throw new IllegalArgumentException("interval " + interval + ", layer " + layer + (category.isEmpty() ? "" : " of " + category)
+                                + " already appears on line " + earlier + "; a cell counts once");
+                    }
                     cells.add(new NascCell(source, channel, category, interval, layer, time, lat, lon, top, bottom, sv, nasc));
-                } catch (IllegalArgumentException | DateTimeParseException e) {
+                } catch (IllegalArgumentException | java.time.DateTimeException e) {
                     rejects.add(new Reject("line " + line, e.getMessage()));
                 }
             }
+            if (withoutPosition > 0) {
+                warnings.add(withoutPosition + " cell" + (withoutPosition == 1 ? " has" : "s have") + " no position (Echoview's 999: no GPS fix)");
+            }
         } catch (java.io.UncheckedIOException | IllegalStateException e) {
-            throw new FileFormatException(file, "", "is not a readable CSV file (" + e.getMessage() + ")", e);
+            throw new FileFormatException(file, "", "is not a readable CSV file (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + "); a quote may be unbalanced — export the cells from Echoview again", e);
+        } catch (IOException e) {
+            if (e instanceof java.nio.file.FileSystemException) {
+                throw e;
+            }
+            // commons-csv reports a malformed header or quote as an IOException of its own
+            throw new FileFormatException(file, "", "is not a readable CSV file (" + e.getMessage() + "); a quote may be unbalanced — "
+                    + "export the cells from Echoview again", e);
         }
         if (cells.isEmpty() && rejects.isEmpty()) {
             warnings.add("the file has a header but no rows");
@@ -169,6 +198,17 @@ public final class EchoviewCsvReader {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    /** An optional number that must be a number when given: empty is NaN, text is refused. */
+    private static double optional(CSVRecord r, int col, String name) {
+        String v = get(r, col);
+        return v.isEmpty() ? Double.NaN : number(r, col, name);
+    }
+
+    /** Echoview's "no position" value (999, or −999 in some exports). */
+    private static boolean isNoPosition(double degrees) {
+        return Math.abs(Math.abs(degrees) - 999) < 1e-6;
     }
 
     /** Date_M as YYYYMMDD, Time_M as HH:MM:SS.ffff (UTC, as Echoview exports). */

@@ -85,6 +85,7 @@ public final class IcesAcousticReader {
         } else {
             throw new FileFormatException(file, "line 1", "is neither ICES acoustic XML (<Acoustic>) nor ICES acoustic CSV (Table,Header,… rows)");
         }
+        removeDuplicates(cells, rejects);
         if (cells.isEmpty() && rejects.isEmpty()) {
             warnings.add("the file has no Data records");
         }
@@ -169,7 +170,7 @@ public final class IcesAcousticReader {
                             cells.add(cell(source, log, sample, rec.getOrDefault("datasacategory", ""), rec.getOrDefault("dataunit", ""),
                                     rec.getOrDefault("datavalue", ""), logIndex.get(d), sampleIndex.getOrDefault(sampleKey, 0),
                                     instrumentFrequency.getOrDefault(sample.getOrDefault("sampleinstrument", ""), ""), "log", "sample"));
-                        } catch (IllegalArgumentException | DateTimeParseException e) {
+                        } catch (IllegalArgumentException | java.time.DateTimeException e) {
                             rejects.add(new Reject("line " + line, e.getMessage()));
                         }
                         break;
@@ -178,9 +179,27 @@ public final class IcesAcousticReader {
                         break; // Cruise, Calibration, DataAcquisition, DataProcessing, EchoType: metadata
                 }
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw new FileFormatException(file, "", "is not a readable CSV file (" + e.getMessage() + ")", e);
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            throw new FileFormatException(file, "", "is not a readable CSV file (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage())
+                    + "); a quote may be unbalanced — export the file again", e);
         }
+    }
+
+    /** A cell of the same log, sample, category and channel as an earlier one is rejected: a cell counts once. */
+    private static void removeDuplicates(List<NascCell> cells, List<Reject> rejects) {
+        Map<String, NascCell> seen = new HashMap<>();
+        List<NascCell> kept = new ArrayList<>(cells.size());
+        for (NascCell c : cells) {
+            String key = c.channel() + "\u0000" + c.category() + "\u0000" + c.interval() + "\u0000" + c.layer();
+            if (seen.putIfAbsent(key, c) == null) {
+                kept.add(c);
+            } else {
+                rejects.add(new Reject("Log " + (c.interval() + 1) + ", Sample " + (c.layer() + 1), "a second " + (c.category().isEmpty() ? "" : c.category() + " ")
+                        + "Data record for the same Log and Sample; the first is kept"));
+            }
+        }
+        cells.clear();
+        cells.addAll(kept);
     }
 
     /** Builds a cell from a Log, a Sample and a Data's fields (maps keyed by lower-case field names). */
@@ -194,11 +213,18 @@ public final class IcesAcousticReader {
         if (!(nasc >= 0)) {
             throw new IllegalArgumentException("Value " + value + " is negative");
         }
-        double lat = optional(log.get(logPrefix + "latitude"));
-        double lon = optional(log.get(logPrefix + "longitude"));
+        double lat = optional(log.get(logPrefix + "latitude"), "Latitude");
+        double lon = optional(log.get(logPrefix + "longitude"), "Longitude");
+        if ((!Double.isNaN(lat) || !Double.isNaN(lon)) && (!(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180))) {
+            throw new IllegalArgumentException("the Log's position " + log.get(logPrefix + "latitude") + ", " + log.get(logPrefix + "longitude")
+                    + " is not a latitude in −90…90° and a longitude in −180…180°");
+        }
         Instant time = time(log.getOrDefault(logPrefix + "time", ""));
-        double top = optional(sample.get(samplePrefix + "channeldepthupper"));
-        double bottom = optional(sample.get(samplePrefix + "channeldepthlower"));
+        double top = optional(sample.get(samplePrefix + "channeldepthupper"), "ChannelDepthUpper");
+        double bottom = optional(sample.get(samplePrefix + "channeldepthlower"), "ChannelDepthLower");
+        if (top > bottom) {
+            throw new IllegalArgumentException("the Sample's upper depth " + top + " m is below its lower depth " + bottom + " m");
+        }
         String channel = frequency.isEmpty() ? vocabulary(sample.getOrDefault(samplePrefix + "instrument", "")) : frequency + " kHz";
         return new NascCell(source, channel, vocabulary(category), interval, layer, time, lat, lon, top, bottom, Double.NaN, nasc);
     }
@@ -282,7 +308,7 @@ public final class IcesAcousticReader {
                                 cells.add(cell(source, log, sample, data.getOrDefault("sacategory", ""), data.getOrDefault("unit", ""),
                                         data.getOrDefault("value", ""), logs, samples,
                                         instrumentFrequency.getOrDefault(vocabulary(sample.getOrDefault("instrument", "")), ""), "", ""));
-                            } catch (IllegalArgumentException | DateTimeParseException e) {
+                            } catch (IllegalArgumentException | java.time.DateTimeException e) {
                                 rejects.add(new Reject("Log " + (log == null ? "?" : log.getOrDefault("distance", "?")) + " (XML line "
                                         + x.getLocation().getLineNumber() + ")", e.getMessage()));
                             }
@@ -329,15 +355,12 @@ public final class IcesAcousticReader {
         }
     }
 
-    private static double optional(String v) {
+    /** An optional number: empty is NaN, text that is not a number is refused. */
+    private static double optional(String v, String name) {
         if (v == null || v.isBlank()) {
             return Double.NaN;
         }
-        try {
-            return Double.parseDouble(v.trim());
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return parse(v, name);
     }
 
     /** ICES times are ISO 8601 in UTC, with or without seconds or zone ("2019-02-05T08:30", "…Z"). */

@@ -16,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -141,12 +138,19 @@ public final class SimradRawReader {
                     }
                 } catch (HandlerFailure e) {
                     throw e.unwrap();
+                } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram of %,d bytes is too short for its fields; skipped — the file is damaged here",
+                            offset, printable(type), length));
                 } catch (RuntimeException e) {
-                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, type, e.getMessage()));
+                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, printable(type), e.getMessage()));
                 }
                 offset += length + 8L;
                 progress.progress(offset, size, "");
             }
+        }
+        if (state.rejectedPings() > 10) {
+            warnings.add(String.format(Locale.ROOT, "%,d pings in all were skipped for impossible recorded parameters (the first 10 are listed)",
+                    state.rejectedPings()));
         }
         for (Map.Entry<String, Integer> u : unknown.entrySet()) {
             warnings.add(String.format(Locale.ROOT, "skipped %d datagram%s of unknown type %s", u.getValue(), u.getValue() == 1 ? "" : "s", printable(u.getKey())));
@@ -322,6 +326,10 @@ public final class SimradRawReader {
         private void con0(ByteBuffer p) {
             String sounder = fixedString(p, 256, 128) + " " + fixedString(p, 384, 30);
             int count = p.getInt(512);
+            if (count < 0 || 516 + 320L * count > p.limit()) {
+                throw new IllegalArgumentException("it declares " + Integer.toUnsignedString(count) + " transceivers but holds room for "
+                        + Math.max(0, (p.limit() - 516) / 320));
+            }
             List<SonarChannel> list = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int at = 516 + 320 * i;
@@ -360,9 +368,17 @@ public final class SimradRawReader {
             int mode = p.getShort(2) & 0xFF;
             int sampleOffset = p.getInt(64);
             int count = p.getInt(68);
-            int need = 72 + ((mode & 1) != 0 ? 2 * count : 0) + ((mode & 2) != 0 ? 2 * count : 0);
+            // long arithmetic: a corrupted count of 2^31 − 1 must not overflow into a small "need"
+            long need = 72L + ((mode & 1) != 0 ? 2L * count : 0) + ((mode & 2) != 0 ? 2L * count : 0);
             if (count < 0 || need > p.limit()) {
-                throw new IllegalArgumentException("sample count " + count + " does not fit in " + p.limit() + " bytes");
+                throw new IllegalArgumentException("its sample count " + Integer.toUnsignedString(count) + " does not fit in its " + p.limit() + " bytes");
+            }
+            int index = pingsByChannel.getOrDefault(channel, 0);
+            String bad = implausible(p.getFloat(24), p.getFloat(28), p.getFloat(8), p.getFloat(16));
+            if (bad != null) {
+                rejectPing(offset, index, channel, bad, warnings);
+                pingsByChannel.merge(channel, 1, Integer::sum);
+                return;
             }
             short[] power = null;
             byte[] angles = null;
@@ -377,7 +393,7 @@ public final class SimradRawReader {
                 angles = new byte[2 * count];
                 p.get(at, angles);
             }
-            int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
+            pingsByChannel.merge(channel, 1, Integer::sum);
             if (count == 0) {
                 warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
             }
@@ -396,6 +412,19 @@ public final class SimradRawReader {
             Integer channel = channelById.get(id);
             if (channel == null) {
                 throw new IllegalArgumentException("channel '" + id + "' is not in the configuration");
+            }
+            int sectorsDeclared = (dataType & 0b1100) != 0 ? dataType >> 8 : 0;
+            long need = 140L + ((dataType & 1) != 0 ? 2L * count : 0) + ((dataType & 2) != 0 ? 2L * count : 0)
+                    + ((dataType & 0b1100) != 0 ? 2L * sectorsDeclared * count * ((dataType & 8) != 0 ? 4 : 2) : 0);
+            if (count < 0 || need > p.limit()) {
+                throw new IllegalArgumentException("its sample count " + Integer.toUnsignedString(count) + " does not fit in its " + p.limit() + " bytes");
+            }
+            Map<String, String> parameters = ek80Parameters.getOrDefault(id, Map.of());
+            String bad = implausible(number(parameters, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN);
+            if (bad != null) {
+                rejectPing(offset, pingsByChannel.getOrDefault(channel, 0), channel, bad, warnings);
+                pingsByChannel.merge(channel, 1, Integer::sum);
+                return;
             }
             short[] power = null;
             byte[] angles = null;
@@ -426,7 +455,7 @@ public final class SimradRawReader {
                     }
                 }
             }
-            Map<String, String> par = ek80Parameters.getOrDefault(id, Map.of());
+            Map<String, String> par = parameters;
             int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
             if (count == 0) {
                 warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
@@ -438,6 +467,43 @@ public final class SimradRawReader {
                     Double.NaN, number(par, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors, number(par, "Slope"),
                     Math.max(0, pulseForm)));
+        }
+
+        /**
+         * Why a ping's recorded parameters cannot give a range or an Sv (a damaged datagram), or null.
+         * Bounds are the instruments' documented settings, widened: sample intervals of a few µs to
+         * 10 ms, sound speeds 1,300–1,700 m/s (seawater is 1,400–1,570), frequencies up to 2 MHz, pulses
+         * up to 100 ms. NaN frequency or pulse is not checked (EK80 FM pings have none).
+         */
+        static String implausible(double sampleIntervalS, double soundSpeedMPerS, double frequencyHz, double pulseS) {
+            if (!(sampleIntervalS > 0 && sampleIntervalS <= 0.01)) {
+                return "sample interval " + sampleIntervalS + " s (expected 1 µs–10 ms)";
+            }
+            if (!(soundSpeedMPerS >= 1300 && soundSpeedMPerS <= 1700)) {
+                return "sound speed " + soundSpeedMPerS + " m/s (expected 1,300–1,700 m/s)";
+            }
+            if (!Double.isNaN(frequencyHz) && !(frequencyHz > 0 && frequencyHz <= 2e6)) {
+                return "frequency " + frequencyHz + " Hz (expected 0–2 MHz)";
+            }
+            if (!Double.isNaN(pulseS) && !(pulseS > 0 && pulseS <= 0.1)) {
+                return "pulse duration " + pulseS + " s (expected 0–100 ms)";
+            }
+            return null;
+        }
+
+        private int rejectedPings;
+
+        private void rejectPing(long offset, int index, int channel, String why, List<String> warnings) {
+            rejectedPings++;
+            if (rejectedPings <= 10) {
+                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d records an impossible %s; the ping is skipped "
+                        + "(the datagram is damaged)", offset, index, channel, why));
+            }
+        }
+
+        /** Pings skipped because their parameters were impossible. */
+        int rejectedPings() {
+            return rejectedPings;
         }
 
         /** IEEE 754 binary16 to float (Java 17 has no Float.float16ToFloat). */
@@ -508,14 +574,9 @@ public final class SimradRawReader {
             }
             Document doc;
             try {
-                DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-                f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-                f.setExpandEntityReferences(false);
-                DocumentBuilder builder = f.newDocumentBuilder();
-                builder.setErrorHandler(null);
-                doc = builder.parse(new ByteArrayInputStream(bytes, 0, n));
-            } catch (ParserConfigurationException | SAXException | IOException e) {
-                throw new IllegalArgumentException("XML cannot be parsed: " + e.getMessage(), e);
+                doc = pe.cardumen.io.XmlDocuments.parse(new org.xml.sax.InputSource(new ByteArrayInputStream(bytes, 0, n)));
+            } catch (SAXException | IOException e) {
+                throw new IllegalArgumentException("its XML is not well formed (" + e.getMessage() + ")", e);
             }
             Element root = doc.getDocumentElement();
             switch (root.getTagName()) {

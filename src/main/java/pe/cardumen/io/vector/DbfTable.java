@@ -15,10 +15,13 @@ import pe.cardumen.io.FileFormatException;
 /**
  * The attribute table of a shapefile: a dBASE III file. Character fields become trimmed strings,
  * numeric fields ({@code N}, {@code F}) numbers ({@link Long} without decimals, else {@link Double}),
- * logical fields booleans; blank values become {@code null}. Deleted records are kept as empty rows so
- * that row {@code i} still matches shape {@code i}.
+ * logical fields booleans; blank values become {@code null}. Records flagged deleted ({@code *}) stay in
+ * place, so that row {@code i} still matches shape {@code i}, and are listed in {@code deleted} for the
+ * shapefile reader to reject.
+ *
+ * @param deleted the indices of the records flagged deleted
  */
-record DbfTable(List<String> fieldNames, List<Map<String, Object>> rows) {
+record DbfTable(List<String> fieldNames, List<Map<String, Object>> rows, java.util.Set<Integer> deleted) {
 
     private record Field(String name, char type, int length, int decimals) {
     }
@@ -31,6 +34,10 @@ record DbfTable(List<String> fieldNames, List<Map<String, Object>> rows) {
         int records = b.getInt(4);
         int headerLength = Short.toUnsignedInt(b.getShort(8));
         int recordLength = Short.toUnsignedInt(b.getShort(10));
+        if (headerLength > b.limit()) {
+            throw new FileFormatException(dbf, "header", "declares a " + headerLength + "-byte header but the file has only " + b.limit()
+                    + " bytes; it is truncated or corrupt");
+        }
         List<Field> fields = new ArrayList<>();
         for (int at = 32; at + 32 <= headerLength && b.get(at) != 0x0D; at += 32) {
             byte[] nameBytes = new byte[11];
@@ -44,11 +51,21 @@ record DbfTable(List<String> fieldNames, List<Map<String, Object>> rows) {
         }
         List<String> names = new ArrayList<>();
         fields.forEach(f -> names.add(f.name()));
+        long fieldBytes = 1 + fields.stream().mapToLong(Field::length).sum();
+        if (records < 0 || headerLength < 33 || recordLength < fieldBytes) {
+            throw new FileFormatException(dbf, "header", String.format("declares %s records of %d bytes after a %d-byte header, but its fields need %d bytes "
+                    + "per record; the header is corrupt", Integer.toUnsignedString(records), recordLength, headerLength, fieldBytes));
+        }
+        if (headerLength + (long) records * recordLength > b.limit()) {
+            throw new FileFormatException(dbf, "record " + ((b.limit() - headerLength) / recordLength + 1), "the file ends before the "
+                    + Integer.toUnsignedString(records) + " records it declares; it is truncated");
+        }
         List<Map<String, Object>> rows = new ArrayList<>();
+        java.util.Set<Integer> deleted = new java.util.TreeSet<>();
         for (int r = 0; r < records; r++) {
             int at = headerLength + r * recordLength;
-            if (at + recordLength > b.limit()) {
-                throw new FileFormatException(dbf, "record " + (r + 1), "the file ends before the " + records + " records it declares; it is truncated");
+            if (b.get(at) == '*') {
+                deleted.add(r);
             }
             Map<String, Object> row = new LinkedHashMap<>();
             int pos = at + 1; // deletion flag
@@ -60,7 +77,7 @@ record DbfTable(List<String> fieldNames, List<Map<String, Object>> rows) {
             }
             rows.add(row);
         }
-        return new DbfTable(names, rows);
+        return new DbfTable(names, rows, deleted);
     }
 
     private static Object value(Field f, String text) {

@@ -136,6 +136,17 @@ public final class GeoJsonReader {
                     p.skipChildren();
                 }
             }
+            JsonToken after;
+            try {
+                after = p.nextToken();
+            } catch (JsonProcessingException e) {
+                after = JsonToken.NOT_AVAILABLE; // a comma or other text after the object: a fragment
+            }
+            if (after != null) {
+                throw new FileFormatException(file, where(p.currentLocation()), "more JSON follows the end of the "
+                        + (type == null ? "first object" : type) + " — the file looks like a fragment or several objects joined; "
+                        + "a layer must be one FeatureCollection (export it again)");
+            }
             if ("Feature".equals(type)) {
                 readFeature(top, 0, geometryReader, features, rejects, fields);
             } else if (!"FeatureCollection".equals(type)) {
@@ -144,7 +155,7 @@ public final class GeoJsonReader {
             }
         } catch (JsonProcessingException e) {
             throw new FileFormatException(file, where(e.getLocation()),
-                    "not valid JSON (" + e.getOriginalMessage() + "); the file may be truncated or not GeoJSON", e);
+                    "not valid JSON (" + pe.cardumen.io.JsonSyntax.problem(e) + "); the file may be truncated or not GeoJSON", e);
         }
 
         if (!isLonLat(crsName)) {

@@ -129,7 +129,7 @@ public final class GeoPackageVectorReader {
                     try {
                         Geometry g = reprojection.apply(GeoPackageGeometry.decode(blob));
                         features.add(new VectorFeature(here, g, attributes));
-                    } catch (ParseException | TransformException e) {
+                    } catch (ParseException | TransformException | RuntimeException e) {
                         rejects.add(new Reject("feature " + here, "geometry cannot be read: " + e.getMessage()));
                     }
                 }

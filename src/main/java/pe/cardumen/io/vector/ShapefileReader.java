@@ -122,18 +122,23 @@ public final class ShapefileReader {
         int record = 0;
         while (pos + 8 <= data.limit()) {
             int recordNumber = data.order(ByteOrder.BIG_ENDIAN).getInt(pos);
-            int contentBytes = 2 * data.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4);
+            long declared = 2L * data.order(ByteOrder.BIG_ENDIAN).getInt(pos + 4);
             int start = pos + 8;
             int here = record++;
-            if (contentBytes < 4 || start + contentBytes > data.limit()) {
-                rejects.add(new Reject("record " + recordNumber + " (byte " + pos + ")", "declares " + contentBytes
-                        + " bytes but the file ends first; the file is truncated"));
+            if (declared < 4 || start + declared > data.limit()) {
+                rejects.add(new Reject("record " + recordNumber + " (byte " + pos + ")", "declares " + declared
+                        + " bytes but the file ends first; the file is truncated or corrupt"));
                 break;
             }
+            int contentBytes = (int) declared;
             pos = start + contentBytes;
             Map<String, Object> attributes = here < table.rows().size() ? table.rows().get(here) : new LinkedHashMap<>();
             if (here >= table.rows().size()) {
                 warnings.add("record " + recordNumber + " has no row in the .dbf");
+            }
+            if (table.deleted().contains(here)) {
+                rejects.add(new Reject("record " + recordNumber, "its .dbf row is flagged deleted"));
+                continue;
             }
             ByteBuffer rec = data.slice(start, contentBytes).order(ByteOrder.LITTLE_ENDIAN);
             int type = rec.getInt(0);

@@ -133,4 +133,93 @@ class SimradRawBadInputTest {
         assertThat(SimradRawReader.probe(write("notes2.raw", text))).isFalse();
         assertThat(SimradRawReader.probe(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"))).isTrue();
     }
+
+    private static int firstOf(String type) {
+        return starts.stream().filter(p -> type(p).equals(type)).findFirst().orElseThrow();
+    }
+
+    /** A RAW0 sample count of 2³¹ − 1 (a flipped high byte): refused with its byte offset, nothing allocated for it. */
+    @Test
+    void aHugeRaw0SampleCountIsRefusedWithItsOffsetNotAllocated() throws Exception {
+        byte[] bytes = original.clone();
+        int raw0 = firstOf("RAW0");
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(raw0 + 16 + 68, Integer.MAX_VALUE);
+        CollectingHandler h = new CollectingHandler();
+        RawReadSummary s = read(write("huge-count.raw", bytes), h);
+        assertThat(h.pings).hasSize(679);
+        assertThat(s.warnings()).singleElement().asString().contains(String.format("byte %,d", raw0)).contains("RAW0")
+                .contains("sample count 2147483647 does not fit");
+    }
+
+    /** The same in an EK80 RAW3 datagram (count at byte 136 of the payload). */
+    @Test
+    void aHugeRaw3SampleCountIsRefusedWithItsOffsetNotAllocated() throws Exception {
+        byte[] ek80 = Files.readAllBytes(TestData.reference("echosounder/EK80_-D20221108-T151353.raw"));
+        ByteBuffer b = ByteBuffer.wrap(ek80).order(ByteOrder.LITTLE_ENDIAN);
+        int raw3 = -1;
+        int datagrams = 0;
+        for (int pos = 0; pos < ek80.length; pos += b.getInt(pos) + 8) {
+            if (new String(ek80, pos + 4, 4, StandardCharsets.US_ASCII).equals("RAW3")) {
+                raw3 = pos;
+                datagrams++;
+            }
+        }
+        b.putInt(raw3 + 16 + 136, Integer.MAX_VALUE);
+        CollectingHandler h = new CollectingHandler();
+        RawReadSummary s = read(write("huge-count-ek80.raw", ek80), h);
+        assertThat(h.pings).hasSize(datagrams - 1);
+        assertThat(s.warnings()).singleElement().asString().contains(String.format("byte %,d", raw3)).contains("RAW3")
+                .contains("sample count 2147483647 does not fit");
+    }
+
+    /** A CON0 claiming 2³¹ − 1 transceivers is refused with its offset instead of reading past the datagram. */
+    @Test
+    void aHugeTransceiverCountIsRefused() throws Exception {
+        byte[] bytes = original.clone();
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(16 + 512, Integer.MAX_VALUE);
+        CollectingHandler h = new CollectingHandler();
+        RawReadSummary s = read(write("huge-con0.raw", bytes), h);
+        assertThat(s.warnings()).anySatisfy(w -> assertThat(w).contains("byte 0: CON0").contains("declares 2147483647 transceivers"));
+    }
+
+    /**
+     * A ping whose recorded sample interval is 0 or sound speed NaN cannot be ranged: it is skipped
+     * with a warning naming its byte and field instead of giving a silent NASC of 0.
+     */
+    @Test
+    void pingsWithImpossibleRangeParametersAreSkippedAndNamed() throws Exception {
+        byte[] bytes = original.clone();
+        List<Integer> raw0s = starts.stream().filter(p -> type(p).equals("RAW0")).toList();
+        int first = raw0s.get(0);
+        int second = raw0s.get(1);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        b.putFloat(first + 16 + 24, 0f); // sample interval
+        b.putFloat(second + 16 + 28, Float.NaN); // sound speed
+        CollectingHandler h = new CollectingHandler();
+        RawReadSummary s = read(write("bad-ping.raw", bytes), h);
+        assertThat(h.pings).hasSize(678);
+        assertThat(s.warnings()).hasSize(2);
+        assertThat(s.warnings().get(0)).contains(String.format("byte %,d", first)).contains("ping 0 of channel 1").contains("sample interval 0.0 s")
+                .contains("skipped");
+        assertThat(s.warnings().get(1)).contains(String.format("byte %,d", second)).contains("sound speed NaN m/s");
+    }
+
+    /** A damaged XML0 gives a warning with the parser's words, and nothing on the console (no stray "[Fatal Error]"). */
+    @Test
+    void aDamagedXmlDatagramWarnsWithoutPrintingToTheConsole() throws Exception {
+        byte[] ek80 = Files.readAllBytes(TestData.reference("echosounder/EK80-WBTTube-CW-reduced.raw"));
+        // the first datagram is the Configuration XML0: break its first tag
+        int open = new String(ek80, 0, 400, StandardCharsets.ISO_8859_1).indexOf('<', 16);
+        ek80[open + 1] = '!';
+        java.io.PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            RawReadSummary s = read(write("bad-xml.raw", ek80), new CollectingHandler());
+            assertThat(s.warnings()).anySatisfy(w -> assertThat(w).contains("byte 0: XML0 datagram cannot be decoded").contains("XML is not well formed"));
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("[Fatal Error]");
+    }
 }

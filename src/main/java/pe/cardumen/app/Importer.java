@@ -163,7 +163,10 @@ public final class Importer {
             if (valid == 0) {
                 warnings.add("no valid value of " + g.variableName() + " lies in any zone (all fill, or the grid does not cover the zones)");
             }
-            ws.importZonal("satellite", p, rows, warnings.size());
+            var stored = ws.storeZonal("satellite", p, rows, warnings.size());
+            if (stored.skipped()) {
+                return alreadyImported(f, "satellite", stored.duplicateOf());
+            }
             return new Outcome(f, "satellite", rows.size(), 0, List.copyOf(warnings), null);
         }
     }
@@ -174,11 +177,12 @@ public final class Importer {
      */
     private static Outcome skipIfImported(Workspace ws, String kind, Path f) throws IOException, WorkspaceException {
         var earlier = ws.earlierImport(kind, FileDigest.sha256(f));
-        if (earlier.isEmpty()) {
-            return null;
-        }
-        return new Outcome(f, kind, 0, 0, List.of("already imported (import " + earlier.get().id() + " of " + earlier.get().fileName() + ", "
-                + earlier.get().importedAt() + "); not imported again"), null);
+        return earlier.isEmpty() ? null : alreadyImported(f, kind, earlier.get());
+    }
+
+    private static Outcome alreadyImported(Path f, String kind, pe.cardumen.workspace.ImportRecord earlier) {
+        return new Outcome(f, kind, 0, 0, List.of("already imported (import " + earlier.id() + " of " + earlier.fileName() + ", "
+                + earlier.importedAt() + "); not imported again"), null);
     }
 
     private Outcome importOne(Workspace ws, ZoneLayer zones, Path f, CancellationToken cancel)
@@ -187,7 +191,14 @@ public final class Importer {
             throw new FileFormatException(f, "", "does not exist or is not a file");
         }
         if (SimradRawReader.probe(f)) {
-            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, overrides, zones,
+            // what besides the file's bytes decides the cells: a re-import with the same ones is skipped
+            java.util.Map<String, CalibrationOverrides> applied = new java.util.TreeMap<>();
+            java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> recording = ch -> {
+                CalibrationOverrides o = overrides.apply(ch);
+                applied.put(ch.channelId(), o);
+                return o;
+            };
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, recording, zones,
                     ProgressListener.NONE, cancel);
             List<NascCell> cells = new ArrayList<>();
             List<String> zoneCodes = new ArrayList<>();
@@ -199,7 +210,13 @@ public final class Importer {
             }
             Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), SimradRawReader.NAME,
                     AppInfo.version(), Instant.now());
-            ws.importNasc("sonar", p, cells, zoneCodes, List.of(), r.warnings().size(), survey);
+            Path bot = RawFileIntegrator.companionBottomFile(f);
+            String key = String.format(Locale.ROOT, "channel=%s kHz;%s;calibration=%s;bot=%s", channelKhz, settings, applied,
+                    Files.isRegularFile(bot) ? FileDigest.sha256(bot) : "none");
+            var stored = ws.importNasc("sonar", p, key, cells, zoneCodes, List.of(), r.warnings().size(), survey);
+            if (stored.skipped()) {
+                return alreadyImported(f, "sonar", stored.duplicateOf());
+            }
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
         boolean icesBiotic = pe.cardumen.io.biotic.IcesBioticCsvReader.probe(f);
@@ -209,7 +226,10 @@ public final class Importer {
                 return skipped;
             }
             var hauls = icesBiotic ? new pe.cardumen.io.biotic.IcesBioticCsvReader().read(f, species) : new pe.cardumen.io.biotic.HaulCsvReader().read(f);
-            ws.importHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size(), survey);
+            var stored = ws.storeHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size(), survey);
+            if (stored.skipped()) {
+                return alreadyImported(f, "hauls", stored.duplicateOf());
+            }
             List<String> messages = new ArrayList<>(hauls.warnings());
             for (Reject rej : hauls.rejects()) {
                 messages.add("rejected " + rej);
@@ -236,7 +256,10 @@ public final class Importer {
         for (NascCell c : result.accepted()) {
             zoneCodes.add(c.hasPosition() ? zones.zoneAt(c.lon(), c.lat()).map(z -> z.code()).orElse("") : "");
         }
-        ws.importNasc(kind, result.provenance(), result.accepted(), zoneCodes, result.rejects(), result.warnings().size(), survey);
+        var stored = ws.importNasc(kind, result.provenance(), null, result.accepted(), zoneCodes, result.rejects(), result.warnings().size(), survey);
+        if (stored.skipped()) {
+            return alreadyImported(f, kind, stored.duplicateOf());
+        }
         List<String> messages = new ArrayList<>(result.warnings());
         for (Reject rej : result.rejects()) {
             messages.add("rejected " + rej);

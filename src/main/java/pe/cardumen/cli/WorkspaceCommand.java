@@ -91,6 +91,8 @@ final class WorkspaceCommand extends CommandGroup {
                         i.put("accepted", r.accepted());
                         i.put("rejected", r.rejected());
                         i.put("warnings", r.warnings());
+                        i.put("survey", r.survey());
+                        i.put("superseded_by", r.supersededBy());
                         imports.add(i);
                     }
                     m.put("imports", imports);
@@ -104,8 +106,9 @@ final class WorkspaceCommand extends CommandGroup {
                 out.printf(Locale.ROOT, "zones         %d from %s, %.0f nmi² in all%n", s.zones(), s.zoneSource(), s.totalAreaNmi2());
                 out.printf(Locale.ROOT, "imports       %d%n", s.imports());
                 for (ImportRecord r : ws.imports()) {
-                    out.printf(Locale.ROOT, "  #%d %-10s %s  %d bytes  sha256 %s  %d accepted, %d rejected  %s%n", r.id(), r.kind(), r.fileName(),
-                            r.sizeBytes(), r.sha256().substring(0, 16), r.accepted(), r.rejected(), r.importedAt());
+                    out.printf(Locale.ROOT, "  #%d %-10s %s  %d bytes  sha256 %s  %d accepted, %d rejected  %s%s%n", r.id(), r.kind(), r.fileName(),
+                            r.sizeBytes(), r.sha256().substring(0, 16), r.accepted(), r.rejected(), r.importedAt(),
+                            r.superseded() ? "  (superseded by #" + r.supersededBy() + ")" : "");
                 }
                 var surveys = ws.surveys();
                 if (!surveys.isEmpty()) {

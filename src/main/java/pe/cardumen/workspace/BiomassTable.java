@@ -40,6 +40,17 @@ final class BiomassTable {
     }
 
     /** Adds the survey column to a run table written before surveys existed; true when it changed the file. */
+    /** Whether {@link #migrate} has something to do. */
+    static boolean needsMigration(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'biomass_run'");
+             ResultSet r = p.executeQuery()) {
+            if (!r.next()) {
+                return false;
+            }
+        }
+        return !Workspace.hasColumn(c, "biomass_run", "survey");
+    }
+
     static boolean migrate(Connection c) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'biomass_run'");
              ResultSet r = p.executeQuery()) {

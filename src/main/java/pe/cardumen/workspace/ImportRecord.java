@@ -16,7 +16,14 @@ import java.time.Instant;
  * @param accepted      records accepted
  * @param rejected      records rejected
  * @param warnings      warnings raised
+ * @param survey        the survey the import belongs to, or {@code null}
+ * @param supersededBy  the later import of the same file that replaced this one's rows, or {@code null}
  */
 public record ImportRecord(long id, String kind, String fileName, long sizeBytes, String sha256, String reader,
-                           String readerVersion, Instant importedAt, int accepted, int rejected, int warnings) {
+                           String readerVersion, Instant importedAt, int accepted, int rejected, int warnings, String survey,
+                           Long supersededBy) {
+    /** Whether a later import of the same file replaced this one's rows. */
+    public boolean superseded() {
+        return supersededBy != null;
+    }
 }

@@ -64,14 +64,15 @@ public final class Workspace implements AutoCloseable {
             Files.createDirectories(dir);
             Files.deleteIfExists(tmp);
             try (Connection c = connect(tmp)) {
-                c.setAutoCommit(false);
+                execute(c, "BEGIN IMMEDIATE");
                 GeoPackageSchema.initialise(c);
                 ZoneTable.create(c, "Spatial units of the assessment (AIP cells or an imported layer)");
                 try (Statement s = c.createStatement()) {
                     s.execute("CREATE TABLE workspace_meta (key TEXT PRIMARY KEY, value TEXT)");
                     s.execute("CREATE TABLE imports (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, file_name TEXT NOT NULL, "
                             + "size_bytes INTEGER NOT NULL, sha256 TEXT NOT NULL, reader TEXT NOT NULL, reader_version TEXT NOT NULL, "
-                            + "imported_at TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL, survey TEXT)");
+                            + "imported_at TEXT NOT NULL, accepted INTEGER NOT NULL, rejected INTEGER NOT NULL, warnings INTEGER NOT NULL, survey TEXT, "
+                            + "settings TEXT, superseded_by INTEGER)");
                     s.execute("CREATE TABLE import_rejects (import_id INTEGER NOT NULL REFERENCES imports(id), location TEXT NOT NULL, reason TEXT NOT NULL)");
                     s.execute("CREATE TABLE audit_log (id INTEGER PRIMARY KEY AUTOINCREMENT, time_utc TEXT NOT NULL, action TEXT NOT NULL, "
                             + "detail TEXT NOT NULL, app_version TEXT NOT NULL, user_name TEXT)");
@@ -85,7 +86,7 @@ public final class Workspace implements AutoCloseable {
                 putMeta(c, "created_at", Instant.now().toString());
                 putMeta(c, "zone_source", "none");
                 insertAudit(c, "workspace.create", "created " + file.getFileName());
-                c.commit();
+                execute(c, "COMMIT");
             }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (SQLException | IOException e) {
@@ -117,7 +118,6 @@ public final class Workspace implements AutoCloseable {
             if (!GeoPackageSchema.isGeoPackage(c) || !hasTable(c, "workspace_meta") || !hasTable(c, ZoneTable.NAME)) {
                 throw new WorkspaceException(file, "is a database but not a Cardumen workspace (no workspace_meta or zones table)");
             }
-            c.setAutoCommit(false);
             migrate(c);
             return new Workspace(file, c);
         } catch (SQLException | IOException e) {
@@ -183,7 +183,7 @@ public final class Workspace implements AutoCloseable {
      */
     public long importNasc(String kind, Provenance provenance, List<pe.cardumen.domain.sonar.NascCell> cells, List<String> zones,
                            List<Reject> rejects, int warnings) throws WorkspaceException {
-        return importNasc(kind, provenance, cells, zones, rejects, warnings, null);
+        return importNasc(kind, provenance, null, cells, zones, rejects, warnings, null).id();
     }
 
     /**
@@ -193,38 +193,69 @@ public final class Workspace implements AutoCloseable {
      */
     public long importNasc(String kind, Provenance provenance, List<pe.cardumen.domain.sonar.NascCell> cells, List<String> zones,
                            List<Reject> rejects, int warnings, String survey) throws WorkspaceException {
+        return importNasc(kind, provenance, null, cells, zones, rejects, warnings, survey).id();
+    }
+
+    /**
+     * Stores echo-integrated cells unless the same content was already imported the same way.
+     *
+     * <p>In one write transaction (so that two processes importing the same file at once store it
+     * once): when an import of the same kind, SHA-256, survey and settings exists, nothing is stored
+     * and that import is returned as the duplicate; when the same file was imported with other
+     * settings or another survey (e.g. recalibrated), its cells are replaced by these and the earlier
+     * import is marked superseded, so that nothing is counted twice and no record claims cells that
+     * are gone.
+     *
+     * @param settings what besides the file determines the cells (channel, integration settings,
+     *                 calibration), as canonical text; {@code null} when the file alone does
+     * @param survey   the survey's id ({@code null}: none)
+     */
+    public StoredImport importNasc(String kind, Provenance provenance, String settings, List<pe.cardumen.domain.sonar.NascCell> cells,
+                                   List<String> zones, List<Reject> rejects, int warnings, String survey) throws WorkspaceException {
         if (zones.size() != cells.size()) {
             throw new IllegalArgumentException(zones.size() + " zones for " + cells.size() + " cells");
         }
+        String key = nascKey(settings, survey);
         return write("store the NASC of " + provenance.fileName(), c -> {
-            // the same file imported again (e.g. after recalibration) replaces its earlier cells, so that
-            // nothing is counted twice; the earlier import stays in the history
-            try (PreparedStatement old = c.prepareStatement("SELECT id FROM imports WHERE kind = ? AND sha256 = ?")) {
+            Optional<ImportRecord> same = liveImport(c, kind, provenance.sha256(), key, true);
+            if (same.isPresent()) {
+                return new StoredImport(same.get().id(), same.get());
+            }
+            List<Long> earlier = new ArrayList<>();
+            try (PreparedStatement old = c.prepareStatement("SELECT id FROM imports WHERE kind = ? AND sha256 = ? AND superseded_by IS NULL")) {
                 old.setString(1, kind);
                 old.setString(2, provenance.sha256());
                 try (ResultSet r = old.executeQuery()) {
                     while (r.next()) {
-                        long previous = r.getLong(1);
-                        try (PreparedStatement del = c.prepareStatement("DELETE FROM " + NascTable.NAME + " WHERE import_id = ?")) {
-                            del.setLong(1, previous);
-                            if (del.executeUpdate() > 0) {
-                                insertAudit(c, "import." + kind, provenance.fileName() + ": the cells of import " + previous + " are replaced");
-                            }
-                        }
+                        earlier.add(r.getLong(1));
                     }
                 }
-            } catch (SQLException e) {
-                // no result_nasc table yet: nothing to replace
-                if (!String.valueOf(e.getMessage()).contains("no such table")) {
-                    throw e;
-                }
             }
-            long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings, survey);
+            long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings, survey, key);
+            for (long previous : earlier) {
+                if (hasTable(c, NascTable.NAME)) {
+                    try (PreparedStatement del = c.prepareStatement("DELETE FROM " + NascTable.NAME + " WHERE import_id = ?")) {
+                        del.setLong(1, previous);
+                        del.executeUpdate();
+                    }
+                }
+                try (PreparedStatement sup = c.prepareStatement("UPDATE imports SET superseded_by = ? WHERE id = ?")) {
+                    sup.setLong(1, id);
+                    sup.setLong(2, previous);
+                    sup.executeUpdate();
+                }
+                insertAudit(c, "import." + kind, provenance.fileName() + ": import " + previous + " is superseded by import " + id
+                        + " (same file, other settings or survey); its cells are replaced");
+            }
             NascTable.insert(c, id, cells, zones);
             insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): "
                     + cells.size() + " cells, " + rejects.size() + " rejected");
-            return id;
+            return new StoredImport(id, null);
         });
+    }
+
+    private static String nascKey(String settings, String survey) {
+        return (survey == null ? "" : "survey=" + survey + ";") + (settings == null ? "" : settings);
     }
 
     /**
@@ -234,12 +265,24 @@ public final class Workspace implements AutoCloseable {
      * @return the import's id
      */
     public long importZonal(String kind, Provenance provenance, List<ZonalRow> rows, int warnings) throws WorkspaceException {
+        return storeZonal(kind, provenance, rows, warnings).id();
+    }
+
+    /**
+     * Stores a grid's zonal statistics unless a grid with the same content was already imported (its
+     * rows would count twice in climatologies); checked and stored in one write transaction.
+     */
+    public StoredImport storeZonal(String kind, Provenance provenance, List<ZonalRow> rows, int warnings) throws WorkspaceException {
         return write("store the zonal statistics of " + provenance.fileName(), c -> {
+            Optional<ImportRecord> same = liveImport(c, kind, provenance.sha256(), null, false);
+            if (same.isPresent()) {
+                return new StoredImport(same.get().id(), same.get());
+            }
             long id = insertImport(c, kind, provenance, rows.size(), List.of(), warnings);
             ZonalTable.insert(c, id, rows);
             insertAudit(c, "import." + kind, provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): " + rows.size()
                     + " zone × time statistics");
-            return id;
+            return new StoredImport(id, null);
         });
     }
 
@@ -261,18 +304,69 @@ public final class Workspace implements AutoCloseable {
      */
     public long importHauls(Provenance provenance, List<pe.cardumen.domain.biotic.Haul> hauls, List<Reject> rejects, int warnings, String survey)
             throws WorkspaceException {
+        return storeHauls(provenance, hauls, rejects, warnings, survey).id();
+    }
+
+    /**
+     * Stores hauls unless a file with the same content was already imported (its catches would count
+     * twice); checked and stored in one write transaction.
+     */
+    public StoredImport storeHauls(Provenance provenance, List<pe.cardumen.domain.biotic.Haul> hauls, List<Reject> rejects, int warnings,
+                                   String survey) throws WorkspaceException {
         return write("store the hauls of " + provenance.fileName(), c -> {
-            long id = insertImport(c, "hauls", provenance, hauls.size(), rejects, warnings, survey);
+            Optional<ImportRecord> same = liveImport(c, "hauls", provenance.sha256(), null, false);
+            if (same.isPresent()) {
+                return new StoredImport(same.get().id(), same.get());
+            }
+            long id = insertImport(c, "hauls", provenance, hauls.size(), rejects, warnings, survey, null);
             HaulTable.insert(c, id, hauls);
             insertAudit(c, "import.hauls", provenance.fileName() + " (" + provenance.sha256().substring(0, 12) + "…): " + hauls.size()
                     + " hauls, " + rejects.size() + " rejected");
-            return id;
+            return new StoredImport(id, null);
         });
     }
 
-    /** The earlier import of the same content (same kind and SHA-256), if any. */
+    /** What storing an import did: stored it under {@code id}, or found it already imported. */
+    public record StoredImport(long id, ImportRecord duplicateOf) {
+        /** Whether nothing was stored because the same content was already imported. */
+        public boolean skipped() {
+            return duplicateOf != null;
+        }
+    }
+
+    /** The earlier, not superseded import of the same content (same kind and SHA-256), if any. */
     public java.util.Optional<ImportRecord> earlierImport(String kind, String sha256) throws WorkspaceException {
-        return imports().stream().filter(i -> i.kind().equals(kind) && i.sha256().equals(sha256)).findFirst();
+        return read("read imports", c -> liveImport(c, kind, sha256, null, false));
+    }
+
+    /**
+     * The first import of this kind and content not superseded; with {@code matchSettings}, also with
+     * these settings ({@code null} matches {@code NULL}).
+     */
+    private static Optional<ImportRecord> liveImport(Connection c, String kind, String sha256, String settings, boolean matchSettings)
+            throws SQLException {
+        String sql = IMPORT_COLUMNS + " FROM imports WHERE kind = ? AND sha256 = ? AND superseded_by IS NULL"
+                + (matchSettings ? " AND settings IS ?" : "") + " ORDER BY id LIMIT 1";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, kind);
+            p.setString(2, sha256);
+            if (matchSettings) {
+                p.setString(3, settings);
+            }
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(importRecord(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static final String IMPORT_COLUMNS = "SELECT id, kind, file_name, size_bytes, sha256, reader, reader_version, imported_at, "
+            + "accepted, rejected, warnings, survey, superseded_by";
+
+    private static ImportRecord importRecord(ResultSet r) throws SQLException {
+        long superseded = r.getLong(13);
+        Long by = r.wasNull() ? null : superseded;
+        return new ImportRecord(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getString(6),
+                r.getString(7), Instant.parse(r.getString(8)), r.getInt(9), r.getInt(10), r.getInt(11), r.getString(12), by);
     }
 
     /** The stored hauls (a haul imported again keeps its latest rows). */
@@ -297,7 +391,7 @@ public final class Workspace implements AutoCloseable {
                     + (nasc ? "(SELECT MIN(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey), "
                             + "(SELECT MAX(n.time_utc) FROM " + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey = i.survey) "
                             : "NULL, NULL ")
-                    + "FROM imports i WHERE i.survey IS NOT NULL AND i.kind <> 'satellite' GROUP BY i.survey";
+                    + "FROM imports i WHERE i.survey IS NOT NULL AND i.kind <> 'satellite' AND i.superseded_by IS NULL GROUP BY i.survey";
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
                     String first = r.getString(5);
@@ -309,6 +403,19 @@ public final class Workspace implements AutoCloseable {
             list.sort(java.util.Comparator.comparing(SurveyInfo::firstTime, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                     .thenComparing(SurveyInfo::id));
             return list;
+        });
+    }
+
+    /** Whether a survey's imports are SIMULATED data (their file names say so), without reading its cells. */
+    public boolean isSimulatedSurvey(String survey) throws WorkspaceException {
+        return read("read surveys", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT MAX(CASE WHEN file_name LIKE 'SIMULATED%' THEN 1 ELSE 0 END) FROM imports "
+                    + "WHERE survey = ? AND superseded_by IS NULL")) {
+                p.setString(1, survey);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() && r.getInt(1) == 1;
+                }
+            }
         });
     }
 
@@ -430,11 +537,9 @@ public final class Workspace implements AutoCloseable {
     public List<ImportRecord> imports() throws WorkspaceException {
         return read("read imports", c -> {
             List<ImportRecord> list = new ArrayList<>();
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, kind, file_name, size_bytes, sha256, reader, "
-                    + "reader_version, imported_at, accepted, rejected, warnings FROM imports ORDER BY id")) {
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(IMPORT_COLUMNS + " FROM imports ORDER BY id")) {
                 while (r.next()) {
-                    list.add(new ImportRecord(r.getLong(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5), r.getString(6),
-                            r.getString(7), Instant.parse(r.getString(8)), r.getInt(9), r.getInt(10), r.getInt(11)));
+                    list.add(importRecord(r));
                 }
             }
             return list;
@@ -516,63 +621,116 @@ public final class Workspace implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T write(String what, SqlWork<T> work) throws WorkspaceException {
+    /**
+     * Runs a unit of work in a write transaction. {@code BEGIN IMMEDIATE} takes SQLite's write lock at
+     * the start (waiting up to {@link #busyTimeoutMillis()} for another writer, in this process or
+     * another), so that concurrent writers queue instead of failing with {@code SQLITE_BUSY} when a read
+     * transaction tries to become a write one.
+     */
+    private synchronized <T> T write(String what, SqlWork<T> work) throws WorkspaceException {
+        try {
+            execute(connection, "BEGIN IMMEDIATE");
+        } catch (SQLException e) {
+            throw new WorkspaceException(file, "could not " + what + ": " + busyOr(e) + "; the workspace is unchanged", e);
+        }
         try {
             T result = work.run(connection);
-            connection.commit();
+            execute(connection, "COMMIT");
             return result;
         } catch (SQLException | RuntimeException e) {
             rollback();
             if (e instanceof java.util.concurrent.CancellationException) {
                 throw (java.util.concurrent.CancellationException) e;
             }
-            throw new WorkspaceException(file, "could not " + what + " (" + e.getMessage() + "); the workspace is unchanged", e);
+            throw new WorkspaceException(file, "could not " + what + " (" + busyOr(e) + "); the workspace is unchanged", e);
         }
     }
 
-    private <T> T read(String what, SqlWork<T> work) throws WorkspaceException {
+    /** Runs a unit of work in a read transaction: a consistent snapshot; in WAL mode it never blocks writers. */
+    private synchronized <T> T read(String what, SqlWork<T> work) throws WorkspaceException {
         try {
+            execute(connection, "BEGIN");
             T result = work.run(connection);
-            connection.commit();
+            execute(connection, "COMMIT");
             return result;
         } catch (SQLException e) {
             rollback();
-            throw new WorkspaceException(file, "could not " + what + ": " + e.getMessage(), e);
+            throw new WorkspaceException(file, "could not " + what + ": " + busyOr(e), e);
         }
+    }
+
+    private static String busyOr(Exception e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("SQLITE_BUSY") || m.contains("database is locked")) {
+            return "another program kept the workspace locked for more than " + busyTimeoutMillis() / 1000
+                    + " s (a long import or computation in another Cardumen window or command); try again when it has finished";
+        }
+        return m;
     }
 
     private void rollback() {
         try {
-            connection.rollback();
+            execute(connection, "ROLLBACK");
         } catch (SQLException ignored) {
-            // the connection is unusable; SQLite's journal restores the file on next open
+            // no transaction was active (BEGIN failed), or the connection is unusable: SQLite's journal
+            // restores the file on next open
         }
     }
 
+    private static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /**
+     * How long a writer waits for another writer before giving up: {@code cardumen.workspace.busyTimeoutMillis},
+     * by default 120 000 ms (longer than any single import's transaction).
+     */
+    static int busyTimeoutMillis() {
+        return Integer.getInteger("cardumen.workspace.busyTimeoutMillis", 120_000);
+    }
+
+    /**
+     * Opens a connection in autocommit mode (transactions are begun explicitly by {@link #write} and
+     * {@link #read}), in WAL journal mode so that readers and one writer proceed together, with a busy
+     * timeout so that writers queue.
+     */
     private static Connection connect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setJournalMode(SQLiteConfig.JournalMode.DELETE);
+        config.setBusyTimeout(busyTimeoutMillis());
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     }
 
     /**
      * Brings a workspace written by an earlier version up to date: columns added since are added
-     * (empty), in one transaction.
+     * (empty), in one write transaction (checked again inside it, as another process may be doing the same).
      */
     private static void migrate(Connection c) throws SQLException {
-        boolean changed = false;
-        if (!hasColumn(c, "imports", "survey")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("ALTER TABLE imports ADD COLUMN survey TEXT");
+        if (isCurrent(c)) {
+            return;
+        }
+        execute(c, "BEGIN IMMEDIATE");
+        try {
+            for (String[] column : new String[][] {{"survey", "TEXT"}, {"settings", "TEXT"}, {"superseded_by", "INTEGER"}}) {
+                if (!hasColumn(c, "imports", column[0])) {
+                    execute(c, "ALTER TABLE imports ADD COLUMN " + column[0] + " " + column[1]);
+                }
             }
-            changed = true;
+            BiomassTable.migrate(c);
+            execute(c, "COMMIT");
+        } catch (SQLException | RuntimeException e) {
+            execute(c, "ROLLBACK");
+            throw e;
         }
-        changed |= BiomassTable.migrate(c);
-        if (changed) {
-            c.commit();
-        }
+    }
+
+    private static boolean isCurrent(Connection c) throws SQLException {
+        return hasColumn(c, "imports", "survey") && hasColumn(c, "imports", "settings") && hasColumn(c, "imports", "superseded_by")
+                && !BiomassTable.needsMigration(c);
     }
 
     static boolean hasColumn(Connection c, String table, String column) throws SQLException {
@@ -628,15 +786,16 @@ public final class Workspace implements AutoCloseable {
 
     private static long insertImport(Connection c, String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings)
             throws SQLException {
-        return insertImport(c, kind, provenance, accepted, rejects, warnings, null);
+        return insertImport(c, kind, provenance, accepted, rejects, warnings, null, null);
     }
 
     private static long insertImport(Connection c, String kind, Provenance provenance, int accepted, List<Reject> rejects, int warnings,
-                                     String survey) throws SQLException {
+                                     String survey, String settings) throws SQLException {
         long id;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO imports (kind, file_name, size_bytes, sha256, reader, reader_version, "
-                + "imported_at, accepted, rejected, warnings, survey) VALUES (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "imported_at, accepted, rejected, warnings, survey, settings) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             p.setString(11, survey);
+            p.setString(12, settings);
             p.setString(1, kind);
             p.setString(2, provenance.fileName());
             p.setLong(3, provenance.sizeBytes());

@@ -171,8 +171,10 @@ class ImportCliTest {
     }
 
     /**
-     * Importing the same content again must not count it twice: a grid is skipped with a message, a
-     * sonar file replaces its earlier cells (it may have been recalibrated); both stay in the history.
+     * Importing the same content again must not count it twice: a grid or a sonar file imported the
+     * same way is skipped with a message; a sonar file imported another way (here into a survey)
+     * replaces its earlier cells, and the earlier import is marked superseded instead of claiming cells
+     * that are gone.
      */
     @Test
     void theSameFileImportedAgainIsNotCountedTwice() throws Exception {
@@ -187,11 +189,24 @@ class ImportCliTest {
         }
         CliTest.Run again = CliTest.run("import", nc.toString(), raw.toString(), "--workspace", ws.toString());
         assertThat(again.status()).as(again.err()).isZero();
-        assertThat(again.out()).contains("already imported (import 1 of oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        assertThat(again.out()).contains("already imported (import 1 of oisst_v21_peru_2026-01-01_2026-02-15.nc")
+                .contains("already imported (import 2 of DY1201_EK60-D20120214-T231011.raw");
         try (Workspace w = Workspace.open(ws)) {
             assertThat(w.zonal("sst")).hasSize(46 * 930);
             assertThat(w.nascCells()).hasSize(cells);
-            assertThat(w.imports()).filteredOn(i -> i.kind().equals("sonar")).hasSize(2);
+            assertThat(w.imports()).filteredOn(i -> i.kind().equals("sonar")).hasSize(1);
         }
+        CliTest.Run inSurvey = CliTest.run("import", raw.toString(), "--workspace", ws.toString(), "--survey", "2012-DY");
+        assertThat(inSurvey.status()).as(inSurvey.err()).isZero();
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.nascCells()).hasSize(cells);
+            var sonar = w.imports().stream().filter(i -> i.kind().equals("sonar")).toList();
+            assertThat(sonar).hasSize(2);
+            assertThat(sonar.get(0).supersededBy()).isEqualTo(sonar.get(1).id());
+            assertThat(sonar.get(1).superseded()).isFalse();
+            assertThat(sonar.get(1).survey()).isEqualTo("2012-DY");
+            assertThat(w.surveys()).extracting(pe.cardumen.workspace.SurveyInfo::id).containsExactly("2012-DY");
+        }
+        assertThat(CliTest.run("workspace", "info", ws.toString()).out()).contains("(superseded by #3)");
     }
 }

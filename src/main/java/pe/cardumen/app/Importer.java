@@ -167,7 +167,7 @@ public final class Importer {
             if (stored.skipped()) {
                 return alreadyImported(f, "satellite", stored.duplicateOf());
             }
-            return new Outcome(f, "satellite", rows.size(), 0, List.copyOf(warnings), null);
+            return new Outcome(f, "satellite", rows.size(), g.skippedRows(), List.copyOf(warnings), null);
         }
     }
 

@@ -74,6 +74,11 @@ public final class SampleData {
         return new SampleData(root.toAbsolutePath().normalize(), List.of(root));
     }
 
+    /** No sample data (as when Cardumen runs from a lone jar); {@code searched} is what a message lists. */
+    public static SampleData absent(List<Path> searched) {
+        return new SampleData(null, searched);
+    }
+
     /** Whether the folder was found. */
     public boolean isPresent() {
         return root != null;

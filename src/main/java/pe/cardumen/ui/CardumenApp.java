@@ -45,6 +45,7 @@ public final class CardumenApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        StartupTrace.mark("Application.start");
         this.stage = primary;
         Locale locale = preferences.locale();
         try {
@@ -56,7 +57,10 @@ public final class CardumenApp extends Application {
             Platform.exit();
             return;
         }
+        StartupTrace.mark("services built");
+        warmUp();
         show(locale);
+        StartupTrace.mark("window built");
         double[] b = preferences.windowBounds();
         stage.setWidth(b[2]);
         stage.setHeight(b[3]);
@@ -67,9 +71,8 @@ public final class CardumenApp extends Application {
         stage.setMaximized(preferences.maximized());
         stage.setOnHidden(e -> saveWindow());
         stage.show();
+        StartupTrace.mark("window shown");
 
-        model.loadCoastline();
-        model.openInitialWorkspace(workspaceParameter());
         List<Path> sonar = sonarParameter();
         if (!sonar.isEmpty()) {
             model.loadSonar(sonar, Double.NaN);
@@ -121,6 +124,25 @@ public final class CardumenApp extends Application {
         }
     }
 
+    /**
+     * Loads the coastline and initialises Apache SIS's referencing (the map's World Mercator) on a
+     * thread of its own while the JavaFX thread builds the window and the task thread reads the
+     * workspace: the three take turns on the cores instead of waiting for each other.
+     */
+    private void warmUp() {
+        Services s = services;
+        Thread t = new Thread(() -> {
+            try {
+                new pe.cardumen.ui.map.MapProjection();
+                s.coastline();
+            } catch (java.io.IOException | RuntimeException e) {
+                // the coastline task and the map view do it again and report any failure
+            }
+        }, "cardumen-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** Files after {@code --sonar} (up to the next option). */
     private List<Path> sonarParameter() {
         List<String> raw = getParameters() == null ? List.of() : getParameters().getRaw();
@@ -162,6 +184,12 @@ public final class CardumenApp extends Application {
         MainViewModel previous = model;
         model = new MainViewModel(services, tasks, mapModel, texts, preferences);
         model.workspaceProperty().set(openWorkspace);
+        if (previous == null) {
+            // first start: the workspace is read on the task thread and the coast on the warm-up thread while
+            // the window is built; the coast's task then finds it loaded
+            model.openInitialWorkspace(workspaceParameter());
+            model.loadCoastline();
+        }
         if (previous != null) {
             // the loaded sonar files and satellite grid survive a language switch, titles relabelled
             model.sonarProperty().set(previous.sonarProperty().get());
@@ -175,8 +203,10 @@ public final class CardumenApp extends Application {
             throw new IllegalArgumentException("no controller " + type);
         });
         Parent root;
+        StartupTrace.mark("view model built");
         try {
             root = loader.load();
+            StartupTrace.mark("FXML loaded");
         } catch (IOException e) {
             throw new IllegalStateException("MainWindow.fxml cannot be loaded", e);
         }

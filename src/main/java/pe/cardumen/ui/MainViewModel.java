@@ -35,6 +35,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<String> notice = new SimpleObjectProperty<>(this, "notice");
+    private final javafx.beans.property.BooleanProperty needsWorkspace = new javafx.beans.property.SimpleBooleanProperty(this, "needsWorkspace");
     private final ObjectProperty<pe.cardumen.app.SonarLoader.Loaded> sonar = new SimpleObjectProperty<>(this, "sonar");
     private final ObjectProperty<pe.cardumen.app.BiomassSurvey.Report> biomass = new SimpleObjectProperty<>(this, "biomass");
     private final ObjectProperty<String> biomassSurvey = new SimpleObjectProperty<>(this, "biomassSurvey", "");
@@ -154,7 +155,12 @@ public final class MainViewModel {
 
     /** Loads the coastline so the map shows the coast before any workspace is open. */
     public void loadCoastline() {
-        tasks.run(texts.getString("task.loadCoast"), (p, c) -> services.coastline(), map.coastlineProperty()::set, this::failed);
+        tasks.run(texts.getString("task.loadCoast"), (p, c) -> {
+            StartupTrace.mark("loading the coastline");
+            var coast = services.coastline();
+            StartupTrace.mark("coastline loaded");
+            return coast;
+        }, map.coastlineProperty()::set, this::failed);
     }
 
     /**
@@ -176,16 +182,52 @@ public final class MainViewModel {
         Path demo = Services.userDirectory().resolve("demo" + Workspace.SUFFIX);
         if (Files.isRegularFile(demo)) {
             openWorkspace(demo);
-        } else {
+        } else if (services.sampleData().isPresent()) {
             buildDemo(demo);
+        } else {
+            // no sample data to build a demo from: the coast is on the map; the window offers to open or create a workspace
+            status.set(texts.getString("status.noSampleData"));
+            needsWorkspace.set(true);
         }
     }
 
-    /** Opens a workspace and shows its zones. */
+    /**
+     * Set when the application started with no workspace to open and no sample data to build the demo
+     * from; the window then offers to open a workspace or to create one with the zones only.
+     */
+    public javafx.beans.property.BooleanProperty needsWorkspaceProperty() {
+        return needsWorkspace;
+    }
+
+    /** The real sample files the user can open (File ▸ Open sample); empty without sample data. */
+    public List<pe.cardumen.app.SampleData.SampleFile> sampleFiles() {
+        try {
+            return services.sampleData().openableFiles();
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    /** Opens a sample file in its panel. */
+    public void openSample(pe.cardumen.app.SampleData.SampleFile file) {
+        if (file.kind() == pe.cardumen.app.SampleData.SampleFile.Kind.SONAR) {
+            loadSonar(List.of(file.path()), Double.NaN);
+        } else {
+            loadSatellite(file.path());
+        }
+    }
+
+    /**
+     * Opens a workspace and shows its zones. The map comes first: the zones and the latest biomass are
+     * read and drawn, then the zone history (every survey's stored run, for the charts) is read in a
+     * second task, so that a workspace with a long history shows its map as fast as an empty one.
+     */
     public void openWorkspace(Path file) {
         tasks.run(MessageFormat.format(texts.getString("task.openWorkspace"), file.getFileName()), (p, c) -> {
+            StartupTrace.mark("opening " + file.getFileName());
             try (Workspace ws = Workspace.open(file)) {
                 List<Zone> zones = ws.zones();
+                StartupTrace.mark("zones read");
                 WorkspaceSummary summary = ws.summary();
                 java.util.Map<String, Double> biomass = new java.util.HashMap<>();
                 var runs = ws.biomassRuns();
@@ -193,11 +235,30 @@ public final class MainViewModel {
                 if (!runs.isEmpty()) {
                     var latest = runs.get(runs.size() - 1);
                     ws.biomass(latest.id()).forEach(r -> biomass.put(r.zone(), r.densityTPerNmi2()));
-                    label = biomassTitle(latest.survey(), ws.surveys().stream().anyMatch(s -> s.id().equals(latest.survey()) && s.simulated()));
+                    label = biomassTitle(latest.survey(), latest.survey() != null && ws.isSimulatedSurvey(latest.survey()));
                 }
-                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass, history(ws), label);
+                return new Opened(file, new ZoneLayer(summary.zoneSource(), zones), summary, biomass, java.util.Map.of(), label);
             }
-        }, this::show, this::failed);
+        }, o -> {
+            StartupTrace.mark("workspace read");
+            show(o);
+            loadHistory(o.file());
+            // a workspace with a default model scores it against any survey not scored yet; an alert shows in the banner
+            models.monitor();
+        }, this::failed);
+    }
+
+    /** Reads the zone history of the open workspace in the background and hands it to the charts. */
+    private void loadHistory(Path file) {
+        tasks.run(MessageFormat.format(texts.getString("task.history"), file.getFileName()), (p, c) -> {
+            try (Workspace ws = Workspace.open(file)) {
+                return history(ws);
+            }
+        }, h -> {
+            if (file.equals(workspace.get())) {
+                zoneHistory.set(h);
+            }
+        }, this::failed);
     }
 
     /** Builds the demo workspace at {@code out} (which must not exist) and opens it. */
@@ -500,8 +561,6 @@ public final class MainViewModel {
             source = texts.getString("zones.generated");
         }
         status.set(MessageFormat.format(texts.getString("status.workspace"), o.file().getFileName(), o.summary().zones(), source));
-        // a workspace with a default model scores it against any survey not scored yet; an alert shows in the banner
-        models.monitor();
     }
 
     private void failed(Throwable t) {

@@ -11,9 +11,12 @@ import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
@@ -51,6 +54,7 @@ public final class MainWindowController {
     @FXML private javafx.scene.layout.VBox detailsBox;
     private ZoneHistoryChart historyChart;
     @FXML private Menu colourByMenu;
+    @FXML private Menu samplesMenu;
     @FXML private RadioMenuItem spanishItem;
     @FXML private RadioMenuItem englishItem;
 
@@ -63,7 +67,10 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        StartupTrace.mark("controller initialize");
+        fillSamplesMenu();
         mapView = new MapView(model.map(), texts);
+        StartupTrace.mark("map view built");
         mapView.setId("mapView");
         mapHolder.getChildren().add(mapView);
 
@@ -110,6 +117,7 @@ public final class MainWindowController {
             var z = model.map().selectedProperty().get();
             historyChart.show(z == null ? null : z.code(), h);
         });
+        StartupTrace.mark("details built");
         sonarPanel = new pe.cardumen.ui.sonar.SonarPanel(texts, khz -> {
             var loaded = model.sonarProperty().get();
             if (loaded != null) {
@@ -121,7 +129,9 @@ public final class MainWindowController {
         if (model.sonarProperty().get() != null) {
             showSonar(model.sonarProperty().get());
         }
+        StartupTrace.mark("sonar panel built");
         satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts, model::loadSatellite);
+        StartupTrace.mark("satellite panel built");
         satellitePanel.setId("satellitePanel");
         model.satellite().gridProperty().addListener((o, a, g) -> showSatellite(g != null));
         showSatellite(model.satellite().gridProperty().get() != null);
@@ -165,6 +175,52 @@ public final class MainWindowController {
             if (msg != null) {
                 notifications.show(msg);
                 model.noticeProperty().set(null);
+            }
+        });
+        model.needsWorkspaceProperty().addListener((o, a, needed) -> {
+            if (needed) {
+                model.needsWorkspaceProperty().set(false);
+                javafx.application.Platform.runLater(this::offerWorkspace);
+            }
+        });
+    }
+
+    /** File ▸ Open sample: the real sonar and satellite files of sample-data/, each opened in its panel. */
+    private void fillSamplesMenu() {
+        var files = model.sampleFiles();
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem(texts.getString("menu.file.samples.none"));
+            none.setDisable(true);
+            samplesMenu.getItems().add(none);
+            return;
+        }
+        for (var f : files) {
+            String kind = texts.getString(f.kind() == pe.cardumen.app.SampleData.SampleFile.Kind.SONAR ? "sample.kind.sonar" : "sample.kind.satellite");
+            MenuItem item = new MenuItem(f.name() + "  (" + kind + ")");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> model.openSample(f));
+            samplesMenu.getItems().add(item);
+        }
+    }
+
+    /**
+     * Without a workspace to open and without sample data to build the demo from: the coast is on the
+     * map, and the user is offered to open a workspace or to create one with the zones.
+     */
+    private void offerWorkspace() {
+        ButtonType open = new ButtonType(texts.getString("start.noWorkspace.open"), ButtonBar.ButtonData.YES);
+        ButtonType create = new ButtonType(texts.getString("start.noWorkspace.create"), ButtonBar.ButtonData.OTHER);
+        ButtonType later = new ButtonType(texts.getString("start.noWorkspace.later"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, texts.getString("start.noWorkspace.text"), open, create, later);
+        alert.initOwner(window());
+        alert.setTitle(texts.getString("start.noWorkspace.title"));
+        alert.setHeaderText(texts.getString("start.noWorkspace.header"));
+        alert.getDialogPane().setId("noWorkspaceDialog");
+        alert.showAndWait().ifPresent(choice -> {
+            if (choice == open) {
+                onOpen();
+            } else if (choice == create) {
+                onNewDemo();
             }
         });
     }

@@ -199,6 +199,24 @@ class MainWindowTest {
         return Double.parseDouble(scaleText.substring(0, scaleText.indexOf(" nmi")));
     }
 
+    /** File ▸ Open sample lists the bundled real files; choosing the OISST grid opens it in the satellite panel. */
+    @Test
+    void aBundledSampleOpensFromTheFileMenu(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) app.controller().mapView().getScene().lookup("#menuBar");
+        javafx.scene.control.Menu samples = (javafx.scene.control.Menu) bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "samplesMenu".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(samples.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .contains("DY1201_EK60-D20120214-T231011.raw  (sonar)", "oisst_v21_peru_2026-01-01_2026-02-15.nc  (satellite grid)")
+                .hasSize(9);
+        javafx.scene.control.MenuItem oisst = samples.getItems().stream().filter(i -> i.getText().startsWith("oisst_v21_peru_2026")).findFirst()
+                .orElseThrow();
+        robot.interact(oisst::fire);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().satellite().gridProperty().get() != null);
+        assertThat(app.model().satellite().gridProperty().get().times()).hasSize(46);
+        backToTheDemo(robot);
+    }
+
     @Test
     void sonarFilesShowAnEchogramTheTrackAndNascAndAreImported(FxRobot robot) throws Exception {
         waitForZonesOnMap();

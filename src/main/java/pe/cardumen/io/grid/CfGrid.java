@@ -38,6 +38,7 @@ public final class CfGrid implements AutoCloseable {
     private final String unit;
     private final double unitOffset;
     private final List<String> warnings = new ArrayList<>();
+    private int skippedRows;
 
     private CfGrid(GridSource nc, NcVariable variable) throws IOException, FileFormatException {
         this.nc = nc;
@@ -163,6 +164,7 @@ public final class CfGrid implements AutoCloseable {
             }
             CfGrid grid = new CfGrid(nc, v);
             skippedRows.forEach(r -> grid.warnings.add("skipped " + r));
+            grid.skippedRows = skippedRows.size();
             return grid;
         } catch (FileFormatException | IOException | RuntimeException e) {
             nc.close();
@@ -239,6 +241,11 @@ public final class CfGrid implements AutoCloseable {
     /** The time of each step (a single {@code null} when the variable has no time axis). */
     public Instant[] times() {
         return times.clone();
+    }
+
+    /** Rows of a text grid (ERDDAP CSV) that were skipped, each with a warning naming its line. */
+    public int skippedRows() {
+        return skippedRows;
     }
 
     /** Problems tolerated (unknown units, non-singleton extra dimensions). */

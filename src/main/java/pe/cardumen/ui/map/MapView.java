@@ -432,6 +432,9 @@ public final class MapView extends StackPane {
                 image.setTranslateY(0);
                 recordRenderTime(ms);
                 framesRendered.set(framesRendered.get() + 1);
+                if (framesRendered.get() <= 3) {
+                    pe.cardumen.ui.StartupTrace.mark("map frame " + framesRendered.get());
+                }
                 drawOverlay();
             });
         });

@@ -101,7 +101,15 @@ public final class Importer {
 
     /** Imports each file; never throws for a bad file, which is reported in its outcome. */
     public List<Outcome> importAll(Workspace ws, List<Path> files, ProgressListener progress, CancellationToken cancel) throws WorkspaceException {
-        ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
+        return importAll(ws, new ZoneLayer(ws.zoneSource(), ws.zones()), files, progress, cancel);
+    }
+
+    /**
+     * As {@link #importAll(Workspace, List, ProgressListener, CancellationToken)}, with the workspace's
+     * zones already read (a caller importing many files in turn reads them once).
+     */
+    public List<Outcome> importAll(Workspace ws, ZoneLayer zones, List<Path> files, ProgressListener progress, CancellationToken cancel)
+            throws WorkspaceException {
         List<Outcome> outcomes = new ArrayList<>();
         int i = 0;
         for (Path f : files) {

@@ -58,13 +58,26 @@ public final class Services {
     }
 
     /**
-     * The AIP grid generated from the bundled coastline; generated on first use and then kept (the
-     * coastline and the grid specification never change during a run).
+     * The AIP grid of the bundled coastline: the bundled copy when it was made from this coastline and
+     * specification ({@link pe.cardumen.geo.ZoneGridCache}), else generated; then kept (the coastline
+     * and the grid specification never change during a run).
      */
     public ZoneLayer generateZones(ProgressListener progress, CancellationToken cancel) throws IOException, FileFormatException {
+        return zones(progress, cancel);
+    }
+
+    /** The generator itself, never the bundled copy (what the test of the copy compares it with). */
+    public ZoneLayer generateZonesAfresh(ProgressListener progress, CancellationToken cancel) throws IOException {
+        return new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
+    }
+
+    private ZoneLayer zones(ProgressListener progress, CancellationToken cancel) throws IOException {
         ZoneLayer z = generatedZones;
         if (z == null) {
-            z = new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
+            var cached = pe.cardumen.geo.ZoneGridCache.bundled(pe.cardumen.geo.ZoneGridCache.key(pe.cardumen.geo.ZoneGridCache.bundledCoastlineSha256(),
+                    gridSpec));
+            z = cached.isPresent() ? new ZoneLayer(ZoneGridGenerator.SOURCE, cached.get())
+                    : new ZoneGridGenerator().generate(coastline(), gridSpec, progress, cancel);
             generatedZones = z;
         } else {
             progress.progress(1, 1, "zones already generated");

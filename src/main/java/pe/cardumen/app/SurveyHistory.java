@@ -76,6 +76,8 @@ public final class SurveyHistory {
         List<String> problems = new ArrayList<>();
         int files = 0;
         int surveys = 0;
+        // first every survey's files, in order (writes are serial anyway) ...
+        List<String> imported = new ArrayList<>();
         for (int n = 1; n < lines.size(); n++) {
             cancel.throwIfCancelled();
             String[] f = lines.get(n).split(",", -1);
@@ -84,10 +86,11 @@ public final class SurveyHistory {
                 continue;
             }
             String id = f[idCol];
-            progress.progress(n - 1, lines.size(), "survey " + id);
+            progress.progress(n - 1, 2 * lines.size(), "survey " + id);
             Importer importer = new Importer(38, IntegrationSettings.DEFAULT).inSurvey(id);
             boolean ok = true;
-            for (Importer.Outcome o : importer.importAll(ws, List.of(dir.resolve(f[nascCol]), dir.resolve(f[haulCol])), ProgressListener.NONE, cancel)) {
+            for (Importer.Outcome o : importer.importAll(ws, zones, List.of(dir.resolve(f[nascCol]), dir.resolve(f[haulCol])), ProgressListener.NONE,
+                    cancel)) {
                 if (o.imported()) {
                     files++;
                 } else {
@@ -95,23 +98,61 @@ public final class SurveyHistory {
                     problems.add("survey " + id + ": " + o.error());
                 }
             }
-            if (!ok) {
-                continue;
+            if (ok) {
+                imported.add(id);
             }
-            try {
-                var report = new BiomassSurvey().compute(ws, zones, id, params, null, null, replicates, seed);
-                BiomassSurvey.store(ws, id, report, replicates, seed);
-                surveys++;
-            } catch (IllegalArgumentException e) {
-                problems.add("survey " + id + ": " + e.getMessage());
+        }
+        // ... then their biomass, computed on every core (each computation reads through its own
+        // connection) and stored in survey order
+        int threads = Math.max(1, Math.min(imported.size(), Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "cardumen-history-biomass");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<BiomassSurvey.Report>> reports = new ArrayList<>();
+            for (String id : imported) {
+                reports.add(pool.submit(() -> {
+                    cancel.throwIfCancelled();
+                    try (Workspace reader = Workspace.open(ws.file())) {
+                        return new BiomassSurvey().compute(reader, zones, id, params, null, null, replicates, seed);
+                    }
+                }));
             }
+            for (int k = 0; k < imported.size(); k++) {
+                String id = imported.get(k);
+                progress.progress(lines.size() + k, 2 * lines.size(), "biomass of survey " + id);
+                try {
+                    BiomassSurvey.store(ws, id, reports.get(k).get(), replicates, seed);
+                    surveys++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IllegalArgumentException) {
+                        problems.add("survey " + id + ": " + cause.getMessage());
+                    } else if (cause instanceof java.util.concurrent.CancellationException) {
+                        throw (java.util.concurrent.CancellationException) cause;
+                    } else if (cause instanceof WorkspaceException) {
+                        throw (WorkspaceException) cause;
+                    } else if (cause instanceof IOException) {
+                        throw (IOException) cause;
+                    } else {
+                        throw new IllegalStateException("biomass of survey " + id + " failed: " + cause, cause);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
         }
         List<Path> grids;
         try (var list = Files.list(dir)) {
             grids = list.filter(p -> p.getFileName().toString().endsWith(".nc")).sorted().toList();
         }
-        progress.progress(lines.size() - 1, lines.size(), "grids");
-        for (Importer.Outcome o : new Importer(38, IntegrationSettings.DEFAULT).importAll(ws, grids, ProgressListener.NONE, cancel)) {
+        progress.progress(2 * lines.size() - 1, 2 * lines.size(), "grids");
+        for (Importer.Outcome o : new Importer(38, IntegrationSettings.DEFAULT).importAll(ws, zones, grids, ProgressListener.NONE, cancel)) {
             if (o.imported()) {
                 files++;
             } else {

@@ -24,6 +24,8 @@ public final class Geodesy {
     public static final double METRES_PER_NMI = 1852.0;
 
     private static final Ellipsoid WGS84 = CommonCRS.WGS84.ellipsoid();
+    private static final ThreadLocal<GeodeticCalculator> CALCULATOR =
+            ThreadLocal.withInitial(() -> GeodeticCalculator.create(CommonCRS.WGS84.normalizedGeographic()));
 
     private Geodesy() {
     }
@@ -81,7 +83,8 @@ public final class Geodesy {
 
     /** The geodesic distance between two lon/lat points on the WGS 84 ellipsoid, nautical miles. */
     public static double distanceNmi(double lon1, double lat1, double lon2, double lat2) {
-        GeodeticCalculator c = GeodeticCalculator.create(CommonCRS.WGS84.normalizedGeographic());
+        // a calculator is costly to create and not thread-safe: one per thread, reused
+        GeodeticCalculator c = CALCULATOR.get();
         c.setStartGeographicPoint(lat1, lon1);
         c.setEndGeographicPoint(lat2, lon2);
         return c.getGeodesicDistance() / METRES_PER_NMI;

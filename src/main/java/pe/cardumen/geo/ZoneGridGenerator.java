@@ -53,6 +53,11 @@ public final class ZoneGridGenerator {
 
     /** The {@link ZoneLayer#source()} of a generated grid. */
     public static final String SOURCE = "generated AIP grid";
+    /**
+     * The method's version, part of {@link ZoneGridCache}'s key: raise it whenever a change alters the
+     * cells (and regenerate the bundled grid, as {@code ZoneGridCacheTest} says).
+     */
+    public static final int VERSION = 1;
 
     private final GeometryFactory factory = new GeometryFactory();
 

@@ -77,7 +77,7 @@ public class BuildAppImage {
             copyTree(Path.of(dir.asText()), input.resolve(dir.asText()));
         }
 
-        List<String> jpackage = new ArrayList<>(List.of("--type", type, "--name", cfg.get("name").asText(),
+        List<String> jpackage = new ArrayList<>(List.of("--type", "app-image", "--name", cfg.get("name").asText(),
                 "--input", input.toString(), "--main-jar", "cardumen.jar", "--main-class", cfg.get("mainClass").asText(),
                 "--runtime-image", runtime.toString(), "--dest", dist.toString(), "--vendor", cfg.get("vendor").asText(),
                 "--description", cfg.get("description").asText(), "--app-version", appVersion()));
@@ -86,7 +86,63 @@ public class BuildAppImage {
             jpackage.add(o.asText());
         }
         run("jpackage", jpackage);
+        Path image = dist.resolve(cfg.get("name").asText());
+        archiveClasses(image, cfg.get("launcher").asText());
+        if (!type.equals("app-image")) {
+            Path installerDir = dist.resolve("installer");
+            run("jpackage", List.of("--type", type, "--app-image", image.toString(), "--name", cfg.get("name").asText(),
+                    "--dest", installerDir.toString(), "--vendor", cfg.get("vendor").asText(), "--description", cfg.get("description").asText(),
+                    "--app-version", appVersion()));
+        }
         System.out.println("built " + dist.toAbsolutePath());
+    }
+
+    /**
+     * AppCDS: runs the image once (the first start: the demo workspace is built, then the first map is
+     * drawn and the app exits) recording the classes it loads into {@code lib/app/cardumen.jsa}, and
+     * has the launcher map that archive at every start. Needs a display for the window: the DISPLAY
+     * given, else Xvfb through {@code xvfb-run}; without either the image is left without the archive
+     * (it starts, only slower).
+     */
+    private static void archiveClasses(Path image, String launcher) throws IOException, InterruptedException {
+        Path app = image.resolve("lib/app");
+        Path jsa = app.resolve("cardumen.jsa").toAbsolutePath();
+        Path home = Files.createTempDirectory("cardumen-cds");
+        List<String> command = new ArrayList<>();
+        boolean display = System.getenv("DISPLAY") != null && !System.getenv("DISPLAY").isBlank();
+        if (!display) {
+            if (!onPath("xvfb-run")) {
+                System.out.println("AppCDS: no display and no xvfb-run; the image has no class archive (apt-get install xvfb to add one)");
+                return;
+            }
+            command.addAll(List.of("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24"));
+        }
+        command.add(image.resolve("bin").resolve(launcher).toAbsolutePath().toString());
+        ProcessBuilder pb = new ProcessBuilder(command).inheritIO();
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-XX:ArchiveClassesAtExit=" + jsa + " -Xlog:cds=off -Xlog:cds+dynamic=off -Dcardumen.exitAfterFirstMap=true -Dcardumen.home=" + home
+                + " -Djava.util.prefs.userRoot=" + home.resolve("prefs") + " -Dcardumen.prefsNode=pe/cardumen-cds");
+        System.out.println("AppCDS: recording the classes of a first start into " + jsa);
+        int status = pb.start().waitFor();
+        deleteTree(home);
+        if (status != 0 || !Files.isRegularFile(jsa)) {
+            System.out.println("AppCDS: the training run failed (status " + status + "); the image has no class archive");
+            Files.deleteIfExists(jsa);
+            return;
+        }
+        Path cfg = app.resolve(launcher + ".cfg");
+        String text = Files.readString(cfg);
+        text = text.replace("[JavaOptions]\n", "[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/cardumen.jsa\njava-options=-Xshare:auto\n");
+        Files.writeString(cfg, text);
+        System.out.println("AppCDS: " + Files.size(jsa) / (1 << 20) + " MB archive, mapped by the launcher");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String appVersion() throws IOException {

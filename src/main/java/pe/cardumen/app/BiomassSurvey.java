@@ -104,19 +104,20 @@ public final class BiomassSurvey {
             totals.put(by, BiomassTotals.of(results, byCode, by));
         }
         // the same seed gives every grouping the same replicates, so zone and total figures agree across them
-        BiomassBootstrap.Result boot = null;
-        Map<BiomassTotals.By, Map<String, BiomassBootstrap.Interval90>> groups = new EnumMap<>(BiomassTotals.By.class);
+        List<Map<String, String>> groupings = new ArrayList<>();
         for (BiomassTotals.By by : BiomassTotals.By.values()) {
             Map<String, String> groupOfZone = new LinkedHashMap<>();
             for (ZoneBiomass.Result r : results) {
                 // the group label of a zone is that of the single-zone total
                 groupOfZone.put(r.zone(), BiomassTotals.of(List.of(r), byCode, by).get(0).group());
             }
-            BiomassBootstrap.Result b = new BiomassBootstrap(params).run(intervals, areas, replicates, seed, groupOfZone);
-            groups.put(by, b.groups());
-            if (boot == null) {
-                boot = b;
-            }
+            groupings.add(groupOfZone);
+        }
+        List<BiomassBootstrap.Result> booted = new BiomassBootstrap(params).run(intervals, areas, replicates, seed, groupings);
+        BiomassBootstrap.Result boot = booted.get(0);
+        Map<BiomassTotals.By, Map<String, BiomassBootstrap.Interval90>> groups = new EnumMap<>(BiomassTotals.By.class);
+        for (BiomassTotals.By by : BiomassTotals.By.values()) {
+            groups.put(by, booted.get(by.ordinal()).groups());
         }
         return new Report(results, totals, boot, groups, intervals.size(), outside, nearest, intervals.size() - nearest, params);
     }

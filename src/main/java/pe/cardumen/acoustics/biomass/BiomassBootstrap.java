@@ -57,6 +57,18 @@ public final class BiomassBootstrap {
      * @param groupOfZone each zone's group; zones not in it belong to no group
      */
     public Result run(List<ZoneBiomass.Interval> intervals, Map<String, Double> areasNmi2, int replicates, long seed, Map<String, String> groupOfZone) {
+        return run(intervals, areasNmi2, replicates, seed, List.of(groupOfZone)).get(0);
+    }
+
+    /**
+     * The same for several groupings at once (degree, band, stock): one set of replicates, so the zone
+     * and total figures are those of {@link #run(List, Map, int, long, Map)} with the same seed, and
+     * each grouping's totals come from the same draws.
+     *
+     * @return one result per grouping, in order (their zones and totals are the same)
+     */
+    public List<Result> run(List<ZoneBiomass.Interval> intervals, Map<String, Double> areasNmi2, int replicates, long seed,
+                            List<Map<String, String>> groupings) {
         if (replicates < 2) {
             throw new IllegalArgumentException("the bootstrap needs at least 2 replicates, got " + replicates);
         }
@@ -76,13 +88,20 @@ public final class BiomassBootstrap {
             tonnesPerNmi2[z] = byZone.get(codes.get(z)).stream().mapToDouble(Double::doubleValue).toArray();
             area[z] = areasNmi2.get(codes.get(z));
         }
-        List<String> groups = groupOfZone.values().stream().distinct().sorted().toList();
-        int[] groupIndex = new int[codes.size()];
-        for (int z = 0; z < codes.size(); z++) {
-            String g = groupOfZone.get(codes.get(z));
-            groupIndex[z] = g == null ? -1 : groups.indexOf(g);
+        int n = groupings.size();
+        List<List<String>> groups = new ArrayList<>();
+        int[][] groupIndex = new int[n][codes.size()];
+        double[][][] groupReps = new double[n][][];
+        for (int k = 0; k < n; k++) {
+            Map<String, String> groupOfZone = groupings.get(k);
+            List<String> names = groupOfZone.values().stream().distinct().sorted().toList();
+            groups.add(names);
+            for (int z = 0; z < codes.size(); z++) {
+                String g = groupOfZone.get(codes.get(z));
+                groupIndex[k][z] = g == null ? -1 : names.indexOf(g);
+            }
+            groupReps[k] = new double[names.size()][replicates];
         }
-        double[][] groupReps = new double[groups.size()][replicates];
         SplittableRandom random = new SplittableRandom(seed);
         double[][] zoneReps = new double[codes.size()][replicates];
         double[] totalReps = new double[replicates];
@@ -96,8 +115,10 @@ public final class BiomassBootstrap {
                 }
                 double biomass = area[z] * sum / d.length;
                 zoneReps[z][b] = biomass;
-                if (groupIndex[z] >= 0) {
-                    groupReps[groupIndex[z]][b] += biomass;
+                for (int k = 0; k < n; k++) {
+                    if (groupIndex[k][z] >= 0) {
+                        groupReps[k][groupIndex[k][z]][b] += biomass;
+                    }
                 }
                 total += biomass;
             }
@@ -107,11 +128,16 @@ public final class BiomassBootstrap {
         for (int z = 0; z < codes.size(); z++) {
             zones.put(codes.get(z), summarise(zoneReps[z]));
         }
-        Map<String, Interval90> byGroup = new LinkedHashMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            byGroup.put(groups.get(g), summarise(groupReps[g]));
+        Interval90 total = summarise(totalReps);
+        List<Result> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Map<String, Interval90> byGroup = new LinkedHashMap<>();
+            for (int g = 0; g < groups.get(k).size(); g++) {
+                byGroup.put(groups.get(k).get(g), summarise(groupReps[k][g]));
+            }
+            out.add(new Result(zones, byGroup, total, replicates, seed));
         }
-        return new Result(zones, byGroup, summarise(totalReps), replicates, seed);
+        return out;
     }
 
     private static Interval90 summarise(double[] reps) {

@@ -39,6 +39,9 @@ public final class HaulAssignment {
     /**
      * @throws IllegalArgumentException when there is no haul
      */
+    /** Shortest length of a degree of latitude on WGS 84 (110,574 m at the equator), rounded down, nmi. */
+    private static final double MIN_NMI_PER_DEGREE_OF_LATITUDE = 59.7;
+
     public HaulAssignment(List<Haul> hauls, BiomassParameters params) {
         if (hauls.isEmpty()) {
             throw new IllegalArgumentException("biomass needs at least one haul's length frequencies");
@@ -66,11 +69,21 @@ public final class HaulAssignment {
         if (Double.isNaN(lon) || Double.isNaN(lat)) {
             return new Assigned(surveyMean, Rule.SURVEY_MEAN, null, Double.NaN);
         }
+        // hauls in order of their latitude difference, a lower bound of the geodesic distance (a degree of
+        // meridian is at least 59.7 nmi): once the bound passes the best distance, no later haul can be nearer
+        Integer[] order = new Integer[hauls.size()];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble(k -> Math.abs(hauls.get(k).lat() - lat)));
         int best = -1;
         double bestD = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < hauls.size(); k++) {
+        for (int k : order) {
+            if (Math.abs(hauls.get(k).lat() - lat) * MIN_NMI_PER_DEGREE_OF_LATITUDE > bestD) {
+                break;
+            }
             double d = Geodesy.distanceNmi(lon, lat, hauls.get(k).lon(), hauls.get(k).lat());
-            if (d < bestD) {
+            if (d < bestD || (d == bestD && k < best)) {
                 bestD = d;
                 best = k;
             }

@@ -58,15 +58,15 @@ public final class SampleData {
                 candidates.add(d.resolve("sample-data"));
             }
         });
-        List<Path> absolute = new ArrayList<>();
+        java.util.LinkedHashSet<Path> absolute = new java.util.LinkedHashSet<>();
         for (Path c : candidates) {
             Path a = c.toAbsolutePath().normalize();
             absolute.add(a);
             if (Files.isRegularFile(a.resolve(MARKER))) {
-                return new SampleData(a, absolute);
+                return new SampleData(a, new ArrayList<>(absolute));
             }
         }
-        return new SampleData(null, absolute);
+        return new SampleData(null, new ArrayList<>(absolute));
     }
 
     /** A sample-data folder at a known place (tests, {@code --sample-data}). */

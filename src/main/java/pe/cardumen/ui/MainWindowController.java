@@ -183,6 +183,11 @@ public final class MainWindowController {
                 javafx.application.Platform.runLater(this::offerWorkspace);
             }
         });
+        if (model.needsWorkspaceProperty().get()) {
+            // set while the window was being built (the first start decides before the controller exists)
+            model.needsWorkspaceProperty().set(false);
+            javafx.application.Platform.runLater(this::offerWorkspace);
+        }
     }
 
     /** File ▸ Open sample: the real sonar and satellite files of sample-data/, each opened in its panel. */

@@ -174,7 +174,7 @@ public final class NetcdfClassicFile implements GridSource {
         int n = h.getInt();
         if (n < 0 || (long) n * minBytes > h.remaining()) {
             throw new FileFormatException(file, "byte " + at, "the header declares " + Integer.toUnsignedString(n) + " " + what + " but only "
-                    + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+                    + h.remaining() + " bytes follow in the file; it is truncated or corrupt");
         }
         return n;
     }
@@ -184,7 +184,7 @@ public final class NetcdfClassicFile implements GridSource {
         int n = h.getInt();
         if (n < 0 || (long) n + pad(n) > h.remaining()) {
             throw new FileFormatException(file, "byte " + at, "the name of " + of + " is declared " + Integer.toUnsignedString(n)
-                    + " bytes long but only " + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+                    + " bytes long but only " + h.remaining() + " bytes follow in the file; it is truncated or corrupt");
         }
         byte[] b = new byte[n];
         h.get(b);
@@ -235,7 +235,7 @@ public final class NetcdfClassicFile implements GridSource {
             int count = h.getInt();
             if (count < 0 || (long) count * size > h.remaining()) {
                 throw new FileFormatException(file, "byte " + countAt, "attribute '" + name + "' of " + of + " declares "
-                        + Integer.toUnsignedString(count) + " values but only " + h.remaining() + " bytes of header follow; the file is truncated or corrupt");
+                        + Integer.toUnsignedString(count) + " values but only " + h.remaining() + " bytes follow in the file; it is truncated or corrupt");
             }
             if (type == 2) {
                 byte[] b = new byte[count];

@@ -108,8 +108,7 @@ public final class BiomassSurvey {
         for (BiomassTotals.By by : BiomassTotals.By.values()) {
             Map<String, String> groupOfZone = new LinkedHashMap<>();
             for (ZoneBiomass.Result r : results) {
-                // the group label of a zone is that of the single-zone total
-                groupOfZone.put(r.zone(), BiomassTotals.of(List.of(r), byCode, by).get(0).group());
+                groupOfZone.put(r.zone(), BiomassTotals.group(byCode.get(r.zone()), by));
             }
             groupings.add(groupOfZone);
         }

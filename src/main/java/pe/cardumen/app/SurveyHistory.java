@@ -76,53 +76,63 @@ public final class SurveyHistory {
         List<String> problems = new ArrayList<>();
         int files = 0;
         int surveys = 0;
-        // first every survey's files, in order (writes are serial anyway) ...
-        List<String> imported = new ArrayList<>();
-        for (int n = 1; n < lines.size(); n++) {
-            cancel.throwIfCancelled();
-            String[] f = lines.get(n).split(",", -1);
-            if (f.length != header.size()) {
-                problems.add(manifest.getFileName() + ", line " + (n + 1) + ": " + f.length + " fields, expected " + header.size());
-                continue;
-            }
-            String id = f[idCol];
-            progress.progress(n - 1, 2 * lines.size(), "survey " + id);
-            Importer importer = new Importer(38, IntegrationSettings.DEFAULT).inSurvey(id);
-            boolean ok = true;
-            for (Importer.Outcome o : importer.importAll(ws, zones, List.of(dir.resolve(f[nascCol]), dir.resolve(f[haulCol])), ProgressListener.NONE,
-                    cancel)) {
-                if (o.imported()) {
-                    files++;
-                } else {
-                    ok = false;
-                    problems.add("survey " + id + ": " + o.error());
-                }
-            }
-            if (ok) {
-                imported.add(id);
-            }
-        }
-        // ... then their biomass, computed on every core (each computation reads through its own
-        // connection) and stored in survey order
-        int threads = Math.max(1, Math.min(imported.size(), Runtime.getRuntime().availableProcessors()));
+        // every survey's files are imported in order (writes are serial anyway); as soon as a survey is in,
+        // its biomass is computed on another core (each computation reads through its own connection),
+        // while the next surveys and the grids are imported; the results are stored in survey order at the end
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "cardumen-history-biomass");
             t.setDaemon(true);
             return t;
         });
         try {
+            List<String> imported = new ArrayList<>();
             List<java.util.concurrent.Future<BiomassSurvey.Report>> reports = new ArrayList<>();
-            for (String id : imported) {
-                reports.add(pool.submit(() -> {
-                    cancel.throwIfCancelled();
-                    try (Workspace reader = Workspace.open(ws.file())) {
-                        return new BiomassSurvey().compute(reader, zones, id, params, null, null, replicates, seed);
+            for (int n = 1; n < lines.size(); n++) {
+                cancel.throwIfCancelled();
+                String[] f = lines.get(n).split(",", -1);
+                if (f.length != header.size()) {
+                    problems.add(manifest.getFileName() + ", line " + (n + 1) + ": " + f.length + " fields, expected " + header.size());
+                    continue;
+                }
+                String id = f[idCol];
+                progress.progress(n - 1, 2 * lines.size(), "survey " + id);
+                Importer importer = new Importer(38, IntegrationSettings.DEFAULT).inSurvey(id);
+                boolean ok = true;
+                for (Importer.Outcome o : importer.importAll(ws, zones, List.of(dir.resolve(f[nascCol]), dir.resolve(f[haulCol])), ProgressListener.NONE,
+                        cancel)) {
+                    if (o.imported()) {
+                        files++;
+                    } else {
+                        ok = false;
+                        problems.add("survey " + id + ": " + o.error());
                     }
-                }));
+                }
+                if (ok) {
+                    imported.add(id);
+                    reports.add(pool.submit(() -> {
+                        cancel.throwIfCancelled();
+                        try (Workspace reader = Workspace.open(ws.file())) {
+                            return new BiomassSurvey().compute(reader, zones, id, params, null, null, replicates, seed);
+                        }
+                    }));
+                }
+            }
+            List<Path> grids;
+            try (var list = Files.list(dir)) {
+                grids = list.filter(p -> p.getFileName().toString().endsWith(".nc")).sorted().toList();
+            }
+            progress.progress(lines.size(), 2 * lines.size(), "grids");
+            for (Importer.Outcome o : new Importer(38, IntegrationSettings.DEFAULT).importAll(ws, zones, grids, ProgressListener.NONE, cancel)) {
+                if (o.imported()) {
+                    files++;
+                } else {
+                    problems.add(o.file().getFileName() + ": " + o.error());
+                }
             }
             for (int k = 0; k < imported.size(); k++) {
                 String id = imported.get(k);
-                progress.progress(lines.size() + k, 2 * lines.size(), "biomass of survey " + id);
+                progress.progress(lines.size() + 1 + (lines.size() - 2) * k / Math.max(1, imported.size()), 2 * lines.size(), "biomass of survey " + id);
                 try {
                     BiomassSurvey.store(ws, id, reports.get(k).get(), replicates, seed);
                     surveys++;
@@ -146,18 +156,6 @@ public final class SurveyHistory {
             }
         } finally {
             pool.shutdownNow();
-        }
-        List<Path> grids;
-        try (var list = Files.list(dir)) {
-            grids = list.filter(p -> p.getFileName().toString().endsWith(".nc")).sorted().toList();
-        }
-        progress.progress(2 * lines.size() - 1, 2 * lines.size(), "grids");
-        for (Importer.Outcome o : new Importer(38, IntegrationSettings.DEFAULT).importAll(ws, zones, grids, ProgressListener.NONE, cancel)) {
-            if (o.imported()) {
-                files++;
-            } else {
-                problems.add(o.file().getFileName() + ": " + o.error());
-            }
         }
         ws.audit("history.import", surveys + " surveys and " + files + " files from " + dir.getFileName());
         progress.progress(lines.size(), lines.size(), "done");

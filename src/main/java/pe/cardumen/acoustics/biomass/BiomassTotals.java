@@ -2,10 +2,8 @@ package pe.cardumen.acoustics.biomass;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 import pe.cardumen.domain.Zone;
 
 /**
@@ -49,18 +47,17 @@ public final class BiomassTotals {
      * @throws IllegalArgumentException when a result's zone is not among {@code zones}
      */
     public static List<Total> of(List<ZoneBiomass.Result> results, Map<String, Zone> zones, By by) {
-        Function<Zone, String> key = switch (by) {
-            case DEGREE -> z -> String.format(Locale.ROOT, "%02d°S", (int) Math.floor(-z.latMaxDegrees() + 1e-9));
-            case BAND -> z -> z.hasDistanceBand() ? String.format(Locale.ROOT, "%03.0f–%03.0f nmi", z.distMinNmi(), z.distMaxNmi()) : "unknown";
-            case STOCK -> z -> z.stock().id();
-        };
-        Map<String, double[]> acc = new TreeMap<>();
+        // keyed by the group's sort position (degree south, inner distance, stock), labelled for display
+        Map<Double, double[]> acc = new TreeMap<>();
+        Map<Double, String> labels = new java.util.HashMap<>();
         for (ZoneBiomass.Result r : results) {
             Zone z = zones.get(r.zone());
             if (z == null) {
                 throw new IllegalArgumentException("zone '" + r.zone() + "' of a result is not in the zone layer");
             }
-            double[] a = acc.computeIfAbsent(key.apply(z), k -> new double[7]);
+            double order = order(z, by);
+            labels.computeIfAbsent(order, k -> group(z, by));
+            double[] a = acc.computeIfAbsent(order, k -> new double[7]);
             a[0]++;
             a[1] += r.areaNmi2();
             a[2] += r.abundance();
@@ -74,16 +71,40 @@ public final class BiomassTotals {
             }
         }
         List<Total> out = new ArrayList<>();
-        acc.forEach((group, a) -> out.add(new Total(stripPadding(group, by), (int) a[0], a[1], a[2], a[3], a[2] > 0 ? a[4] / a[2] : Double.NaN,
+        acc.forEach((order, a) -> out.add(new Total(labels.get(order), (int) a[0], a[1], a[2], a[3], a[2] > 0 ? a[4] / a[2] : Double.NaN,
                 a[2] > 0 ? a[5] / a[2] : Double.NaN, a[3] > 0 ? a[6] / a[3] : Double.NaN)));
         return out;
     }
 
-    /** Labels are zero-padded so that they sort numerically; the padding is removed for display. */
-    private static String stripPadding(String label, By by) {
-        if (by == By.STOCK || label.equals("unknown")) {
-            return label;
+    /**
+     * The label of the group a zone belongs to: {@code 12°S} (12°00′–13°00′S, from the zone's northern
+     * edge), {@code 0–10 nmi} ({@code unknown} without a distance band), or the stock's id.
+     */
+    public static String group(Zone z, By by) {
+        switch (by) {
+            case DEGREE:
+                return degree(z) + "°S";
+            case BAND:
+                return z.hasDistanceBand() ? Math.round(z.distMinNmi()) + "–" + Math.round(z.distMaxNmi()) + " nmi" : "unknown";
+            default:
+                return z.stock().id();
         }
-        return label.replaceAll("(?<![0-9])0+(?=[0-9])", "");
     }
+
+    /** Groups in their natural order: degrees north to south, bands outwards ({@code unknown} last), stocks by id. */
+    private static double order(Zone z, By by) {
+        switch (by) {
+            case DEGREE:
+                return degree(z);
+            case BAND:
+                return z.hasDistanceBand() ? Math.round(z.distMinNmi()) : Double.MAX_VALUE;
+            default:
+                return z.stock().ordinal();
+        }
+    }
+
+    private static int degree(Zone z) {
+        return (int) Math.floor(-z.latMaxDegrees() + 1e-9);
+    }
+
 }

@@ -25,7 +25,8 @@ import pe.cardumen.TestData;
 class ModelRegistryTest {
     private static final Path SHIPPED = Path.of("models/anchoveta-biomass/1.0.0");
 
-    private static Path copyOfShipped(String name) throws Exception {
+    /** A copy of the shipped 1.0.0 under target/ (tests change it). */
+    static Path copyOfShipped(String name) throws Exception {
         Path dir = TestData.tempDir("registry-" + name).resolve("anchoveta-biomass").resolve("1.0.0");
         for (String f : ModelRegistry.filesIn(SHIPPED)) {
             Files.createDirectories(dir.resolve(f).getParent());

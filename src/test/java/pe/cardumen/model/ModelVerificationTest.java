@@ -25,12 +25,7 @@ class ModelVerificationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Path copyOfShipped(String name) throws Exception {
-        Path dir = TestData.tempDir("verify-" + name).resolve("anchoveta-biomass").resolve("1.0.0");
-        for (String f : ModelRegistry.filesIn(SHIPPED)) {
-            Files.createDirectories(dir.resolve(f).getParent());
-            Files.copy(SHIPPED.resolve(f), dir.resolve(f));
-        }
-        return dir;
+        return ModelRegistryTest.copyOfShipped("verify-" + name);
     }
 
     /** The shipped card edited as JSON (as someone with a text editor would). */

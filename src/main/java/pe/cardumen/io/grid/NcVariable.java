@@ -48,6 +48,12 @@ public record NcVariable(String name, List<String> dimensions, int[] shape, Map<
 
     /** Bytes per value. */
     public int typeSize() {
+        int size = typeSize(type);
+        return size < 0 ? 8 : size;
+    }
+
+    /** Bytes per value of a NetCDF type (1 byte, 2 char, 3 short, 4 int, 5 float, 6 double); −1 for another. */
+    public static int typeSize(int type) {
         switch (type) {
             case 1:
             case 2:
@@ -57,8 +63,10 @@ public record NcVariable(String name, List<String> dimensions, int[] shape, Map<
             case 4:
             case 5:
                 return 4;
-            default:
+            case 6:
                 return 8;
+            default:
+                return -1;
         }
     }
 }

@@ -196,23 +196,6 @@ public final class NetcdfClassicFile implements GridSource {
         return (int) ((4 - n % 4) % 4);
     }
 
-    private static int typeSize(int type) {
-        switch (type) {
-            case 1:
-            case 2:
-                return 1;
-            case 3:
-                return 2;
-            case 4:
-            case 5:
-                return 4;
-            case 6:
-                return 8;
-            default:
-                return -1;
-        }
-    }
-
     private Map<String, Object> attributes(ByteBuffer h, String of) throws FileFormatException {
         Map<String, Object> out = new LinkedHashMap<>();
         int tag = h.getInt();
@@ -227,7 +210,7 @@ public final class NetcdfClassicFile implements GridSource {
             String name = name(h, "attribute " + i + " of " + of);
             int typeAt = h.position();
             int type = h.getInt();
-            int size = typeSize(type);
+            int size = NcVariable.typeSize(type);
             if (size < 0) {
                 throw new FileFormatException(file, "byte " + typeAt, "attribute '" + name + "' of " + of + " has unknown type " + type + "; the header is corrupt");
             }

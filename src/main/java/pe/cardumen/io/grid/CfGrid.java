@@ -99,7 +99,18 @@ public final class CfGrid implements AutoCloseable {
                     throw new FileFormatException(file, t.name(), e.getMessage(), e);
                 }
                 for (int i = 0; i < raw.length; i++) {
-                    times[i] = cf.toInstant(raw[i]);
+                    try {
+                        if (!Double.isFinite(raw[i])) {
+                            throw new ArithmeticException("not a number");
+                        }
+                        times[i] = cf.toInstant(raw[i]);
+                        if (times[i].getEpochSecond() < -62135596800L || times[i].getEpochSecond() > 253402300799L) {
+                            throw new ArithmeticException("outside the years 1–9999");
+                        }
+                    } catch (ArithmeticException | java.time.DateTimeException e) {
+                        throw new FileFormatException(file, t.name() + "[" + i + "]", "time value " + raw[i] + " (" + t.text("units")
+                                + ") is not a date (" + e.getMessage() + "); the file is damaged");
+                    }
                 }
             }
         } else {

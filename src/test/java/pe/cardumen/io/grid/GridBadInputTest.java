@@ -100,4 +100,25 @@ class GridBadInputTest {
         assertThatThrownBy(() -> CfGrid.open(f, null)).isInstanceOf(FileFormatException.class).hasMessageContaining("scatter.csvp")
                 .hasMessageContaining("do not form a regular grid");
     }
+
+    /** A time value that is NaN or beyond any calendar (a damaged time axis) refuses the file naming the step. */
+    @Test
+    void anImpossibleTimeValueIsNamed() throws Exception {
+        Path original = TestData.reference("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
+        long begin;
+        int type;
+        try (NetcdfClassicFile nc = NetcdfClassicFile.open(original)) {
+            begin = nc.variables().get("time").begin();
+            type = nc.variables().get("time").type();
+        }
+        assertThat(type).as("time is a double in this file").isEqualTo(6);
+        for (double bad : new double[] {Double.NaN, 1e300}) {
+            byte[] b = Files.readAllBytes(original);
+            ByteBuffer.wrap(b).putDouble((int) begin + 8, bad); // the second step
+            Path f = TestData.tempDir("bad-time").resolve("time.nc");
+            Files.write(f, b);
+            assertThatThrownBy(() -> CfGrid.open(f, null)).isInstanceOf(FileFormatException.class)
+                    .hasMessageStartingWith("time.nc, time[1]: time value " + bad).hasMessageContaining("is not a date");
+        }
+    }
 }

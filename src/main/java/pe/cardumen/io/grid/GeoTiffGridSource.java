@@ -82,7 +82,8 @@ public final class GeoTiffGridSource implements GridSource {
             } catch (IOException | RuntimeException e) {
                 // the decoder's own words (e.g. "Corrupted TIFF LZW: code 2038") with the file and what to do; a
                 // decoder's internal failure on a damaged tag (a ClassCastException, say) only says the tags are damaged
-                String why = e instanceof IOException || e instanceof IllegalArgumentException ? e.getMessage() : "its tag directory is damaged";
+                String why = e instanceof IOException || (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException))
+                        ? e.getMessage() : "its tag directory is damaged";
                 throw new FileFormatException(file, "", "cannot be decoded as TIFF (" + why + "); the file is damaged or truncated — "
                         + "export it again (gdal_translate reads what can be saved)", e);
             } finally {

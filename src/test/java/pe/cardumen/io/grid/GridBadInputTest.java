@@ -121,4 +121,15 @@ class GridBadInputTest {
                     .hasMessageStartingWith("time.nc, time[1]: time value " + bad).hasMessageContaining("is not a date");
         }
     }
+
+    /** Fuzz finding (seed 31337, #969): one flipped bit in a tag made the decoder report 'For input string: ""'. */
+    @Test
+    void aDamagedTagIsReportedAsSuch() throws Exception {
+        byte[] b = Files.readAllBytes(TestData.reference("satellite/oisst_peru_2026-01-15_sst_float32_lzw_pred2.tif"));
+        b[180] ^= 1;
+        Path f = TestData.tempDir("bad-tag").resolve("tag.tif");
+        Files.write(f, b);
+        assertThatThrownBy(() -> CfGrid.open(f, null)).isInstanceOf(FileFormatException.class)
+                .hasMessageStartingWith("tag.tif: cannot be decoded as TIFF (its tag directory is damaged)").hasMessageNotContaining("For input string");
+    }
 }

@@ -51,13 +51,18 @@ public final class Hdf5GridSource implements GridSource {
             hdf = new HdfFile(file);
         } catch (RuntimeException e) {
             throw new FileFormatException(file, "", "cannot be read as NetCDF-4/HDF5 (" + e.getMessage() + "); the file may be truncated", e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, "header", e);
         }
         try {
             return new Hdf5GridSource(file, hdf);
-        } catch (FileFormatException | RuntimeException e) {
+        } catch (FileFormatException | RuntimeException | OutOfMemoryError e) {
             hdf.close();
             if (e instanceof FileFormatException) {
                 throw (FileFormatException) e;
+            }
+            if (e instanceof OutOfMemoryError) {
+                throw tooLarge(file, "header", (OutOfMemoryError) e);
             }
             throw new FileFormatException(file, "", "cannot be read as NetCDF-4/HDF5 (" + e.getMessage() + ")", e);
         }
@@ -232,6 +237,8 @@ public final class Hdf5GridSource implements GridSource {
             return out;
         } catch (RuntimeException e) {
             throw new FileFormatException(file, v.name(), "cannot be read (" + e.getMessage() + "); the file may be truncated or corrupt", e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, v.name(), e);
         }
     }
 
@@ -251,7 +258,18 @@ public final class Hdf5GridSource implements GridSource {
         } catch (RuntimeException e) {
             throw new FileFormatException(file, v.name() + "[" + first + "]", "cannot be read (" + e.getMessage()
                     + "); the file may be truncated or corrupt", e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, v.name() + "[" + first + "]", e);
         }
+    }
+
+    /**
+     * jHDF sizes its buffers from the file's own size fields; one damaged into a huge value fails that
+     * single allocation (nothing else was allocated for it), which is reported as the corruption it is.
+     */
+    private static FileFormatException tooLarge(Path file, String where, OutOfMemoryError e) {
+        return new FileFormatException(file, where, "declares a structure larger than the memory Cardumen has ("
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); a size field of the file is damaged — export it again", e);
     }
 
     @Override

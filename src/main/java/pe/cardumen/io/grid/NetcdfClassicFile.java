@@ -160,7 +160,8 @@ public final class NetcdfClassicFile implements GridSource {
                 NcVariable v = recordVars.get(0);
                 recordSize = v.size() / Math.max(1, records) * v.typeSize();
             }
-        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+        } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            // reading or skipping past the end of what was read of the header
             throw new FileFormatException(file, "header", "the header ends early or is corrupt; the file may be truncated");
         }
     }

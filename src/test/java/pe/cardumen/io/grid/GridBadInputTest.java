@@ -132,4 +132,25 @@ class GridBadInputTest {
         assertThatThrownBy(() -> CfGrid.open(f, null)).isInstanceOf(FileFormatException.class)
                 .hasMessageStartingWith("tag.tif: cannot be decoded as TIFF (its tag directory is damaged)").hasMessageNotContaining("For input string");
     }
+
+    /** Fuzz findings (seed 4242): a NetCDF-3 cut inside an attribute's padding, a NetCDF-4 size field damaged. */
+    @Test
+    void aHeaderCutInsidePaddingAndADamagedHdf5SizeAreRefused() throws Exception {
+        byte[] nc = Files.readAllBytes(TestData.reference("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc"));
+        Path cut = TestData.tempDir("cut-padding").resolve("cut.nc");
+        Files.write(cut, java.util.Arrays.copyOf(nc, 3459));
+        assertThatThrownBy(() -> CfGrid.open(cut, null)).isInstanceOf(FileFormatException.class)
+                .hasMessageStartingWith("cut.nc, header: the header ends early");
+        byte[] h5 = Files.readAllBytes(TestData.reference("satellite/oisst_v21_peru_packed_netcdf4.nc"));
+        h5[1927] = 127;
+        Path damaged = TestData.tempDir("hdf5-size").resolve("size.nc");
+        Files.write(damaged, h5);
+        assertThatThrownBy(() -> {
+            try (CfGrid g = CfGrid.open(damaged, null)) {
+                for (int k = 0; k < g.times().length; k++) {
+                    g.step(k);
+                }
+            }
+        }).isInstanceOf(FileFormatException.class).hasMessageStartingWith("size.nc, ");
+    }
 }

@@ -28,30 +28,30 @@ public final class ReportService {
     }
 
     /** The report's data (with the thresholds as given: {@link HarvestParameters#forSouth} for the south's reference): the plan, the stock's zones, ICEN, every input with its SHA-256 and the parameters. */
-    public QuotaReport.Data data(Workspace ws, Stock stock, String season, String survey, String model, YearMonth period, String scenario,
+    public QuotaReport.Data data(Workspace ws, Stock stock, String season, pe.cardumen.domain.QuotaBasis basis, String scenario,
                                  HarvestParameters p) throws WorkspaceException, IOException, FileFormatException {
-        QuotaService.Plan plan = services.quota().plan(ws, stock, season, survey, model, period, scenario, p);
+        QuotaService.Plan plan = services.quota().plan(ws, stock, season, basis, scenario, p);
         List<Zone> zones = ws.zones().stream().filter(z -> z.stock() == stock).toList();
         Map<YearMonth, Double> icen = new HashMap<>();
         services.ensoSeries().icen().forEach(m -> icen.put(m.month(), m.icenC()));
         Map<String, String> inputs = new LinkedHashMap<>();
         ws.imports().forEach(i -> inputs.put(i.fileName(), i.sha256()));
         StringBuilder params = new StringBuilder("# harvest control\n").append(plan.table().parameters().text());
-        var runs = ws.biomassRuns();
-        if (model == null && !runs.isEmpty()) {
-            var run = runs.stream().filter(r -> survey == null || survey.equals(r.survey())).reduce((a, b) -> b).orElse(runs.get(runs.size() - 1));
-            params.append("# biomass parameter set v").append(run.parameterSetVersion()).append('\n').append(ws.parameterSet(run.parameterSetVersion()));
+        if (!basis.isModel()) {
+            // the parameter set of the basis's own run, not of whatever was computed last
+            params.append("# biomass parameter set v").append(plan.parameterSet()).append('\n').append(ws.parameterSet(plan.parameterSet()));
         }
         String modelRef = null;
         String sha = null;
-        if (model != null) {
-            var v = services.models().registry().resolve(model);
+        if (basis.isModel()) {
+            var v = services.models().registry().resolve(basis.model());
             modelRef = v.ref();
             sha = v.sha256();
         }
         boolean simulated = plan.source().contains("SIMULATED") || ws.surveys().stream().anyMatch(pe.cardumen.workspace.SurveyInfo::simulated);
         return new QuotaReport.Data(stock.id(), season, scenario, plan.biomass(), plan.table(), plan.allocation(), plan.supply(), zones, plan.zoneBiomass(),
-                icen, modelRef, sha, inputs, params.toString(), simulated, AppInfo.version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                icen, modelRef, sha, inputs, params.toString(), simulated, AppInfo.version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                plan.basis());
     }
 
     /** Writes the report; returns its pages. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import pe.cardumen.app.QuotaService;
 import pe.cardumen.app.Services;
+import pe.cardumen.domain.QuotaBasis;
 import pe.cardumen.domain.Stock;
 import pe.cardumen.planning.DecisionTable;
 import pe.cardumen.planning.HarvestParameters;
@@ -36,10 +37,14 @@ final class QuotaCommand implements Callable<Integer> {
     @Option(names = "--season", description = "The season's label, e.g. 2026-I (default ${DEFAULT-VALUE}).")
     String season = "next";
 
-    @Option(names = "--survey", description = "Use this survey's stored biomass (default: the latest stored run).")
+    @Option(names = "--survey", description = "Base the plan on this survey's latest stored biomass run, and keep that basis for the stock's "
+            + "season (default: the basis kept before, else the latest survey's latest run).")
     String survey;
 
-    @Option(names = "--model", description = "Use this model's prediction (ID[:VERSION]) instead of the acoustic estimate.")
+    @Option(names = "--run", description = "Base the plan on this stored biomass run (its id), and keep that basis.")
+    Long run;
+
+    @Option(names = "--model", description = "Base the plan on this model's prediction (ID[:VERSION]) of --period instead, and keep that basis.")
     String model;
 
     @Option(names = "--period", description = "The month the model predicts, YYYY-MM (with --model).")
@@ -91,7 +96,12 @@ final class QuotaCommand implements Callable<Integer> {
         YearMonth month = period == null ? null : YearMonth.parse(period.trim());
         QuotaService.Plan plan;
         try (Workspace ws = Workspace.open(workspace)) {
-            plan = services.get().quota().plan(ws, s, season, survey, model, month, scenario, p);
+            var quota = services.get().quota();
+            QuotaBasis basis = quota.basis(ws, s, season, survey, run, model, month);
+            plan = quota.plan(ws, s, season, basis, scenario, p);
+            if (survey != null || run != null || model != null) {
+                quota.keep(ws, s, season, basis);
+            }
             if (zonesOut != null) {
                 var zones = ws.zones().stream().filter(z -> z.stock() == s).toList();
                 java.util.Map<String, java.util.Map<String, Double>> results = new java.util.LinkedHashMap<>();
@@ -143,6 +153,8 @@ final class QuotaCommand implements Callable<Integer> {
         }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
+        err.printf(Locale.ROOT, "basis: %s%s%n", plan.basis().stored(), survey != null || run != null || model != null ? " (kept for " + s.id() + " "
+                + season + ")" : " (the season's kept or proposed basis)");
         err.printf(Locale.ROOT, "%s, season %s: biomass median %.0f t (σ_log %.3f) from %s%n", s.id(), season, plan.biomass().medianT(), plan.biomass().sigma(),
                 plan.source());
         err.printf(Locale.ROOT, "thresholds: E ≤ %.2f, P(remaining < %.0f t) ≤ %.2f; M %.2f yr⁻¹; %d draws (seed %d); %s%n", plan.table().parameters()

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import pe.cardumen.app.Services;
+import pe.cardumen.domain.QuotaBasis;
 import pe.cardumen.domain.Stock;
 import pe.cardumen.planning.HarvestParameters;
 import pe.cardumen.report.QuotaReport;
@@ -38,10 +39,14 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--stock", description = "north-centre (default) or south.")
     String stock = "north-centre";
 
-    @Option(names = "--survey", description = "Use this survey's stored biomass (default: the latest run).")
+    @Option(names = "--survey", description = "Base the plan on this survey's latest stored biomass run, and keep that basis for the stock's "
+            + "season (default: the basis kept before, else the latest survey's latest run).")
     String survey;
 
-    @Option(names = "--model", description = "Use this model's prediction (ID[:VERSION]) with --period.")
+    @Option(names = "--run", description = "Base the plan on this stored biomass run (its id), and keep that basis.")
+    Long run;
+
+    @Option(names = "--model", description = "Base the report on this model's prediction (ID[:VERSION]) of --period, and keep that basis.")
     String model;
 
     @Option(names = "--period", description = "The month the model predicts, YYYY-MM.")
@@ -71,7 +76,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         QuotaReport.Data data;
         try (Workspace ws = Workspace.open(workspace)) {
-            data = services.get().reports().data(ws, s, season, survey, model, period == null ? null : YearMonth.parse(period.trim()), scenario, p);
+            var quota = services.get().quota();
+            QuotaBasis basis = quota.basis(ws, s, season, survey, run, model, period == null ? null : YearMonth.parse(period.trim()));
+            data = services.get().reports().data(ws, s, season, basis, scenario, p);
+            if (survey != null || run != null || model != null) {
+                quota.keep(ws, s, season, basis);
+            }
+            spec.commandLine().getErr().println("basis: " + basis.stored() + (survey != null || run != null || model != null
+                    ? " (kept for " + s.id() + " " + season + ")" : " (" + s.id() + " " + season + "'s kept or proposed basis)"));
         }
         long t0 = System.nanoTime();
         int pages = services.get().reports().write(data, locale, out);

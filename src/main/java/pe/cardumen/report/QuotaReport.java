@@ -60,7 +60,7 @@ public final class QuotaReport {
     public record Data(String stockLabel, String season, String scenario, BiomassDistribution biomass, DecisionTable.Table table,
                        Allocation.Result allocation, List<SupplyPlan.Month> supply, List<Zone> zones, Map<String, Double> zoneBiomassT,
                        Map<YearMonth, Double> icen, String model, String modelSha256, Map<String, String> inputs, String parameters, boolean simulated,
-                       String appVersion, String generated) {
+                       String appVersion, String generated, pe.cardumen.domain.QuotaBasis basis) {
         /** The recommended catch of the lead scenario, t. */
         public double recommendedT() {
             return table.recommendations().stream().filter(r -> r.scenario().equals(scenario)).findFirst().orElseThrow().catchT();
@@ -72,16 +72,19 @@ public final class QuotaReport {
     private static final float HEIGHT = PDRectangle.A4.getHeight();
 
     private final Locale locale;
+    /** The reader's language's number conventions (Spanish 4.200.000 and 0,35). */
+    private final pe.cardumen.domain.LanguageNumbers numbers;
     private final ResourceBundle texts;
 
     public QuotaReport(Locale locale) {
         this.locale = locale;
+        this.numbers = pe.cardumen.domain.LanguageNumbers.of(locale);
         this.texts = ResourceBundle.getBundle("pe.cardumen.report.report", locale);
     }
 
     /** A number as the report prints it: grouped, no decimals (t). */
     public String tonnes(double t) {
-        return String.format(locale, "%,.0f", t);
+        return numbers.tonnes(t);
     }
 
     /** Writes the PDF to {@code out} (through a temporary file beside it); returns the number of pages. */
@@ -126,12 +129,17 @@ public final class QuotaReport {
             w.paragraph(texts.getString("simulated"), 10, true);
             w.colour(Color.BLACK);
         }
+        if (d.basis() != null) {
+            w.paragraph(d.basis().isModel() ? MessageFormat.format(texts.getString("basis.model"), d.basis().model(), d.basis().period().toString())
+                    : d.basis().survey() == null ? MessageFormat.format(texts.getString("basis.run"), Long.toString(d.basis().run()))
+                    : MessageFormat.format(texts.getString("basis.survey"), d.basis().survey(), Long.toString(d.basis().run())), 10, true);
+        }
         w.heading(texts.getString("summary"), 13);
         DecisionTable.Recommendation lead = d.table().recommendations().stream().filter(r -> r.scenario().equals(d.scenario())).findFirst().orElseThrow();
         w.paragraph(MessageFormat.format(texts.getString("recommended"), d.scenario(), tonnes(lead.catchT())), 12, true);
         if (lead.cell() != null) {
             w.paragraph(MessageFormat.format(texts.getString("risk"), tonnes(d.table().parameters().referenceT()),
-                    String.format(locale, "%.1f", 100 * lead.cell().risk()), String.format(locale, "%.3f", lead.cell().exploitation()),
+                    numbers.number(100 * lead.cell().risk(), 1), numbers.number(lead.cell().exploitation(), 3),
                     tonnes(lead.cell().remainingMedianT())), 10, false);
         }
         double lo = d.biomass().medianT() * Math.exp(-1.6448536 * d.biomass().sigma());
@@ -146,8 +154,8 @@ public final class QuotaReport {
         w.heading(texts.getString("scenarios"), 11);
         List<String[]> rows = new ArrayList<>();
         for (DecisionTable.Recommendation r : d.table().recommendations()) {
-            rows.add(new String[] {r.scenario(), tonnes(r.catchT()), r.cell() == null ? "—" : String.format(locale, "%.3f", r.cell().exploitation()),
-                r.cell() == null ? "—" : tonnes(r.cell().remainingMedianT()), r.cell() == null ? "—" : String.format(locale, "%.3f", r.cell().risk()),
+            rows.add(new String[] {r.scenario(), tonnes(r.catchT()), r.cell() == null ? "—" : numbers.number(r.cell().exploitation(), 3),
+                r.cell() == null ? "—" : tonnes(r.cell().remainingMedianT()), r.cell() == null ? "—" : numbers.number(r.cell().risk(), 3),
                 r.limitedBy()});
         }
         w.table(new String[] {texts.getString("col.scenario"), texts.getString("col.catch"), texts.getString("col.e"), texts.getString("col.remaining"),
@@ -235,7 +243,8 @@ public final class QuotaReport {
     /** A legend limit with the decimals its size needs. */
     private String limit(double v) {
         double a = Math.abs(v);
-        return String.format(locale, a == 0 || a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : a >= 1 ? "%.2f" : a >= 0.01 ? "%.3f" : "%.2g", v);
+        return a == 0 || a >= 100 ? numbers.number(v, 0) : a >= 10 ? numbers.number(v, 1) : a >= 1 ? numbers.number(v, 2) : a >= 0.01 ? numbers.number(v, 3)
+                : String.format(locale, "%.2g", v).replace('.', numbers.decimalSeparator());
     }
 
     private static int classOf(double v, double[] breaks) {
@@ -269,7 +278,7 @@ public final class QuotaReport {
             for (int s = 0; s < scenarios.size(); s++) {
                 DecisionTable.Cell c = d.table().row(scenarios.get(s)).get(i);
                 boolean rec = d.table().recommendations().get(s).cell() == c;
-                row[s + 1] = (rec ? "► " : "") + tonnes(c.remainingMedianT()) + String.format(locale, "; %.2f; %.2f", c.exploitation(), c.risk());
+                row[s + 1] = (rec ? "► " : "") + tonnes(c.remainingMedianT()) + "; " + numbers.number(c.exploitation(), 2) + "; " + numbers.number(c.risk(), 2);
             }
             rows.add(row);
         }
@@ -299,7 +308,7 @@ public final class QuotaReport {
         w.gap(6);
         w.heading(texts.getString("bydegree"), 11);
         List<String[]> rows = new ArrayList<>();
-        byDegree.forEach((g, v) -> rows.add(new String[] {g.replaceFirst("^0", ""), tonnes(v[0]), String.format(locale, "%.1f", all > 0 ? 100 * v[0] / all : 0),
+        byDegree.forEach((g, v) -> rows.add(new String[] {g.replaceFirst("^0", ""), tonnes(v[0]), numbers.number(all > 0 ? 100 * v[0] / all : 0, 1),
             tonnes(v[1])}));
         w.table(new String[] {texts.getString("col.group"), texts.getString("col.biomass"), texts.getString("col.share"), texts.getString("col.allocated")},
                 new float[] {80, 120, 70, 120}, rows, 8);
@@ -308,7 +317,7 @@ public final class QuotaReport {
         List<String[]> bands = new ArrayList<>();
         byBand.forEach((g, v) -> {
             if (v[0] > 0) {
-                bands.add(new String[] {g.replaceAll("(^|–)0+(\\d)", "$1$2"), tonnes(v[0]), String.format(locale, "%.1f", all > 0 ? 100 * v[0] / all : 0)});
+                bands.add(new String[] {g.replaceAll("(^|–)0+(\\d)", "$1$2"), tonnes(v[0]), numbers.number(all > 0 ? 100 * v[0] / all : 0, 1)});
             }
         });
         w.table(new String[] {texts.getString("col.group"), texts.getString("col.biomass"), texts.getString("col.share")}, new float[] {110, 120, 70}, bands, 8);

@@ -175,6 +175,7 @@ public final class CardumenApp extends Application {
     /** Builds (or rebuilds, after a language change) the window's content in {@code locale}. */
     private void show(Locale locale) {
         Locale.setDefault(Locale.Category.FORMAT, locale);
+        Formats.use(locale);
         ResourceBundle texts = ResourceBundle.getBundle("pe.cardumen.ui.messages", locale);
         Path openWorkspace = model == null ? null : model.workspaceProperty().get();
         var viewport = controller == null ? null : controller.mapView().viewportProperty().get();

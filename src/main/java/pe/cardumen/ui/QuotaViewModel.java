@@ -8,10 +8,14 @@ import java.util.Map;
 import java.util.ResourceBundle;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import pe.cardumen.app.QuotaService;
 import pe.cardumen.app.Services;
+import pe.cardumen.domain.QuotaBasis;
 import pe.cardumen.domain.Stock;
 import pe.cardumen.planning.HarvestParameters;
 import pe.cardumen.ui.map.MapViewModel;
@@ -19,17 +23,28 @@ import pe.cardumen.ui.map.ZoneAttribute;
 import pe.cardumen.workspace.Workspace;
 
 /**
- * The quota planning panel's state: the stock, season and scenario, the three thresholds, the plan
- * computed from them off the UI thread (recomputed whenever one changes), the allocation painted on the
- * map, and the report export with the image of its first page.
+ * The quota planning panel's state: the stock, season and scenario, the three thresholds, the
+ * <b>basis</b> the plan rests on (a survey's stored biomass run or a model's prediction — chosen,
+ * shown, kept in the workspace with the plan, and never changed by computing other surveys), the plan
+ * computed off the UI thread, whether what is shown is out of date against the form, the allocation
+ * painted on the map, and the report export with the image of its first page.
  */
 public final class QuotaViewModel {
     /**
      * What the user chose.
      *
-     * @param model {@code null}: the latest acoustic estimate; else {@code ID[:VERSION]} with {@code period}
+     * @param basis what the plan rests on
      */
-    public record Choice(Stock stock, String season, String scenario, double eMax, double referenceT, double tolerance, String model, java.time.YearMonth period) {
+    public record Choice(Stock stock, String season, String scenario, double eMax, double referenceT, double tolerance, QuotaBasis basis) {
+    }
+
+    /**
+     * The bases of the open workspace and the one kept for a stock's season.
+     *
+     * @param options every basis the user may choose (each survey's latest run, model predictions)
+     * @param kept    the season's basis (kept before, else the latest survey's run); null without stored biomass
+     */
+    public record Bases(Stock stock, String season, List<QuotaService.BasisOption> options, QuotaBasis kept) {
     }
 
     private final Services services;
@@ -41,6 +56,8 @@ public final class QuotaViewModel {
     private final Consumer<String> notice;
     private final ObjectProperty<QuotaService.Plan> plan = new SimpleObjectProperty<>(this, "plan");
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(this, "choice");
+    private final ObjectProperty<Bases> bases = new SimpleObjectProperty<>(this, "bases");
+    private final BooleanProperty stale = new SimpleBooleanProperty(this, "stale");
     private final ObjectProperty<java.awt.image.BufferedImage> preview = new SimpleObjectProperty<>(this, "preview");
 
     QuotaViewModel(PanelContext context) {
@@ -62,39 +79,81 @@ public final class QuotaViewModel {
         return choice;
     }
 
+    /** The bases of the workspace for the panel's stock and season (read in the background). */
+    public ObjectProperty<Bases> basesProperty() {
+        return bases;
+    }
+
+    /** Whether the plan shown no longer matches the form (a field changed, or does not parse). */
+    public BooleanProperty staleProperty() {
+        return stale;
+    }
+
     /** Page 1 of the last exported report, for the preview. */
     public ObjectProperty<java.awt.image.BufferedImage> previewProperty() {
         return preview;
     }
 
-    /** The defaults for a stock: the bundled thresholds (the south's reference for the south). */
+    /** The defaults for a stock: the bundled thresholds (the south's reference for the south), no basis yet. */
     public Choice defaults(Stock stock) {
         HarvestParameters p = stock == Stock.SOUTH ? HarvestParameters.defaults().forSouth() : HarvestParameters.defaults();
-        return new Choice(stock, java.time.Year.now().getValue() + "-I", "neutral", p.exploitationMax(), p.referenceT(), p.riskTolerance(), null, null);
+        return new Choice(stock, java.time.Year.now().getValue() + "-I", "neutral", p.exploitationMax(), p.referenceT(), p.riskTolerance(), null);
     }
 
-    /** Computes the plan of a choice in the background and paints the allocation on the map. */
+    /** Reads the bases of a stock's season in the background, then calls {@code then} on the JavaFX thread. */
+    public void loadBases(Stock stock, String season, Consumer<Bases> then) {
+        Path ws = workspace.get();
+        if (ws == null) {
+            error.accept(texts.getString("quota.noWorkspace"));
+            return;
+        }
+        tasks.run(texts.getString("quota.task.bases"), (p, cancel) -> {
+            try (Workspace w = Workspace.open(ws)) {
+                var quota = services.quota();
+                return new Bases(stock, season, quota.options(w), quota.basis(w, stock, season).orElse(null));
+            }
+        }, b -> {
+            bases.set(b);
+            then.accept(b);
+        }, t -> error.accept(t.getMessage()));
+    }
+
+    /**
+     * Computes the plan of a choice in the background, keeps its basis with the stock's season and
+     * paints the allocation on the map.
+     */
     public void compute(Choice c) {
         Path ws = workspace.get();
         if (ws == null) {
-            error.accept("open a workspace first");
+            error.accept(texts.getString("quota.noWorkspace"));
             return;
         }
-        tasks.run(MessageFormat.format(texts.getString("quota.task"), c.stock().id()), (p, cancel) -> {
+        if (c.basis() == null) {
+            error.accept(texts.getString("quota.noBasis"));
+            return;
+        }
+        tasks.run(MessageFormat.format(texts.getString("quota.task"), texts.getString("stock." + c.stock().id())), (p, cancel) -> {
             HarvestParameters params = (c.stock() == Stock.SOUTH ? HarvestParameters.defaults().forSouth() : HarvestParameters.defaults())
                     .withThresholds(c.eMax(), c.referenceT(), c.tolerance());
             try (Workspace w = Workspace.open(ws)) {
-                return services.quota().plan(w, c.stock(), c.season(), null, c.model(), c.period(), c.scenario(), params);
+                QuotaService.Plan result = services.quota().plan(w, c.stock(), c.season(), c.basis(), c.scenario(), params);
+                services.quota().keep(w, c.stock(), c.season(), c.basis());
+                return result;
             }
         }, result -> {
             choice.set(c);
             plan.set(result);
+            stale.set(false);
             Map<String, Double> alloc = new HashMap<>();
             result.allocation().zones().forEach(z -> alloc.put(z.zone(), z.catchT()));
-            map.zoneModelProperty().set(new MapViewModel.ModelLayer(alloc, MessageFormat.format(texts.getString("quota.map"), c.scenario(),
-                    String.format(Locale.getDefault(), "%,.0f", result.recommendedT())), false));
+            map.zoneModelProperty().set(new MapViewModel.ModelLayer(alloc, MessageFormat.format(texts.getString("quota.map"),
+                    texts.getString("scenario." + c.scenario()), Formats.tonnes(result.recommendedT())), false));
             map.colourByProperty().set(ZoneAttribute.MODEL);
         }, t -> error.accept(t.getMessage()));
+    }
+
+    /** The report of a finished export. */
+    private record Exported(int pages, java.awt.image.BufferedImage firstPage) {
     }
 
     /** Writes the report of the last choice to {@code out} in the language given, then renders its first page for the preview. */
@@ -105,22 +164,26 @@ public final class QuotaViewModel {
             error.accept(texts.getString("quota.computeFirst"));
             return;
         }
+        if (stale.get()) {
+            error.accept(texts.getString("quota.staleExport"));
+            return;
+        }
         tasks.run(MessageFormat.format(texts.getString("quota.task.report"), out.getFileName()), (p, cancel) -> {
-            p.progress(1, 4, "planning");
+            p.progress(1, 4, texts.getString("quota.progress.plan"));
             HarvestParameters params = (c.stock() == Stock.SOUTH ? HarvestParameters.defaults().forSouth() : HarvestParameters.defaults())
                     .withThresholds(c.eMax(), c.referenceT(), c.tolerance());
             pe.cardumen.report.QuotaReport.Data data;
             try (Workspace w = Workspace.open(ws)) {
-                data = services.reports().data(w, c.stock(), c.season(), null, c.model(), c.period(), c.scenario(), params);
+                data = services.reports().data(w, c.stock(), c.season(), c.basis(), c.scenario(), params);
             }
             cancel.throwIfCancelled();
-            p.progress(2, 4, "writing " + out.getFileName());
+            p.progress(2, 4, out.getFileName().toString());
             int pages = services.reports().write(data, locale, out);
-            p.progress(3, 4, "preview");
-            return new Object[] {pages, pe.cardumen.report.PdfPreview.page(out, 0, 60)};
+            p.progress(3, 4, texts.getString("quota.progress.preview"));
+            return new Exported(pages, pe.cardumen.report.PdfPreview.page(out, 0, 60));
         }, r -> {
-            preview.set((java.awt.image.BufferedImage) r[1]);
-            notice.accept(MessageFormat.format(texts.getString("quota.reportDone"), out.getFileName(), r[0]));
+            preview.set(r.firstPage());
+            notice.accept(MessageFormat.format(texts.getString("quota.reportDone"), out.getFileName(), r.pages()));
         }, t -> error.accept(t.getMessage()));
     }
 }

@@ -109,4 +109,44 @@ class QuotaCliTest {
         CliTest.Run scenario = CliTest.run("quota", "--workspace", ws.toString(), "--stock", "south", "--scenario", "hot");
         assertThat(scenario.err()).contains("no scenario 'hot'");
     }
+
+    /**
+     * The basis is kept: a plan on survey 2021-2 keeps that basis for the season; computing an old
+     * survey afterwards (exploring history, which adds the newest run) changes neither the next plan
+     * nor the report, which both name the basis. Before, both took "the latest run" — the old survey's.
+     */
+    @Test
+    void exploringHistoryNeverChangesTheKeptBasis() throws Exception {
+        Path w = CliRunner.simulatedWorkspace("quota-basis", 2020, 2021, "2021-1:9.88e6", 8, 20);
+        CliTest.Run kept = CliTest.run("quota", "--workspace", w.toString(), "--stock", "north-centre", "--season", "2022-I", "--survey", "2021-2");
+        assertThat(kept.status()).as(kept.err()).isZero();
+        long run;
+        try (Workspace x = Workspace.open(w)) {
+            run = x.biomassRuns().stream().filter(r -> "2021-2".equals(r.survey())).reduce((a, b) -> b).orElseThrow().id();
+        }
+        assertThat(kept.err()).contains("basis: run " + run + " 2021-2 (kept for north-centre 2022-I)");
+        CliTest.Run history = CliTest.run("biomass", "--workspace", w.toString(), "--survey", "2020-1", "--store", "--replicates", "20", "--csv");
+        assertThat(history.status()).as(history.err()).isZero();
+        try (Workspace x = Workspace.open(w)) {
+            var runs = x.biomassRuns();
+            assertThat(runs.get(runs.size() - 1).survey()).as("the newest run is the old survey's").isEqualTo("2020-1");
+        }
+        CliTest.Run again = CliTest.run("quota", "--workspace", w.toString(), "--stock", "north-centre", "--season", "2022-I");
+        assertThat(again.status()).as(again.err()).isZero();
+        assertThat(again.out()).isEqualTo(kept.out());
+        assertThat(again.err()).contains("basis: run " + run + " 2021-2 (the season's kept or proposed basis)");
+        Path pdf = w.resolveSibling("basis.pdf");
+        CliTest.Run report = CliTest.run("report", "--workspace", w.toString(), "--season", "2022-I", "--lang", "es", "--out", pdf.toString());
+        assertThat(report.status()).as(report.err()).isZero();
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("Base: crucero 2021-2, cálculo de biomasa guardado n.º " + run);
+        }
+        // another season has no kept basis: the latest survey's latest run is proposed, not the newest run
+        CliTest.Run other = CliTest.run("quota", "--workspace", w.toString(), "--stock", "north-centre", "--season", "2023-I");
+        assertThat(other.err()).contains("basis: run " + run + " 2021-2");
+        CliTest.Run gone = CliTest.run("quota", "--workspace", w.toString(), "--stock", "north-centre", "--run", "999");
+        assertThat(gone.status()).isEqualTo(1);
+        assertThat(gone.err()).contains("no biomass run 999");
+    }
 }

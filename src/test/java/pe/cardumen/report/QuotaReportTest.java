@@ -46,6 +46,9 @@ class QuotaReportTest {
         // "wrote …: N pages (es), recommended catch X t (neutral)"
         String printed = r[1].replaceAll("(?s).*recommended catch (.*?) t \\(neutral\\).*", "$1").trim();
         String t = text(es).replaceAll("\\s+", " ");
+        // Spanish groups thousands with points (4.200.000), not commas
+        assertThat(printed).matches("\\d{1,3}(\\.\\d{3})+");
+        assertThat(t).contains("Base: crucero 2021-1, cálculo de biomasa guardado n.º");
         assertThat(t).contains("Límite de captura de anchoveta").contains("temporada 2022-I")
                 .contains("LMTCP) recomendado, escenario neutral: " + printed + " t")
                 .contains("Tabla de decisión").contains("Biomasa por grado de latitud").contains("Biomasa por franja de distancia")

@@ -569,6 +569,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.planProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var plan = quota.planProperty().get();
+        // the basis is shown first: the latest survey's stored run, kept with the season
+        assertThat(plan.basis().survey()).isEqualTo("2020-2");
+        assertThat(robot.lookup("#quotaBasisLabel").queryAs(Label.class).getText()).startsWith("Basis of this plan: Survey 2020-2 (stored biomass run ");
         @SuppressWarnings("unchecked")
         javafx.scene.control.TableView<QuotaPanel.DecisionRow> table = robot.lookup("#decisionTable").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems()).hasSize(plan.table().parameters().catches().length);
@@ -584,12 +587,17 @@ class MainWindowTest {
             eMax.fireEvent(new javafx.event.ActionEvent());
         });
         assertThat(robot.lookup(".form-problem").queryAs(Label.class).getText()).contains("E_max").contains("abc");
+        // what is on screen no longer matches the form: greyed, said, and not exportable
+        assertThat(quota.staleProperty().get()).isTrue();
+        assertThat(robot.lookup("#quotaStale").queryAs(Label.class).getText()).startsWith("Out of date");
+        assertThat(robot.lookup("#exportReport").queryAs(javafx.scene.control.Button.class).isDisabled()).isTrue();
         robot.interact(() -> {
             eMax.setText("0.1");
             eMax.fireEvent(new javafx.event.ActionEvent());
         });
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.planProperty().get() != plan);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> quota.planProperty().get() != plan && !quota.staleProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#exportReport").queryAs(javafx.scene.control.Button.class).isDisabled()).isFalse();
         for (var r : quota.planProperty().get().table().recommendations()) {
             if (r.cell() != null) {
                 assertThat(r.cell().exploitation()).isLessThanOrEqualTo(0.1 + 1e-12);

@@ -1,0 +1,39 @@
+package pe.cardumen.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One number format per language: Spanish 4.200.000 and 0,35; English 4,200,000 and 0.35; both read back. */
+class FormatsTest {
+    @AfterEach
+    void english() {
+        Formats.use(Locale.ENGLISH);
+    }
+
+    @Test
+    void spanishGroupsWithPointsAndDecimalsWithACommaWhateverTheCountry() {
+        Formats.use(Locale.forLanguageTag("es-PE"));
+        assertThat(Formats.tonnes(4_200_000)).isEqualTo("4.200.000");
+        assertThat(Formats.number(0.35, 2)).isEqualTo("0,35");
+        assertThat(Formats.percent(0.1, 0)).isEqualTo("10");
+        assertThat(Formats.parse("4.200.000")).isEqualTo(4_200_000);
+        assertThat(Formats.parse("0,35")).isEqualTo(0.35);
+        assertThat(Formats.parse("0.35")).isEqualTo(0.35);
+        assertThat(Formats.parse("1.234,5")).isEqualTo(1234.5);
+        assertThatThrownBy(() -> Formats.parse("abc")).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void englishTheOtherWayRound() {
+        Formats.use(Locale.ENGLISH);
+        assertThat(Formats.tonnes(4_200_000)).isEqualTo("4,200,000");
+        assertThat(Formats.number(0.35, 2)).isEqualTo("0.35");
+        assertThat(Formats.parse("4,200,000")).isEqualTo(4_200_000);
+        assertThat(Formats.parse("0.35")).isEqualTo(0.35);
+        assertThat(Formats.number(Double.NaN, 2)).isEqualTo("—");
+    }
+}

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
@@ -52,6 +53,11 @@ public final class Coastline {
         this.preparedSea = PreparedGeometryFactory.prepare(sea);
     }
 
+    /** A coast from its parts, as {@link CoastlineCache} stores them. */
+    static Coastline of(LineString mainland, List<Polygon> islands, Geometry land, Geometry sea) {
+        return new Coastline(mainland, islands, land, sea);
+    }
+
     /**
      * Loads a coastline and a land layer from GeoJSON files (e.g. Natural Earth's 10 m coastline and a
      * country polygon).
@@ -74,6 +80,12 @@ public final class Coastline {
      * @throws IOException when the resources are missing from the class path (a broken build)
      */
     public static Coastline bundled() throws IOException {
+        Optional<Coastline> stored = CoastlineCache.bundled(CoastlineCache.key());
+        return stored.isPresent() ? stored.get() : buildBundled();
+    }
+
+    /** The bundled coastline built from its GeoJSON, never the stored copy (what the test of the copy compares it with). */
+    public static Coastline buildBundled() throws IOException {
         GeoJsonReader reader = new GeoJsonReader();
         try {
             return build(reader.read(BUNDLED_COASTLINE, bundledBytes(BUNDLED_COASTLINE)),

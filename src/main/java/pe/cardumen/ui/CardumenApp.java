@@ -133,8 +133,9 @@ public final class CardumenApp extends Application {
         Services s = services;
         Thread t = new Thread(() -> {
             try {
-                new pe.cardumen.ui.map.MapProjection();
-                s.coastline();
+                var projection = new pe.cardumen.ui.map.MapProjection();
+                pe.cardumen.ui.map.MapRenderer.warmUp(s.coastline(), projection);
+                StartupTrace.mark("map renderer warmed up");
             } catch (java.io.IOException | RuntimeException e) {
                 // the coastline task and the map view do it again and report any failure
             }
@@ -199,6 +200,7 @@ public final class CardumenApp extends Application {
         FXMLLoader loader = new FXMLLoader(CardumenApp.class.getResource("MainWindow.fxml"), texts);
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {
+                StartupTrace.mark("FXML root element read");
                 return new MainWindowController(model, tasks, texts, this::switchLanguage);
             }
             throw new IllegalArgumentException("no controller " + type);

@@ -24,9 +24,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.PropertySheet;
-import org.controlsfx.control.StatusBar;
 import pe.cardumen.domain.AppInfo;
 import pe.cardumen.ui.map.MapView;
 import pe.cardumen.ui.map.ZoneAttribute;
@@ -47,10 +44,14 @@ public final class MainWindowController {
     @FXML private javafx.scene.control.SplitPane centreSplit;
     private pe.cardumen.ui.sonar.SonarPanel sonarPanel;
     private pe.cardumen.ui.satellite.SatellitePanel satellitePanel;
-    @FXML private NotificationPane notifications;
-    @FXML private StatusBar statusBar;
+    @FXML private javafx.scene.layout.HBox banner;
+    @FXML private Label bannerText;
+    @FXML private Label statusText;
+    @FXML private javafx.scene.control.ProgressBar statusProgress;
+    @FXML private Label pointerLabel;
+    @FXML private Button cancelTask;
     @FXML private Label detailsLabel;
-    @FXML private PropertySheet detailsSheet;
+    @FXML private javafx.scene.layout.GridPane detailsGrid;
     @FXML private javafx.scene.layout.VBox detailsBox;
     private ZoneHistoryChart historyChart;
     @FXML private Menu colourByMenu;
@@ -91,48 +92,28 @@ public final class MainWindowController {
         spanishItem.setSelected(spanish);
         englishItem.setSelected(!spanish);
 
-        Button cancel = new Button(texts.getString("status.cancel"));
-        cancel.setId("cancelTask");
-        cancel.visibleProperty().bind(tasks.runningProperty());
-        cancel.setOnAction(e -> tasks.cancel());
-        Label pointer = new Label();
-        pointer.setId("pointerLabel");
-        pointer.textProperty().bind(model.map().pointerTextProperty());
-        statusBar.getRightItems().addAll(pointer, cancel);
-        statusBar.textProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.messageProperty()).otherwise(model.statusProperty()));
-        statusBar.progressProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.progressProperty()).otherwise(0.0));
+        cancelTask.visibleProperty().bind(tasks.runningProperty());
+        pointerLabel.textProperty().bind(model.map().pointerTextProperty());
+        statusText.textProperty().bind(Bindings.when(tasks.runningProperty()).then(tasks.messageProperty()).otherwise(model.statusProperty()));
+        statusProgress.visibleProperty().bind(tasks.runningProperty());
+        statusProgress.progressProperty().bind(tasks.progressProperty());
 
         model.map().selectedProperty().addListener((o, a, z) -> {
             boolean none = z == null;
             detailsLabel.setVisible(none);
             detailsLabel.setManaged(none);
-            detailsSheet.setVisible(!none);
-            detailsSheet.setManaged(!none);
-            detailsSheet.getItems().setAll(none ? List.of() : ZoneDetails.of(z, texts));
-            historyChart.show(z == null ? null : z.code(), model.zoneHistoryProperty().get());
+            detailsGrid.setVisible(!none);
+            detailsGrid.setManaged(!none);
+            showDetails(z);
+            showHistory(z);
         });
-        historyChart = new ZoneHistoryChart(texts);
-        detailsBox.getChildren().add(historyChart.node());
-        model.zoneHistoryProperty().addListener((o, a, h) -> {
-            var z = model.map().selectedProperty().get();
-            historyChart.show(z == null ? null : z.code(), h);
-        });
+        model.zoneHistoryProperty().addListener((o, a, h) -> showHistory(model.map().selectedProperty().get()));
         StartupTrace.mark("details built");
-        sonarPanel = new pe.cardumen.ui.sonar.SonarPanel(texts, khz -> {
-            var loaded = model.sonarProperty().get();
-            if (loaded != null) {
-                model.loadSonar(loaded.files().stream().map(pe.cardumen.app.SonarLoader.FileSummary::file).toList(), khz);
-            }
-        }, model::recalibrate);
-        sonarPanel.setId("sonarPanel");
+        // the sonar and satellite panels are built when there is something to show in them
         model.sonarProperty().addListener((o, a, loaded) -> showSonar(loaded));
         if (model.sonarProperty().get() != null) {
             showSonar(model.sonarProperty().get());
         }
-        StartupTrace.mark("sonar panel built");
-        satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts, model::loadSatellite);
-        StartupTrace.mark("satellite panel built");
-        satellitePanel.setId("satellitePanel");
         model.satellite().gridProperty().addListener((o, a, g) -> showSatellite(g != null));
         showSatellite(model.satellite().gridProperty().get() != null);
         root.setOnDragOver(e -> {
@@ -173,7 +154,7 @@ public final class MainWindowController {
         });
         model.noticeProperty().addListener((o, a, msg) -> {
             if (msg != null) {
-                notifications.show(msg);
+                showNotice(msg);
                 model.noticeProperty().set(null);
             }
         });
@@ -232,8 +213,19 @@ public final class MainWindowController {
 
     private void showSonar(pe.cardumen.app.SonarLoader.Loaded loaded) {
         if (loaded == null) {
-            centreSplit.getItems().remove(sonarPanel);
+            if (sonarPanel != null) {
+                centreSplit.getItems().remove(sonarPanel);
+            }
             return;
+        }
+        if (sonarPanel == null) {
+            sonarPanel = new pe.cardumen.ui.sonar.SonarPanel(texts, khz -> {
+                var shown = model.sonarProperty().get();
+                if (shown != null) {
+                    model.loadSonar(shown.files().stream().map(pe.cardumen.app.SonarLoader.FileSummary::file).toList(), khz);
+                }
+            }, model::recalibrate);
+            sonarPanel.setId("sonarPanel");
         }
         if (!centreSplit.getItems().contains(sonarPanel)) {
             centreSplit.getItems().add(sonarPanel);
@@ -244,14 +236,72 @@ public final class MainWindowController {
 
     private void showSatellite(boolean shown) {
         if (!shown) {
-            satellitePanel.stop();
-            centreSplit.getItems().remove(satellitePanel);
+            if (satellitePanel != null) {
+                satellitePanel.stop();
+                centreSplit.getItems().remove(satellitePanel);
+            }
             return;
+        }
+        if (satellitePanel == null) {
+            satellitePanel = new pe.cardumen.ui.satellite.SatellitePanel(model.satellite(), texts, model::loadSatellite);
+            satellitePanel.setId("satellitePanel");
         }
         if (!centreSplit.getItems().contains(satellitePanel)) {
             centreSplit.getItems().add(satellitePanel);
             centreSplit.setDividerPositions(centreSplit.getItems().size() == 2 ? 0.7 : 0.5, 0.75);
         }
+    }
+
+    /** The selected zone's attributes and the value the map is coloured by, as name–value rows. */
+    private void showDetails(pe.cardumen.domain.Zone z) {
+        detailsGrid.getChildren().clear();
+        if (z == null) {
+            return;
+        }
+        int row = 0;
+        for (ZoneDetails.Row r : ZoneDetails.of(z, texts)) {
+            Label name = new Label(r.name());
+            name.getStyleClass().add("details-name");
+            Label value = new Label(r.value());
+            value.getStyleClass().add("details-value");
+            value.setWrapText(true);
+            detailsGrid.addRow(row++, name, value);
+        }
+    }
+
+    /** The zone's biomass across surveys, under its details (the chart is made on first use). */
+    private void showHistory(pe.cardumen.domain.Zone z) {
+        if (historyChart == null) {
+            if (z == null) {
+                return;
+            }
+            historyChart = new ZoneHistoryChart(texts);
+            detailsBox.getChildren().add(historyChart.node());
+        }
+        historyChart.show(z == null ? null : z.code(), model.zoneHistoryProperty().get());
+    }
+
+    /** Shows a message in the banner above the map until it is closed or replaced. */
+    private void showNotice(String message) {
+        bannerText.setText(message);
+        banner.setVisible(true);
+        banner.setManaged(true);
+    }
+
+    @FXML
+    private void onCloseBanner() {
+        banner.setVisible(false);
+        banner.setManaged(false);
+    }
+
+    @FXML
+    private void onCancelTask() {
+        tasks.cancel();
+    }
+
+    /** The banner's message ("" when closed), for tests. */
+    String notice() {
+        return banner.isVisible() ? bannerText.getText() : "";
     }
 
     /** The satellite panel, for tests. */

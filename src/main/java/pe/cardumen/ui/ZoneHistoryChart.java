@@ -2,7 +2,6 @@ package pe.cardumen.ui;
 
 import java.text.MessageFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 import javafx.scene.Node;
@@ -84,16 +83,18 @@ final class ZoneHistoryChart {
                 continue;
             }
             XYChart.Data<Number, Number> d = new XYChart.Data<>(t, v);
-            series.getData().add(d);
+            // the point's own symbol, with its tooltip, before the chart makes one (a listener added after
+            // the point is in the chart never sees the node, so no tooltip ever appeared)
+            javafx.scene.layout.StackPane symbol = new javafx.scene.layout.StackPane();
+            symbol.getStyleClass().add("history-point");
+            d.setNode(symbol);
             min = Math.min(min, t);
             max = Math.max(max, t);
             simulated |= p.simulated();
-            String tip = p.survey() + " (" + p.period() + "): " + String.format(Locale.getDefault(), "%,.2f", v) + " t nmi⁻²";
-            d.nodeProperty().addListener((o, a, n) -> {
-                if (n != null) {
-                    Tooltip.install(n, new Tooltip(tip));
-                }
-            });
+            Tooltip tip = new Tooltip(MessageFormat.format(texts.getString("history.point"), p.survey(), p.period().toString(), Formats.number(v, 2)));
+            tip.setShowDelay(javafx.util.Duration.millis(100));
+            Tooltip.install(symbol, tip);
+            series.getData().add(d);
         }
         x.setLowerBound(Math.floor(min));
         x.setUpperBound(Math.ceil(max + 1e-9));
@@ -105,6 +106,12 @@ final class ZoneHistoryChart {
     /** The plotted points, for tests: {time in years, density}. */
     List<double[]> points() {
         return series.getData().stream().map(d -> new double[] {d.getXValue().doubleValue(), d.getYValue().doubleValue()}).toList();
+    }
+
+    /** The tooltip texts of the plotted points, in order, for tests. */
+    List<String> pointTips() {
+        return series.getData().stream().map(d -> d.getNode() == null ? "" : String.valueOf(((Tooltip) d.getNode().getProperties()
+                .get("javafx.scene.control.Tooltip")).getText())).toList();
     }
 
     /** The title, for tests. */

@@ -76,7 +76,7 @@ class LayeringTest {
     @Test
     void javaFxOnlyInUi() {
         noClasses().that().resideOutsideOfPackage("pe.cardumen.ui..").and().doNotHaveFullyQualifiedName("pe.cardumen.Launcher")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .check(classes);
     }
 

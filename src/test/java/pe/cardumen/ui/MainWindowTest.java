@@ -155,9 +155,9 @@ class MainWindowTest {
         robot.clickOn(screen);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.mapModel().selectedProperty().get().code()).isEqualTo("5083");
-        org.controlsfx.control.PropertySheet details = robot.lookup(".property-sheet").queryAs(org.controlsfx.control.PropertySheet.class);
+        javafx.scene.layout.GridPane details = robot.lookup("#detailsGrid").queryAs(javafx.scene.layout.GridPane.class);
         assertThat(details.isVisible()).isTrue();
-        assertThat(details.getItems()).extracting(i -> String.valueOf(i.getValue()))
+        assertThat(robot.lookup("#detailsGrid .details-value").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("5083", "8°30.00′S", "9°00.00′S", "40–50 nmi");
     }
 
@@ -484,6 +484,13 @@ class MainWindowTest {
         assertThat(data.get(0).getYValue().doubleValue()).isCloseTo(192.79054573 / 2, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(data.get(1).getYValue().doubleValue()).isCloseTo(192.79054573 * 1.5, org.assertj.core.api.Assertions.within(1e-6));
         assertThat(data.get(0).getXValue().doubleValue()).isCloseTo(2024 + 2 / 12.0, org.assertj.core.api.Assertions.within(1e-9));
+        // every point names its survey and value on hover (before, the tooltips were never installed)
+        for (var d : data) {
+            Object tip = d.getNode().getProperties().get("javafx.scene.control.Tooltip");
+            assertThat(tip).as("a tooltip on the point").isInstanceOf(javafx.scene.control.Tooltip.class);
+        }
+        assertThat(((javafx.scene.control.Tooltip) data.get(1).getNode().getProperties().get("javafx.scene.control.Tooltip")).getText())
+                .isEqualTo("Survey 2024-2 (2024-09): 289.19 t nmi⁻²");
         Label title = robot.lookup("#zoneHistoryTitle").queryAs(Label.class);
         assertThat(title.getText()).contains("10120").contains("2 surveys").contains("SIMULATED");
         robot.interact(() -> app.mapModel().selectedProperty().set(null));

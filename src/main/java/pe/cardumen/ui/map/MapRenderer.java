@@ -31,4 +31,17 @@ public final class MapRenderer {
         }
         return image;
     }
+
+    /**
+     * Renders the coast once into a small image and throws it away, so that Java2D's loops, the
+     * projection and the layers' code are loaded and compiled before the first real frame (run on a
+     * spare thread during start-up; the first map then takes a fraction of the time).
+     */
+    public static void warmUp(pe.cardumen.geo.Coastline coast, MapProjection projection) {
+        MapLayer base = new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection);
+        double[] sw = projection.project(MapView.PERU.getMinX(), MapView.PERU.getMinY());
+        double[] ne = projection.project(MapView.PERU.getMaxX(), MapView.PERU.getMaxY());
+        MapViewport v = MapViewport.fit(new org.locationtech.jts.geom.Envelope(sw[0], ne[0], sw[1], ne[1]), 240, 160, 0);
+        new MapRenderer().render(List.of(base, new GraticuleLayer(projection)), new MapFrame(v));
+    }
 }

@@ -61,6 +61,7 @@ public final class MapView extends StackPane {
         return t;
     });
     private final AtomicLong generation = new AtomicLong();
+    private boolean disposed;
 
     private final ImageView image = new ImageView();
     private final Canvas overlay = new Canvas();
@@ -247,7 +248,15 @@ public final class MapView extends StackPane {
         model.zoneModelProperty().removeListener(zoneModelListener);
         model.rasterProperty().removeListener(rasterListener);
         model.zoneSatelliteProperty().removeListener(zoneSatelliteListener);
+        disposed = true;
         worker.shutdownNow();
+    }
+
+    /** Runs work on the rendering thread; after {@link #dispose()} (updates already queued on the JavaFX thread) it does nothing. */
+    private void background(Runnable work) {
+        if (!disposed) {
+            worker.submit(work);
+        }
     }
 
     private void resize() {
@@ -269,7 +278,7 @@ public final class MapView extends StackPane {
             updateLayers();
             return;
         }
-        worker.submit(() -> {
+        background(() -> {
             MapLayer base = new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection);
             Platform.runLater(() -> {
                 baseLayer = base;
@@ -302,7 +311,7 @@ public final class MapView extends StackPane {
             updateLayers();
             return;
         }
-        worker.submit(() -> {
+        background(() -> {
             MapLayer layer;
             try {
                 layer = new RasterLayer(r.lat(), r.lon(), r.values(), r.legend(), projection);
@@ -345,7 +354,7 @@ public final class MapView extends StackPane {
             return;
         }
         WorldShapes existing = zoneShapesOwner == zones ? zoneShapes : null;
-        worker.submit(() -> {
+        background(() -> {
             List<Geometry> geoms = new ArrayList<>();
             double[] values = new double[zones.size()];
             int i = 0;
@@ -416,7 +425,7 @@ public final class MapView extends StackPane {
         long gen = generation.incrementAndGet();
         List<MapLayer> snapshot = layers;
         MapFrame frame = new MapFrame(v);
-        worker.submit(() -> {
+        background(() -> {
             if (generation.get() != gen) {
                 return; // superseded by a newer request before it started
             }

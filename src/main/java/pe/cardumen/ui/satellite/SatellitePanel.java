@@ -126,27 +126,33 @@ public final class SatellitePanel extends VBox {
         HBox lower = new HBox(12, legend, ensoBox);
         VBox.setVgrow(lower, Priority.ALWAYS);
         getChildren().addAll(bar, lower);
-        model.gridProperty().addListener((o, a, g) -> {
-            updating = true;
-            variable.getItems().setAll(g == null ? java.util.List.of() : g.gridded());
-            variable.setValue(g == null ? null : g.variable());
-            variable.setDisable(g == null || g.gridded().size() < 2);
-            updating = false;
-            int n = g == null ? 1 : g.steps().length;
-            // date labels on about eight major ticks; every step is a (minor) tick to snap to
-            int major = Math.max(1, (int) Math.ceil((n - 1) / 8.0));
-            time.setMajorTickUnit(major);
-            time.setMinorTickCount(major - 1);
-            time.setMax(Math.max(0, n - 1));
-            time.setDisable(n < 2);
-            play.setDisable(n < 2);
-            if (n < 2) {
-                play.setSelected(false);
-            }
-            redraw();
-        });
+        model.gridProperty().addListener(gridListener);
         model.ensoProperty().addListener((o, a, b) -> redraw());
         model.legendProperty().addListener((o, a, b) -> redraw());
+        // a panel made when a grid is already loaded (opened lazily, or rebuilt in another language) shows it
+        showGrid(model.gridProperty().get());
+        time.setValue(model.stepProperty().get());
+    }
+
+    private final javafx.beans.value.ChangeListener<pe.cardumen.app.SatelliteLoader.LoadedGrid> gridListener = (o, a, g) -> showGrid(g);
+
+    private void showGrid(pe.cardumen.app.SatelliteLoader.LoadedGrid g) {
+        updating = true;
+        variable.getItems().setAll(g == null ? java.util.List.of() : g.gridded());
+        variable.setValue(g == null ? null : g.variable());
+        variable.setDisable(g == null || g.gridded().size() < 2);
+        updating = false;
+        int n = g == null ? 1 : g.steps().length;
+        // date labels on about eight major ticks; every step is a (minor) tick to snap to
+        int major = Math.max(1, (int) Math.ceil((n - 1) / 8.0));
+        time.setMajorTickUnit(major);
+        time.setMinorTickCount(major - 1);
+        time.setMax(Math.max(0, n - 1));
+        time.setDisable(n < 2);
+        play.setDisable(n < 2);
+        if (n < 2) {
+            play.setSelected(false);
+        }
         redraw();
     }
 

@@ -15,10 +15,58 @@ public record CalibrationOverrides(Double gainDb, Double saCorrectionDb, Double 
     /** No overrides: the file's calibration. */
     public static final CalibrationOverrides NONE = new CalibrationOverrides(null, null, null, null, null);
 
+    /**
+     * What a correction may be, from what the instruments can have: outside these ranges a value is a
+     * typing or unit mistake, never a calibration. Transducer gain of Simrad split-beam transducers
+     * (ES18 to ES333) lies between about 18 and 30 dB, and an Sa correction is a fraction of a dB
+     * (typically −1 to +0.5 dB; Demer et al. 2015, ICES Cooperative Research Report 326, Table 3);
+     * equivalent beam angles run from about −31 dB (2° beams) to −11 dB (wide beams); sound speed in
+     * sea water lies between about 1400 and 1600 m/s (Mackenzie 1981, 0–40 °C, 25–40 PSU); absorption is
+     * at most about 0.15 dB/m up to 500 kHz (Francois &amp; Garrison 1982). The ranges are a little wider.
+     */
+    public enum Limit {
+        GAIN("gain", 10, 40, "dB"),
+        SA_CORRECTION("Sa correction", -3, 3, "dB"),
+        EQUIVALENT_BEAM_ANGLE("equivalent beam angle", -40, -5, "dB"),
+        SOUND_SPEED("sound speed", 1400, 1600, "m/s"),
+        ABSORPTION("absorption", 0, 0.3, "dB/m");
+
+        private final String label;
+        private final double min;
+        private final double max;
+        private final String unit;
+
+        Limit(String label, double min, double max, String unit) {
+            this.label = label;
+            this.min = min;
+            this.max = max;
+            this.unit = unit;
+        }
+
+        public double min() {
+            return min;
+        }
+
+        public double max() {
+            return max;
+        }
+
+        public String unit() {
+            return unit;
+        }
+
+        /** Whether a value (NaN-safe) lies within the range. */
+        public boolean allows(double v) {
+            return v >= min && v <= max;
+        }
+    }
+
     public CalibrationOverrides {
-        check("sound speed", soundSpeedMPerS, 1300, 1800, "m/s");
-        check("absorption", absorptionDbPerM, 0, 1, "dB/m");
-        check("equivalent beam angle", equivalentBeamAngleDb, -40, 0, "dB");
+        check(Limit.GAIN, gainDb);
+        check(Limit.SA_CORRECTION, saCorrectionDb);
+        check(Limit.EQUIVALENT_BEAM_ANGLE, equivalentBeamAngleDb);
+        check(Limit.SOUND_SPEED, soundSpeedMPerS);
+        check(Limit.ABSORPTION, absorptionDbPerM);
     }
 
     /**
@@ -47,10 +95,10 @@ public record CalibrationOverrides(Double gainDb, Double saCorrectionDb, Double 
         return gainDb == null && saCorrectionDb == null && equivalentBeamAngleDb == null && soundSpeedMPerS == null && absorptionDbPerM == null;
     }
 
-    private static void check(String name, Double v, double min, double max, String unit) {
-        if (v != null && !(v >= min && v <= max)) {
-            throw new IllegalArgumentException(name + " " + v + " " + unit + " is outside " + min + "…" + max + " " + unit
-                    + "; check the units (" + unit + ")");
+    private static void check(Limit limit, Double v) {
+        if (v != null && !limit.allows(v)) {
+            throw new IllegalArgumentException(limit.label + " " + v + " " + limit.unit + " is outside " + limit.min + "…" + limit.max + " " + limit.unit
+                    + ", the range the instruments can have; check the value and its unit (" + limit.unit + ")");
         }
     }
 }

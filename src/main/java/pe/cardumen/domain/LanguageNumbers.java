@@ -37,7 +37,22 @@ public final class LanguageNumbers {
         if (Double.isNaN(v)) {
             return "—";
         }
-        return new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols).format(v);
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
+        // halves of the number as written round away from zero, as printf did (0.2345 → 0.235, not the binary 0.23449…)
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return Double.isInfinite(v) ? f.format(v) : f.format(java.math.BigDecimal.valueOf(v));
+    }
+
+    /** A small number with {@code digits} significant digits ({@code 0,0034}); "—" for NaN. */
+    public String significant(double v, int digits) {
+        if (Double.isNaN(v)) {
+            return "—";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(digits)).stripTrailingZeros();
+        return number(d.doubleValue(), Math.max(0, d.scale()));
     }
 
     /** Tonnes, whole. */

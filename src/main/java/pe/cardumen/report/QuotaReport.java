@@ -79,7 +79,8 @@ public final class QuotaReport {
     public QuotaReport(Locale locale) {
         this.locale = locale;
         this.numbers = pe.cardumen.domain.LanguageNumbers.of(locale);
-        this.texts = ResourceBundle.getBundle("pe.cardumen.report.report", locale);
+        // no fallback to the default locale: an English report on a Spanish system is English
+        this.texts = ResourceBundle.getBundle("pe.cardumen.report.report", locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_DEFAULT));
     }
 
     /** A number as the report prints it: grouped, no decimals (t). */

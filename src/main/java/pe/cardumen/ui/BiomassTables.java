@@ -29,8 +29,44 @@ final class BiomassTables {
     private BiomassTables() {
     }
 
-    /** One table row: a group's total and its uncertainty. */
-    record Row(BiomassTotals.Total total, BiomassBootstrap.Interval90 uncertainty) {
+    /**
+     * One table row: a group's total and its uncertainty.
+     *
+     * @param isTotal whether it is the table's total row (the survey's whole biomass)
+     */
+    record Row(BiomassTotals.Total total, BiomassBootstrap.Interval90 uncertainty, boolean isTotal) {
+        Row(BiomassTotals.Total total, BiomassBootstrap.Interval90 uncertainty) {
+            this(total, uncertainty, false);
+        }
+    }
+
+    /**
+     * The total of a table's groups: sums of zones, area, abundance and biomass; mean length and %
+     * juveniles by number weighted by abundance, % juveniles by weight weighted by biomass.
+     */
+    static BiomassTotals.Total sum(List<BiomassTotals.Total> groups, String label) {
+        int zones = 0;
+        double area = 0;
+        double n = 0;
+        double b = 0;
+        double length = 0;
+        double juvN = 0;
+        double juvW = 0;
+        for (BiomassTotals.Total t : groups) {
+            zones += t.zones();
+            area += t.areaNmi2();
+            n += t.abundance();
+            b += t.biomassT();
+            if (t.abundance() > 0) {
+                length += t.meanLengthCm() * t.abundance();
+                juvN += t.juvenilePctNumber() * t.abundance();
+            }
+            if (t.biomassT() > 0) {
+                juvW += t.juvenilePctWeight() * t.biomassT();
+            }
+        }
+        return new BiomassTotals.Total(label, zones, area, n, b, n > 0 ? length / n : Double.NaN, n > 0 ? juvN / n : Double.NaN,
+                b > 0 ? juvW / b : Double.NaN);
     }
 
     /** The three tables in tabs, for the dialog and tests. */
@@ -42,21 +78,36 @@ final class BiomassTables {
             TableView<Row> table = new TableView<>();
             table.setId("biomass-" + by.name().toLowerCase(Locale.ROOT));
             Map<String, BiomassBootstrap.Interval90> u = report.groupUncertainty().get(by);
-            for (BiomassTotals.Total t : report.totals().get(by)) {
+            List<BiomassTotals.Total> groups = report.totals().get(by);
+            for (BiomassTotals.Total t : groups) {
                 table.getItems().add(new Row(t, u.get(t.group())));
             }
-            table.getColumns().add(column(texts.getString("biomass.col.group"), r -> r.total().group()));
-            table.getColumns().add(column(texts.getString("biomass.col.zones"), r -> Integer.toString(r.total().zones())));
-            table.getColumns().add(column(texts.getString("biomass.col.area"), r -> number("%,.0f", r.total().areaNmi2())));
-            table.getColumns().add(column(texts.getString("biomass.col.abundance"), r -> number("%,.1f", r.total().abundance() / 1e6)));
-            table.getColumns().add(column(texts.getString("biomass.col.biomass"), r -> number("%,.0f", r.total().biomassT())));
-            table.getColumns().add(column(texts.getString("biomass.col.cv"), r -> r.uncertainty() == null ? "—" : number("%.1f", 100 * r.uncertainty().cv())));
+            // the survey's total under every table: the groups add up to it, its uncertainty is the whole survey's bootstrap
+            var whole = report.bootstrap().total();
+            table.getItems().add(new Row(sum(groups, texts.getString("biomass.total")), whole, true));
+            table.getColumns().add(column(texts.getString("biomass.col.group"), r -> r.total().group(), false));
+            table.getColumns().add(column(texts.getString("biomass.col.zones"), r -> Formats.number(r.total().zones(), 0), true));
+            table.getColumns().add(column(texts.getString("biomass.col.area"), r -> number(r.total().areaNmi2(), 0), true));
+            table.getColumns().add(column(texts.getString("biomass.col.abundance"), r -> number(r.total().abundance() / 1e6, 1), true));
+            table.getColumns().add(column(texts.getString("biomass.col.biomass"), r -> number(r.total().biomassT(), 0), true));
+            table.getColumns().add(column(texts.getString("biomass.col.cv"), r -> r.uncertainty() == null ? "—" : number(100 * r.uncertainty().cv(), 1), true));
             table.getColumns().add(column(texts.getString("biomass.col.interval"), r -> r.uncertainty() == null ? "—"
-                    : number("%,.0f", r.uncertainty().lowerT()) + " – " + number("%,.0f", r.uncertainty().upperT())));
-            table.getColumns().add(column(texts.getString("biomass.col.length"), r -> number("%.1f", r.total().meanLengthCm())));
-            table.getColumns().add(column(texts.getString("biomass.col.juvN"), r -> number("%.1f", r.total().juvenilePctNumber())));
-            table.getColumns().add(column(texts.getString("biomass.col.juvW"), r -> number("%.1f", r.total().juvenilePctWeight())));
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+                    : number(r.uncertainty().lowerT(), 0) + " – " + number(r.uncertainty().upperT(), 0), true));
+            table.getColumns().add(column(texts.getString("biomass.col.length"), r -> number(r.total().meanLengthCm(), 1), true));
+            table.getColumns().add(column(texts.getString("biomass.col.juvN"), r -> number(r.total().juvenilePctNumber(), 1), true));
+            table.getColumns().add(column(texts.getString("biomass.col.juvW"), r -> number(r.total().juvenilePctWeight(), 1), true));
+            table.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+                @Override
+                protected void updateItem(Row r, boolean empty) {
+                    super.updateItem(r, empty);
+                    getStyleClass().remove("total-row");
+                    if (!empty && r != null && r.isTotal()) {
+                        getStyleClass().add("total-row");
+                    }
+                }
+            });
+            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            table.setPrefHeight(Math.min(520, 34 + 26 * table.getItems().size()));
             tabs.getTabs().add(new Tab(texts.getString("biomass.tab." + by.name().toLowerCase(Locale.ROOT)), table));
         }
         return tabs;
@@ -66,9 +117,9 @@ final class BiomassTables {
     static String summary(BiomassSurvey.Report report, ResourceBundle texts) {
         var p = report.parameters();
         var total = report.bootstrap().total();
-        String b20 = String.format(Locale.getDefault(), "%.1f", p.b20Db()) + (p.b20Confirmed() ? "" : " " + texts.getString("biomass.unconfirmed"));
-        return MessageFormat.format(texts.getString("biomass.summary"), number("%,.0f", report.totalT()), number("%.1f", 100 * total.cv()),
-                number("%,.0f", total.lowerT()), number("%,.0f", total.upperT()), report.intervals(), report.zones().size(), report.outsideZones(),
+        String b20 = Formats.number(p.b20Db(), 1) + (p.b20Confirmed() ? "" : " " + texts.getString("biomass.unconfirmed"));
+        return MessageFormat.format(texts.getString("biomass.summary"), number(report.totalT(), 0), number(100 * total.cv(), 1),
+                number(total.lowerT(), 0), number(total.upperT(), 0), report.intervals(), report.zones().size(), report.outsideZones(),
                 report.byNearestHaul(), report.bySurveyMean(), b20);
     }
 
@@ -83,28 +134,52 @@ final class BiomassTables {
                 : MessageFormat.format(texts.getString("biomass.titleSurvey"), survey));
         Label summary = new Label(summary(report, texts));
         summary.setWrapText(true);
-        VBox content = new VBox(8, summary, tabs(report, texts));
-        content.setPrefSize(900, 420);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox content = new VBox(8);
+        if (!report.parameters().b20Confirmed()) {
+            // the caveat on every number below, where it cannot be missed
+            Label b20 = new Label(MessageFormat.format(texts.getString("biomass.b20Note"), Formats.number(report.parameters().b20Db(), 1)));
+            b20.setId("b20Note");
+            b20.setWrapText(true);
+            b20.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b20.getStyleClass().add("warning-note");
+            content.getChildren().add(b20);
+        }
+        content.getChildren().addAll(summary, tabs(report, texts));
+        content.setPrefSize(1240, 560);
         dialog.getDialogPane().setContent(content);
         dialog.setResizable(true);
         dialog.show();
     }
 
-    private static TableColumn<Row, String> column(String title, Function<Row, String> value) {
+    /** A column as wide as its header (and a number column right-aligned). */
+    private static TableColumn<Row, String> column(String title, Function<Row, String> value, boolean numeric) {
         TableColumn<Row, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setSortable(false);
+        // about 7.5 px a character of the header, at least 80 px, so that no header is cut
+        c.setPrefWidth(Math.max(numeric ? 80 : 110, 16 + 7.5 * title.length()));
+        if (numeric) {
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        }
         return c;
     }
 
-    private static String number(String pattern, double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.getDefault(), pattern, v);
+    private static String number(double v, int decimals) {
+        return Formats.number(v, decimals);
     }
 
     /** For tests: the rows of one grouping. */
     static List<Row> rows(TabPane tabs, BiomassTotals.By by) {
         @SuppressWarnings("unchecked")
         TableView<Row> t = (TableView<Row>) tabs.getTabs().get(by.ordinal()).getContent();
-        return t.getItems();
+        return t.getItems().stream().filter(r -> !r.isTotal()).toList();
+    }
+
+    /** For tests: the total row of one grouping. */
+    static Row totalRow(TabPane tabs, BiomassTotals.By by) {
+        @SuppressWarnings("unchecked")
+        TableView<Row> t = (TableView<Row>) tabs.getTabs().get(by.ordinal()).getContent();
+        return t.getItems().get(t.getItems().size() - 1);
     }
 }

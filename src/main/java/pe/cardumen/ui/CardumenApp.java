@@ -37,6 +37,7 @@ public final class CardumenApp extends Application {
     private Stage stage;
     private MainWindowController controller;
     private MainViewModel model;
+    private WindowTexts texts;
 
     /** Launches the JavaFX application (blocks until the window closes). */
     public static void launchApp(String[] args) {
@@ -75,13 +76,13 @@ public final class CardumenApp extends Application {
 
         List<Path> sonar = sonarParameter();
         if (!sonar.isEmpty()) {
-            model.loadSonar(sonar, Double.NaN);
+            model.sonar().load(sonar, Double.NaN);
         }
         Path satellite = optionValue("--satellite");
         if (satellite != null) {
             // the zonal statistics need the zones: load once they are on the map
             if (mapModel.zonesProperty().get() != null) {
-                model.loadSatellite(satellite);
+                model.satellite().load(satellite, null);
             } else {
                 mapModel.zonesProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                     @Override
@@ -89,7 +90,7 @@ public final class CardumenApp extends Application {
                                         pe.cardumen.geo.ZoneLayer zones) {
                         if (zones != null) {
                             o.removeListener(this);
-                            model.loadSatellite(satellite);
+                            model.satellite().load(satellite, null);
                         }
                     }
                 });
@@ -100,7 +101,7 @@ public final class CardumenApp extends Application {
         boolean quotaPanel = getParameters() != null && getParameters().getRaw().contains("--quota");
         if (predict != null || modelsPanel || quotaPanel) {
             // once the workspace is open: predict (ID:VERSION@YYYY-MM) and/or open the Models panel
-            model.workspaceProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            model.workspace().fileProperty().addListener(new javafx.beans.value.ChangeListener<>() {
                 @Override
                 public void changed(javafx.beans.value.ObservableValue<? extends Path> o, Path a, Path ws) {
                     if (ws == null) {
@@ -111,10 +112,10 @@ public final class CardumenApp extends Application {
                         model.models().predict(predict.substring(0, predict.indexOf('@')), java.time.YearMonth.parse(predict.substring(predict.indexOf('@') + 1)));
                     }
                     if (modelsPanel) {
-                        ModelsDialog.show(stage, model.models(), ResourceBundle.getBundle("pe.cardumen.ui.messages", preferences.locale()));
+                        ModelsDialog.show(stage, model.models(), texts.current());
                     }
                     if (quotaPanel) {
-                        QuotaPanel.show(stage, model.quota(), ResourceBundle.getBundle("pe.cardumen.ui.messages", preferences.locale()));
+                        QuotaPanel.show(stage, model.quota(), texts.current());
                     }
                 }
             });
@@ -173,35 +174,39 @@ public final class CardumenApp extends Application {
         return null;
     }
 
-    /** Builds (or rebuilds, after a language change) the window's content in {@code locale}. */
+    /**
+     * Builds (or rebuilds, after a language change) the window's content in {@code locale}. The view
+     * models are made once and kept: a rebuild only makes new views around them, so the open workspace,
+     * the files in the panels and their state stay as they were.
+     */
     private void show(Locale locale) {
-        Locale.setDefault(Locale.Category.FORMAT, locale);
+        // JavaFX's own texts (OK, Cancel, Close, Show details) follow the default locale, read as each is shown
+        Locale.setDefault(locale);
         Formats.use(locale);
-        ResourceBundle texts = ResourceBundle.getBundle("pe.cardumen.ui.messages", locale);
-        Path openWorkspace = model == null ? null : model.workspaceProperty().get();
+        if (texts == null) {
+            texts = new WindowTexts(locale);
+        } else {
+            texts.use(locale);
+        }
         var viewport = controller == null ? null : controller.mapView().viewportProperty().get();
         if (controller != null) {
-            controller.mapView().dispose();
+            controller.dispose();
         }
-        MainViewModel previous = model;
-        model = new MainViewModel(services, tasks, mapModel, texts, preferences);
-        model.workspaceProperty().set(openWorkspace);
-        if (previous == null) {
+        if (model == null) {
+            model = new MainViewModel(services, tasks, mapModel, texts, preferences);
             // first start: the workspace is read on the task thread and the coast on the warm-up thread while
             // the window is built; the coast's task then finds it loaded
-            model.openInitialWorkspace(workspaceParameter());
-            model.loadCoastline();
+            model.workspace().openInitial(workspaceParameter());
+            model.workspace().loadCoastline();
+        } else {
+            model.relabel();
         }
-        if (previous != null) {
-            // the loaded sonar files and satellite grid survive a language switch, titles relabelled
-            model.sonarProperty().set(previous.sonarProperty().get());
-            model.satellite().takeOver(previous.satellite());
-        }
-        FXMLLoader loader = new FXMLLoader(CardumenApp.class.getResource("MainWindow.fxml"), texts);
+        ResourceBundle bundle = texts.current();
+        FXMLLoader loader = new FXMLLoader(CardumenApp.class.getResource("MainWindow.fxml"), bundle);
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {
                 StartupTrace.mark("FXML root element read");
-                return new MainWindowController(model, tasks, texts, this::switchLanguage);
+                return new MainWindowController(model, tasks, bundle, this::switchLanguage);
             }
             throw new IllegalArgumentException("no controller " + type);
         });
@@ -235,17 +240,37 @@ public final class CardumenApp extends Application {
         } else {
             stage.getScene().setRoot(root);
         }
-        stage.setTitle(texts.getString("app.title"));
+        stage.setTitle(bundle.getString("app.title"));
     }
 
+    /**
+     * Switches the window's language: the views are rebuilt around the same view models (the workspace
+     * is not reopened; the sonar and satellite panels keep their files, date and choices) and the
+     * floating panels that were open are reopened in the new language.
+     */
     private void switchLanguage(Locale locale) {
         preferences.setLocale(locale);
+        List<String> reopen = new java.util.ArrayList<>();
+        for (javafx.stage.Window w : new java.util.ArrayList<>(javafx.stage.Window.getWindows())) {
+            if (w != stage && w.getScene() != null) {
+                if (w.getScene().lookup("#quotaPanel") != null) {
+                    reopen.add("quota");
+                } else if (w.getScene().lookup("#modelsPanel") != null) {
+                    reopen.add("models");
+                }
+                w.hide();
+            }
+        }
         show(locale);
-        Path ws = model.workspaceProperty().get();
-        if (ws != null) {
-            model.openWorkspace(ws);
+        for (String kind : reopen) {
+            if (kind.equals("quota")) {
+                QuotaPanel.show(stage, model.quota(), texts.current());
+            } else if (kind.equals("models")) {
+                ModelsDialog.show(stage, model.models(), texts.current());
+            }
         }
     }
+
 
     private void saveWindow() {
         preferences.setMaximized(stage.isMaximized());
@@ -284,7 +309,7 @@ public final class CardumenApp extends Application {
     public void stop() {
         tasks.shutdown();
         if (controller != null) {
-            controller.mapView().dispose();
+            controller.dispose();
         }
     }
 }

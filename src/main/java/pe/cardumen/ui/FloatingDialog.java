@@ -5,7 +5,10 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
-/** A resizable, non-modal window with a Close button over the main window (the analysis panels). */
+/**
+ * A resizable, non-modal window with a Close button over the main window (the analysis panels). The
+ * button's text is JavaFX's own, in the default locale, which the window sets to its language.
+ */
 final class FloatingDialog {
     private FloatingDialog() {
     }

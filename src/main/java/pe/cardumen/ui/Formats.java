@@ -23,6 +23,11 @@ public final class Formats {
         return numbers.number(v, decimals);
     }
 
+    /** A small number with {@code digits} significant digits. */
+    public static String significant(double v, int digits) {
+        return numbers.significant(v, digits);
+    }
+
     /** Tonnes, whole. */
     public static String tonnes(double t) {
         return numbers.tonnes(t);

@@ -196,6 +196,7 @@ final class ModelsDialog {
     /** Shows the panel (non-modal), listing the versions afresh. */
     static void show(Window owner, ModelsViewModel model, ResourceBundle texts) {
         Panel panel = new Panel(model, texts, owner);
+        panel.root.setId("modelsPanel");
         FloatingDialog.show(owner, texts.getString("models.title"), panel.root);
         model.refresh();
     }

@@ -60,6 +60,7 @@ public final class ModelsViewModel {
     private final Supplier<Path> workspace;
     private final Consumer<String> error;
     private final Consumer<String> notice;
+    private final Consumer<Throwable> failed;
 
     private final ObjectProperty<List<Row>> versions = new SimpleObjectProperty<>(this, "versions", List.of());
     private final ObjectProperty<ModelService.Prediction> prediction = new SimpleObjectProperty<>(this, "prediction");
@@ -75,6 +76,7 @@ public final class ModelsViewModel {
         this.workspace = context.workspace();
         this.error = context.error();
         this.notice = context.notice();
+        this.failed = context::failed;
     }
 
     public ObjectProperty<List<Row>> versionsProperty() {
@@ -114,14 +116,28 @@ public final class ModelsViewModel {
                 rows.add(new Row(v, ModelRegistry.verify(v.dir()).problems(), v.ref().equals(def)));
             }
             return rows;
-        }, versions::set, t -> error.accept(t.getMessage()));
+        }, versions::set, failed);
+    }
+
+    /** Reads the open workspace's default model ({@code id:version}, or {@code null}) in the background. */
+    public void readDefault(Consumer<String> then) {
+        Path ws = workspace.get();
+        if (ws == null) {
+            then.accept(null);
+            return;
+        }
+        tasks.run(texts.getString("models.task.readDefault"), (p, c) -> {
+            try (Workspace w = Workspace.open(ws)) {
+                return w.setting(ModelService.DEFAULT_MODEL).orElse(null);
+            }
+        }, then, failed);
     }
 
     /** Makes a verified version the workspace's default. */
     public void setDefault(ModelRegistry.Version v) {
         Path ws = workspace.get();
         if (ws == null) {
-            error.accept("open a workspace first");
+            error.accept(texts.getString("workspace.none"));
             return;
         }
         tasks.run(texts.getString("models.task.default"), (p, c) -> {
@@ -136,14 +152,14 @@ public final class ModelsViewModel {
         }, ref -> {
             notice.accept(MessageFormat.format(texts.getString("models.defaultSet"), ref));
             refresh();
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 
     /** Predicts a month with a version, stores it, and paints the P50 density on the map. */
     public void predict(String ref, YearMonth period) {
         Path ws = workspace.get();
         if (ws == null) {
-            error.accept("open a workspace first");
+            error.accept(texts.getString("workspace.none"));
             return;
         }
         tasks.run(MessageFormat.format(texts.getString("models.task.predict"), ref, period), (p, c) -> {
@@ -153,7 +169,18 @@ public final class ModelsViewModel {
         }, pr -> {
             prediction.set(pr);
             showPrediction(false);
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
+    }
+
+    /** Whether the map shows the interval width of the last prediction (else its P50). */
+    private boolean showingInterval;
+
+    /** Says the prediction map's title again in the window's (new) language. */
+    void relabel() {
+        var layer = map.zoneModelProperty().get();
+        if (prediction.get() != null && layer != null && !layer.diverging()) {
+            showPrediction(showingInterval);
+        }
     }
 
     /** Paints the last prediction: its P50 density, or with {@code interval} the P10–P90 width (t nmi⁻²). */
@@ -162,6 +189,7 @@ public final class ModelsViewModel {
         if (pr == null) {
             return;
         }
+        showingInterval = interval;
         Map<String, Double> values = new HashMap<>();
         for (var z : pr.zones()) {
             values.put(z.zone(), interval ? (z.p90T() - z.p10T()) / z.areaNmi2() : z.densityP50());
@@ -176,7 +204,7 @@ public final class ModelsViewModel {
     public void compare(ModelRegistry.Version a, ModelRegistry.Version b, YearMonth period) {
         Path ws = workspace.get();
         if (ws == null) {
-            error.accept("open a workspace first");
+            error.accept(texts.getString("workspace.none"));
             return;
         }
         tasks.run(MessageFormat.format(texts.getString("models.task.compare"), a.ref(), b.ref()), (p, c) -> {
@@ -209,7 +237,7 @@ public final class ModelsViewModel {
                     cmp.a().ref(), period.toString()), true));
             map.colourByProperty().set(ZoneAttribute.MODEL);
             comparison.set(cmp);
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 
     /**
@@ -241,6 +269,6 @@ public final class ModelsViewModel {
             if (alert.get() != null) {
                 notice.accept(alert.get());
             }
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 }

@@ -356,6 +356,7 @@ final class QuotaPanel {
     /** Shows the panel (non-modal): the season's kept basis is read, then the plan computed. */
     static void show(Window owner, QuotaViewModel model, ResourceBundle texts) {
         QuotaPanel panel = new QuotaPanel(model, texts, owner);
+        panel.root.setId("quotaPanel");
         FloatingDialog.show(owner, texts.getString("quota.title"), panel.root);
         panel.loadBases();
     }

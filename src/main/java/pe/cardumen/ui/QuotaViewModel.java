@@ -54,6 +54,7 @@ public final class QuotaViewModel {
     private final Supplier<Path> workspace;
     private final Consumer<String> error;
     private final Consumer<String> notice;
+    private final Consumer<Throwable> failed;
     private final ObjectProperty<QuotaService.Plan> plan = new SimpleObjectProperty<>(this, "plan");
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>(this, "choice");
     private final ObjectProperty<Bases> bases = new SimpleObjectProperty<>(this, "bases");
@@ -68,6 +69,7 @@ public final class QuotaViewModel {
         this.workspace = context.workspace();
         this.error = context.error();
         this.notice = context.notice();
+        this.failed = context::failed;
     }
 
     public ObjectProperty<QuotaService.Plan> planProperty() {
@@ -115,7 +117,7 @@ public final class QuotaViewModel {
         }, b -> {
             bases.set(b);
             then.accept(b);
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 
     /**
@@ -149,7 +151,7 @@ public final class QuotaViewModel {
             map.zoneModelProperty().set(new MapViewModel.ModelLayer(alloc, MessageFormat.format(texts.getString("quota.map"),
                     texts.getString("scenario." + c.scenario()), Formats.tonnes(result.recommendedT())), false));
             map.colourByProperty().set(ZoneAttribute.MODEL);
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 
     /** The report of a finished export. */
@@ -184,6 +186,6 @@ public final class QuotaViewModel {
         }, r -> {
             preview.set(r.firstPage());
             notice.accept(MessageFormat.format(texts.getString("quota.reportDone"), out.getFileName(), r.pages()));
-        }, t -> error.accept(t.getMessage()));
+        }, failed);
     }
 }

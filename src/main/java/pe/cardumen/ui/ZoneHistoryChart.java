@@ -64,8 +64,8 @@ final class ZoneHistoryChart {
     }
 
     /** Shows a zone's history (null zone or no history: hidden). */
-    void show(String zone, Map<String, List<MainViewModel.HistoryPoint>> history) {
-        List<MainViewModel.HistoryPoint> points = zone == null || history == null ? List.of() : history.getOrDefault(zone, List.of());
+    void show(String zone, Map<String, List<BiomassViewModel.HistoryPoint>> history) {
+        List<BiomassViewModel.HistoryPoint> points = zone == null || history == null ? List.of() : history.getOrDefault(zone, List.of());
         series.getData().clear();
         boolean any = !points.isEmpty();
         box.setVisible(any);
@@ -76,7 +76,7 @@ final class ZoneHistoryChart {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         boolean simulated = false;
-        for (MainViewModel.HistoryPoint p : points) {
+        for (BiomassViewModel.HistoryPoint p : points) {
             double t = p.period().getYear() + (p.period().getMonthValue() - 1) / 12.0;
             double v = p.densityT();
             if (Double.isNaN(v)) {

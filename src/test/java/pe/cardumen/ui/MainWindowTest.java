@@ -67,8 +67,8 @@ class MainWindowTest {
         }
         robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
         Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspace().fileProperty().get()));
     }
 
     /** A new workspace with the generated grid and nothing else. */
@@ -221,8 +221,8 @@ class MainWindowTest {
     void sonarFilesShowAnEchogramTheTrackAndNascAndAreImported(FxRobot robot) throws Exception {
         waitForZonesOnMap();
         Path raw = TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
-        robot.interact(() -> app.model().loadSonar(java.util.List.of(raw), 38));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonarProperty().get() != null);
+        robot.interact(() -> app.model().sonar().load(java.util.List.of(raw), 38));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonar().loadedProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var panel = app.controller().sonarPanel();
         assertThat(panel.getScene()).as("the sonar panel is in the window").isNotNull();
@@ -240,18 +240,31 @@ class MainWindowTest {
         assertThat(coloured).as("echogram pixels with echoes").isGreaterThan(100);
         assertThat(app.mapModel().trackProperty().get()).hasSize(41);
         assertThat(app.mapModel().nascPointsProperty().get()).isNotEmpty();
+        // looking is not importing: the workspace has not changed
+        try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
+            assertThat(ws.imports()).noneMatch(i -> i.fileName().equals(raw.getFileName().toString()));
+        }
+        // importing is an explicit step naming the survey, recorded in the audit log
+        robot.interact(() -> app.model().sonar().importInto("DY1201"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonar().lastImportProperty().get() != null);
+        assertThat(app.model().sonar().lastImportProperty().get().imported()).isEqualTo(1);
         try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
             assertThat(ws.imports()).anyMatch(i -> i.kind().equals("sonar") && i.fileName().equals(raw.getFileName().toString()));
+            assertThat(ws.surveys()).extracting(pe.cardumen.workspace.SurveyInfo::id).contains("DY1201");
+            assertThat(ws.auditLog()).anySatisfy(a -> {
+                assertThat(a.action()).isEqualTo("sonar.import");
+                assertThat(a.detail()).contains("1 of 1").contains("38 kHz").contains("survey DY1201").contains(raw.getFileName().toString());
+            });
         }
 
         // a gain 1 dB higher lowers Sv by 2 dB, so NASC by about 10^(−0.2) = 0.63 (samples crossing the
         // −70 dB threshold move it a little)
-        var before = app.model().sonarProperty().get();
+        var before = app.model().sonar().loadedProperty().get();
         double nascBefore = before.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum();
-        robot.interact(() -> app.model().recalibrate(new pe.cardumen.acoustics.CalibrationOverrides(
+        robot.interact(() -> app.model().sonar().recalibrate(new pe.cardumen.acoustics.CalibrationOverrides(
                 before.fileCalibration().gainDb() + 1, null, null, null, null)));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonarProperty().get() != before);
-        var after = app.model().sonarProperty().get();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonar().loadedProperty().get() != before);
+        var after = app.model().sonar().loadedProperty().get();
         assertThat(after.overrides().gainDb()).isEqualTo(before.fileCalibration().gainDb() + 1);
         assertThat(after.fileCalibration().gainDb()).isEqualTo(before.fileCalibration().gainDb());
         double ratio = after.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum() / nascBefore;
@@ -262,12 +275,22 @@ class MainWindowTest {
     void aSatelliteGridShowsUnderTheZonesWithATimeSliderAndTheEnsoChart(FxRobot robot) throws Exception {
         waitForZonesOnMap();
         Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
-        robot.interact(() -> app.model().loadSatellite(nc));
+        robot.interact(() -> app.model().satellite().load(nc, null));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().satellite().gridProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         var panel = app.controller().satellitePanel();
         assertThat(panel.getScene()).as("the satellite panel is in the window").isNotNull();
         assertThat(panel.timeSlider().getMax()).isEqualTo(45);
+        // looking is not importing: the grid entered the workspace only when asked, and the audit log says so
+        try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
+            assertThat(ws.imports()).noneMatch(i -> i.fileName().equals(nc.getFileName().toString()));
+        }
+        robot.interact(() -> app.model().satellite().importIntoWorkspace());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
+                return ws.auditLog().stream().anyMatch(a -> a.action().equals("satellite.import"));
+            }
+        });
         try (Workspace ws = Workspace.open(home.resolve("demo" + Workspace.SUFFIX))) {
             assertThat(ws.imports()).anyMatch(i -> i.kind().equals("satellite") && i.fileName().equals(nc.getFileName().toString()));
             assertThat(ws.zonal("sst")).hasSize(46 * 930);
@@ -314,18 +337,29 @@ class MainWindowTest {
         // a file that is not a grid leaves the shown one in place and says why
         Path bad = Files.writeString(home.resolve("not-a-grid.nc"), "this is not NetCDF");
         var before = app.model().satellite().gridProperty().get();
-        robot.interact(() -> app.model().loadSatellite(bad));
+        robot.interact(() -> app.model().satellite().load(bad, null));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
         javafx.scene.control.DialogPane dialog = robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class);
-        assertThat(dialog.getContentText()).contains("not-a-grid.nc");
+        // plain words first, naming the file; the reader's technical message behind "Details"
+        assertThat(robot.lookup("#errorSummary").queryAs(Label.class).getText()).contains("could not read not-a-grid.nc")
+                .contains("Nothing already in the workspace was changed");
+        assertThat(((javafx.scene.control.TextArea) dialog.getExpandableContent()).getText()).contains("not-a-grid.nc");
         assertThat(app.model().satellite().gridProperty().get()).isSameAs(before);
         robot.interact(() -> dialog.getScene().getWindow().hide());
 
-        // a language switch keeps the grid and the date, relabelled
+        // a language switch keeps the grid, the date and the variable, relabelled, without reopening the workspace
+        var zonesBefore = app.mapModel().zonesProperty().get();
+        var oldPanel = app.controller().satellitePanel();
+        robot.interact(() -> app.model().satellite().stepProperty().set(30));
         robot.clickOn("Language");
         robot.clickOn("Español");
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(app.mapModel().zonesProperty().get()).as("the workspace was not reopened").isSameAs(zonesBefore);
+        assertThat(app.controller().satellitePanel()).isNotSameAs(oldPanel);
         assertThat(app.controller().satellitePanel().getScene()).as("the satellite panel is still in the window").isNotNull();
+        assertThat(robot.lookup("#satelliteVariable").queryAs(javafx.scene.control.ComboBox.class).getValue()).as("the variable box keeps its value")
+                .isEqualTo("sst");
+        assertThat(app.controller().satellitePanel().timeSlider().getValue()).isEqualTo(30);
         assertThat(robot.lookup("#satelliteTitle").queryAs(Label.class).getText()).contains("2026-01-31");
         assertThat(app.mapModel().zoneSatelliteTitleProperty().get()).contains("media zonal");
         robot.clickOn("Idioma");
@@ -345,8 +379,8 @@ class MainWindowTest {
                     new pe.cardumen.workspace.BiomassRow("10120", 2, 2000, 0.8, 240, 0.1, 50, 26),
                     new pe.cardumen.workspace.BiomassRow("5083", 1, 900, 0.4, 120, 0.2, 10, 5)));
         }
-        robot.interact(() -> app.model().openWorkspace(ws));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(app.mapModel().zoneBiomassProperty().get()).as("the latest run").containsExactlyInAnyOrderEntriesOf(
                 java.util.Map.of("10120", 0.8, "5083", 0.4));
@@ -367,8 +401,8 @@ class MainWindowTest {
         robot.interact(() -> app.mapModel().colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.AREA));
         // leave the demo workspace as the last one, as the other tests expect
         Path demo = home.resolve("demo" + Workspace.SUFFIX);
-        robot.interact(() -> app.model().openWorkspace(demo));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(demo));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> demo.equals(app.model().workspace().fileProperty().get()));
     }
 
     /** Analysis ▸ Compute biomass on a workspace with NASC and a haul in zone 10120: tables, stored run and choropleth. */
@@ -385,10 +419,10 @@ class MainWindowTest {
                     .importAll(w, java.util.List.of(cells, hauls), pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
             assertThat(outcomes).allMatch(pe.cardumen.app.Importer.Outcome::imported);
         }
-        robot.interact(() -> app.model().openWorkspace(ws));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
-        robot.interact(() -> app.model().computeBiomass());
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get() != null);
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
+        robot.interact(() -> app.model().biomass().compute(null, null, null));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomass().reportProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
         // the hand-computed density of ZoneBiomassTest: 192.79054573 t nmi⁻²
         assertThat(app.mapModel().zoneBiomassProperty().get().get("10120")).isCloseTo(192.79054573, org.assertj.core.api.Assertions.within(1e-6));
@@ -402,6 +436,19 @@ class MainWindowTest {
         });
         assertThat(BiomassTables.rows(tabs, pe.cardumen.acoustics.biomass.BiomassTotals.By.BAND)).singleElement()
                 .satisfies(r -> assertThat(r.total().group()).isEqualTo("90–100 nmi"));
+        // every table ends in a total that is the survey's, and the b20 caveat is shown above the tables
+        for (var by : pe.cardumen.acoustics.biomass.BiomassTotals.By.values()) {
+            var total = BiomassTables.totalRow(tabs, by);
+            assertThat(total.isTotal()).isTrue();
+            assertThat(total.total().group()).isEqualTo("Total");
+            assertThat(total.total().biomassT()).isCloseTo(app.model().biomass().reportProperty().get().totalT(), org.assertj.core.api.Assertions.within(1e-6));
+        }
+        Label b20 = robot.lookup("#b20Note").queryAs(Label.class);
+        assertThat(b20.getText()).contains("-71.9 dB").contains("not yet confirmed");
+        assertThat(b20.getHeight()).as("the note is laid out whole, not cut").isGreaterThanOrEqualTo(b20.prefHeight(b20.getWidth()) - 1);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<BiomassTables.Row> degreeTable = (javafx.scene.control.TableView<BiomassTables.Row>) tabs.getTabs().get(0).getContent();
+        assertThat(degreeTable.getColumns().get(4).getStyle()).contains("CENTER-RIGHT");
         Label summary = robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream().filter(l -> l.getText().startsWith("Total"))
                 .findFirst().orElseThrow();
         assertThat(summary.getText()).contains("UNCONFIRMED").contains("2 intervals in 1 zones");
@@ -411,33 +458,33 @@ class MainWindowTest {
         robot.interact(() -> tabs.getScene().getWindow().hide());
 
         // the parameter editor: an invalid field is named and nothing is applied; a valid set recomputes
-        var first = app.model().biomassProperty().get();
+        var first = app.model().biomass().reportProperty().get();
         BiomassParameterEditor.Form[] form = new BiomassParameterEditor.Form[1];
         robot.interact(() -> {
-            form[0] = new BiomassParameterEditor.Form(app.model().parametersProperty().get(), java.util.ResourceBundle.getBundle(
+            form[0] = new BiomassParameterEditor.Form(app.model().biomass().parametersProperty().get(), java.util.ResourceBundle.getBundle(
                     "pe.cardumen.ui.messages", java.util.Locale.ENGLISH));
             form[0].lwA.setText("abc");
         });
         assertThat(form[0].result()).isEmpty();
         assertThat(form[0].problem.getText()).contains("Length–weight a").contains("'abc' is not a number");
         robot.interact(() -> {
-            form[0].fill(app.model().parametersProperty().get());
+            form[0].fill(app.model().biomass().parametersProperty().get());
             form[0].b20.setText("-70.9");
         });
         var edited = form[0].result().orElseThrow();
         assertThat(edited.b20Db()).isEqualTo(-70.9);
-        robot.interact(() -> app.model().applyParameters(edited));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get() != first);
+        robot.interact(() -> app.model().biomass().applyParameters(edited));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomass().reportProperty().get() != first);
         WaitForAsyncUtils.waitForFxEvents();
         // b20 1 dB higher: biomass ÷ 10^0.1
-        assertThat(app.model().biomassProperty().get().totalT() / first.totalT()).isCloseTo(Math.pow(10, -0.1), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(app.model().biomass().reportProperty().get().totalT() / first.totalT()).isCloseTo(Math.pow(10, -0.1), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(new UiPreferences().biomassParameters()).hasValueSatisfying(set -> assertThat(set.b20Db()).isEqualTo(-70.9));
         try (Workspace w = Workspace.open(ws)) {
             assertThat(w.biomassRuns()).extracting(pe.cardumen.workspace.BiomassRun::parameterSetVersion).containsExactly(1L, 2L);
         }
         robot.interact(() -> robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class).getScene().getWindow().hide());
-        robot.interact(() -> app.model().applyParameters(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomassProperty().get().parameters().b20Db() == -71.9);
+        robot.interact(() -> app.model().biomass().applyParameters(pe.cardumen.acoustics.biomass.BiomassParameters.defaults()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().biomass().reportProperty().get().parameters().b20Db() == -71.9);
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> robot.lookup("#biomassTabs").queryAs(javafx.scene.control.TabPane.class).getScene().getWindow().hide());
         backToTheDemo(robot);
@@ -467,8 +514,8 @@ class MainWindowTest {
                 pe.cardumen.app.BiomassSurvey.store(w, s, report, 10, 1);
             }
         }
-        robot.interact(() -> app.model().openWorkspace(ws));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
         WaitForAsyncUtils.waitForFxEvents();
         // the map opens on the latest run, its legend naming the survey as simulated
         assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.BIOMASS);
@@ -504,8 +551,8 @@ class MainWindowTest {
     void modelsPanelPredictsAndCompares(FxRobot robot) throws Exception {
         waitForZonesOnMap();
         Path ws = emptyWorkspace("models");
-        robot.interact(() -> app.model().openWorkspace(ws));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
         ModelsViewModel models = app.model().models();
         robot.interact(() -> ModelsDialog.show(app.controller().mapView().getScene().getWindow(), models,
                 java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", java.util.Locale.ENGLISH)));
@@ -520,7 +567,9 @@ class MainWindowTest {
         var v2 = table.getItems().get(1).version();
         robot.interact(() -> models.setDefault(v2));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> models.versionsProperty().get().stream().anyMatch(ModelsViewModel.Row::isDefault));
-        assertThat(app.model().defaultModel()).isEqualTo("anchoveta-biomass:2.0.0");
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.setting(pe.cardumen.app.ModelService.DEFAULT_MODEL)).contains("anchoveta-biomass:2.0.0");
+        }
 
         robot.interact(() -> models.predict("anchoveta-biomass:2.0.0", java.time.YearMonth.of(2024, 9)));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> models.predictionProperty().get() != null);
@@ -568,8 +617,8 @@ class MainWindowTest {
         try (Workspace w = Workspace.open(ws)) {
             history.importInto(w, home.resolve("quota-history"), 10, 1, pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
         }
-        robot.interact(() -> app.model().openWorkspace(ws));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspaceProperty().get()));
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
         QuotaViewModel quota = app.model().quota();
         var texts = java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", java.util.Locale.ENGLISH);
         robot.interact(() -> QuotaPanel.show(app.controller().mapView().getScene().getWindow(), quota, texts));

@@ -25,20 +25,7 @@ import pe.cardumen.workspace.Workspace;
  */
 class StartWithoutSampleDataTest {
 
-    /** Runs each piece of work at once on the calling thread. */
-    private static final TaskRunner NOW = new TaskRunner() {
-        @Override
-        public <T> void run(String title, Work<T> work, java.util.function.Consumer<T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
-            T result;
-            try {
-                result = work.run(ProgressListener.NONE, CancellationToken.NONE);
-            } catch (Exception e) {
-                onFailure.accept(e);
-                return;
-            }
-            onSuccess.accept(result);
-        }
-    };
+    private static final TaskRunner NOW = new CurrentThreadTaskRunner();
 
     @Test
     void theCoastShowsAndAWorkspaceIsOfferedInsteadOfADeadEnd() throws Exception {
@@ -51,14 +38,14 @@ class StartWithoutSampleDataTest {
             MapViewModel map = new MapViewModel();
             ResourceBundle texts = ResourceBundle.getBundle("pe.cardumen.ui.messages", Locale.ENGLISH);
             MainViewModel model = new MainViewModel(services, NOW, map, texts, new UiPreferences(node));
-            model.loadCoastline();
-            model.openInitialWorkspace(null);
+            model.workspace().loadCoastline();
+            model.workspace().openInitial(null);
             assertThat(map.coastlineProperty().get()).isNotNull();
             assertThat(map.coastlineProperty().get().land().isEmpty()).isFalse();
-            assertThat(model.needsWorkspaceProperty().get()).isTrue();
+            assertThat(model.workspace().needsWorkspaceProperty().get()).isTrue();
             assertThat(model.errorProperty().get()).isNull();
-            assertThat(model.statusProperty().get()).contains("open one (Ctrl+O) or create one");
-            assertThat(model.sampleFiles()).isEmpty();
+            assertThat(model.workspace().statusProperty().get()).contains("open one (Ctrl+O) or create one");
+            assertThat(model.workspace().sampleFiles()).isEmpty();
             assertThat(Files.list(home).count()).as("no demo was attempted").isZero();
         } finally {
             node.removeNode();

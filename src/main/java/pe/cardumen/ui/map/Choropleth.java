@@ -72,6 +72,59 @@ public record Choropleth(String title, double[] breaks, int[] colours) {
     }
 
     /**
+     * For model predictions, which are never exactly zero: a class of its own for the near-zero values
+     * below {@code nearZero} (in {@code zeroColour}, so that empty ocean does not look populated) and
+     * quantile classes of the rest; as {@link #quantiles} when under a tenth of the values are near zero.
+     */
+    public static Choropleth nearZeroAndQuantiles(String title, double[] values, int classes, ColourRamp ramp, int zeroColour, double nearZero) {
+        double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
+        long low = Arrays.stream(finite).filter(v -> v < nearZero).count();
+        double[] rest = Arrays.stream(finite).filter(v -> v >= nearZero).toArray();
+        if (low * 10 < finite.length || rest.length == 0) {
+            return quantiles(title, values, classes, ramp);
+        }
+        Choropleth upper = quantiles(title, rest, classes, ramp);
+        double min = Arrays.stream(finite).min().orElse(0);
+        double[] b = new double[upper.breaks.length + 1];
+        int[] c = new int[upper.colours.length + 1];
+        b[0] = Math.min(min, nearZero);
+        b[1] = nearZero;
+        System.arraycopy(upper.breaks, 1, b, 2, upper.breaks.length - 1);
+        c[0] = zeroColour;
+        System.arraycopy(upper.colours, 0, c, 1, upper.colours.length);
+        return new Choropleth(title, b, c);
+    }
+
+    /**
+     * Classes with limits fixed beforehand — e.g. over every date of a grid, so that stepping through
+     * time never changes what a colour means — coloured along the ramp.
+     *
+     * @param breaks ascending class limits (at least two)
+     */
+    public static Choropleth fixed(String title, double[] breaks, ColourRamp ramp) {
+        int n = breaks.length - 1;
+        if (n < 1) {
+            throw new IllegalArgumentException("a scale needs at least two limits");
+        }
+        int[] c = new int[n];
+        for (int k = 0; k < n; k++) {
+            c[k] = ramp.colourAt(n == 1 ? 0.5 : (double) k / (n - 1));
+        }
+        return new Choropleth(title, breaks, c);
+    }
+
+    /** Limits symmetric about zero: {@code classes} (made odd) equal classes over [−m, m], m = {@code maxAbs} (1 when 0). */
+    public static double[] symmetricBreaks(double maxAbs, int classes) {
+        double m = maxAbs > 0 ? maxAbs : 1;
+        int n = classes % 2 == 1 ? classes : classes + 1;
+        double[] b = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            b[k] = -m + 2 * m * k / n;
+        }
+        return b;
+    }
+
+    /**
      * Classes symmetric about zero for differences: {@code classes} (odd) equal classes over
      * [−m, m], m the largest |value|, so the middle class (white on a diverging ramp) holds zero.
      */

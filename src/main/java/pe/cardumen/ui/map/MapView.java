@@ -94,9 +94,13 @@ public final class MapView extends StackPane {
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneBiomassListener = (o, a, b) -> recolourIfBiomass();
     private final javafx.beans.value.ChangeListener<MapViewModel.ModelLayer> zoneModelListener = (o, a, b) -> recolourIfModel();
     private MapLayer sonarLayer;
+    /** Whether some zones have no value under the current colouring (the legend then shows the no-data class). */
+    private boolean zonesNoData;
+    private Choropleth zonesLegend;
     private MapLayer rasterLayer;
     private final javafx.beans.value.ChangeListener<MapViewModel.Raster> rasterListener = (o, a, b) -> setRaster(b);
     private final javafx.beans.value.ChangeListener<java.util.Map<String, Double>> zoneSatelliteListener = (o, a, b) -> recolourIfSatellite();
+    private final javafx.beans.value.ChangeListener<Boolean> legendChoiceListener = (o, a, b) -> updateLayers();
     private boolean userMoved;
     private boolean tooltipInstalled;
     private double dragX;
@@ -157,6 +161,7 @@ public final class MapView extends StackPane {
         model.zoneModelProperty().addListener(zoneModelListener);
         model.rasterProperty().addListener(rasterListener);
         model.zoneSatelliteProperty().addListener(zoneSatelliteListener);
+        model.legendDescribesGridProperty().addListener(legendChoiceListener);
         installMouseHandlers();
         if (model.coastlineProperty().get() != null) {
             setCoastline(model.coastlineProperty().get());
@@ -248,6 +253,7 @@ public final class MapView extends StackPane {
         model.zoneModelProperty().removeListener(zoneModelListener);
         model.rasterProperty().removeListener(rasterListener);
         model.zoneSatelliteProperty().removeListener(zoneSatelliteListener);
+        model.legendDescribesGridProperty().removeListener(legendChoiceListener);
         disposed = true;
         worker.shutdownNow();
     }
@@ -340,54 +346,65 @@ public final class MapView extends StackPane {
 
     private void setZones(ZoneLayer zones) {
         ZoneAttribute attribute = model.colourByProperty().get();
-        String title = attribute == ZoneAttribute.SATELLITE && !model.zoneSatelliteTitleProperty().get().isEmpty()
-                ? model.zoneSatelliteTitleProperty().get()
-                : attribute == ZoneAttribute.BIOMASS && !model.zoneBiomassTitleProperty().get().isEmpty()
-                ? model.zoneBiomassTitleProperty().get()
-                : attribute == ZoneAttribute.MODEL && model.zoneModelProperty().get() != null
-                ? model.zoneModelProperty().get().title() : texts.getString(attribute.titleKey());
+        String title = model.colourTitle(texts.getString(attribute.titleKey()));
         if (zones == null) {
             zonesLayer = null;
             zoneShapes = null;
-            updateLegend(null);
+            zonesLegend = null;
             updateLayers();
             return;
         }
         WorldShapes existing = zoneShapesOwner == zones ? zoneShapes : null;
+        // the values are read here, on the JavaFX thread, where the view model changes; the rest runs in the background
+        double[] values = new double[zones.size()];
+        List<Geometry> geoms = new ArrayList<>(zones.size());
+        int i = 0;
+        for (Zone z : zones.zones()) {
+            geoms.add(z.geometry());
+            values[i++] = model.colourValue(z);
+        }
+        MapViewModel.ModelLayer modelLayer = model.zoneModelProperty().get();
+        MapViewModel.ZoneScale scale = attribute == ZoneAttribute.SATELLITE ? model.zoneSatelliteScaleProperty().get() : null;
         background(() -> {
-            List<Geometry> geoms = new ArrayList<>();
-            double[] values = new double[zones.size()];
-            int i = 0;
-            java.util.Map<String, Double> nasc = model.zoneNascProperty().get();
-            java.util.Map<String, Double> sat = model.zoneSatelliteProperty().get();
-            java.util.Map<String, Double> biomass = model.zoneBiomassProperty().get();
-            MapViewModel.ModelLayer modelLayer = model.zoneModelProperty().get();
-            java.util.Map<String, Double> modelValues = modelLayer == null ? java.util.Map.of() : modelLayer.values();
-            for (Zone z : zones.zones()) {
-                geoms.add(z.geometry());
-                values[i++] = attribute == ZoneAttribute.NASC ? nasc.getOrDefault(z.code(), Double.NaN)
-                        : attribute == ZoneAttribute.SATELLITE ? sat.getOrDefault(z.code(), Double.NaN)
-                        : attribute == ZoneAttribute.BIOMASS ? biomass.getOrDefault(z.code(), Double.NaN)
-                        : attribute == ZoneAttribute.MODEL ? modelValues.getOrDefault(z.code(), Double.NaN) : attribute.valueOf(z);
-            }
             WorldShapes shapes = existing != null ? existing : new WorldShapes(geoms, projection);
-            // biomass and NASC are mostly zero: zero gets its own pale class, the fish the colours
-            Choropleth choropleth = attribute == ZoneAttribute.MODEL && modelLayer != null && modelLayer.diverging()
-                    ? Choropleth.diverging(title, values, 7, ColourRamp.BLUE_WHITE_RED)
-                    : attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC || attribute == ZoneAttribute.MODEL
-                    ? Choropleth.zeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS)
-                    : Choropleth.quantiles(title, values, 5, attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
+            Choropleth choropleth = classes(attribute, title, values, modelLayer, scale);
             ZonesLayer layer = new ZonesLayer(shapes, values, choropleth);
+            boolean noData = java.util.Arrays.stream(values).anyMatch(Double::isNaN);
             Platform.runLater(() -> {
                 if (model.zonesProperty().get() == zones) {
                     zoneShapes = shapes;
                     zoneShapesOwner = zones;
                     zonesLayer = layer;
-                    updateLegend(choropleth);
+                    zonesNoData = noData;
+                    zonesLegend = choropleth;
                     updateLayers();
                 }
             });
         });
+    }
+
+    /** Below this P50 or interval width (t nmi⁻²) a model's zone is drawn in the near-zero class: practically no fish. */
+    static final double MODEL_NEAR_ZERO_T_PER_NMI2 = 1.0;
+
+    /**
+     * The classes of a colouring: differences and anomalies on a blue–white–red ramp centred on zero;
+     * satellite fields on the scale fixed for the whole grid; biomass and NASC (mostly zero) with a zero
+     * class; model predictions with a near-zero class; other attributes in quantiles.
+     */
+    static Choropleth classes(ZoneAttribute attribute, String title, double[] values, MapViewModel.ModelLayer modelLayer, MapViewModel.ZoneScale scale) {
+        if (attribute == ZoneAttribute.MODEL && modelLayer != null && modelLayer.diverging()) {
+            return Choropleth.diverging(title, values, 7, ColourRamp.BLUE_WHITE_RED);
+        }
+        if (scale != null) {
+            return Choropleth.fixed(title, scale.breaks(), scale.diverging() ? ColourRamp.BLUE_WHITE_RED : ColourRamp.THERMAL);
+        }
+        if (attribute == ZoneAttribute.MODEL) {
+            return Choropleth.nearZeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS, MODEL_NEAR_ZERO_T_PER_NMI2);
+        }
+        if (attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC) {
+            return Choropleth.zeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS);
+        }
+        return Choropleth.quantiles(title, values, 5, attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
     }
 
     private void setSonar() {
@@ -405,8 +422,15 @@ public final class MapView extends StackPane {
         if (rasterLayer != null) {
             list.add(rasterLayer);
         }
+        boolean gridLegend = rasterLayer != null && model.legendDescribesGridProperty().get();
         if (zonesLayer != null) {
-            list.add(rasterLayer != null && model.colourByProperty().get() != ZoneAttribute.SATELLITE ? zonesLayer.outlinesOnly() : zonesLayer);
+            // over a grid the zones are filled (the legend describes them) unless the user asked the legend to describe the grid
+            list.add(gridLegend ? zonesLayer.outlinesOnly() : zonesLayer);
+        }
+        if (gridLegend) {
+            updateRasterLegend(model.rasterProperty().get());
+        } else {
+            updateLegend(zonesLegend);
         }
         list.add(graticule);
         if (sonarLayer != null) {
@@ -488,8 +512,39 @@ public final class MapView extends StackPane {
      */
     static String legendNumber(double v) {
         double a = Math.abs(v);
-        String pattern = a == 0 || a >= 100 ? "%,.0f" : a >= 10 ? "%,.1f" : a >= 1 ? "%,.2f" : a >= 0.01 ? "%.3f" : "%.2g";
-        return String.format(java.util.Locale.getDefault(), pattern, v);
+        if (a == 0 || a >= 100) {
+            return pe.cardumen.ui.Formats.number(v, 0);
+        }
+        if (a >= 0.01) {
+            return pe.cardumen.ui.Formats.number(v, a >= 10 ? 1 : a >= 1 ? 2 : 3);
+        }
+        return pe.cardumen.ui.Formats.significant(v, 2);
+    }
+
+    /** Colour of zones without a value under the colouring: a light grey, distinct from every ramp's ends. */
+    static final int NO_DATA = 0xFFD9D9D9;
+
+    private void updateRasterLegend(MapViewModel.Raster r) {
+        legend.getChildren().clear();
+        legend.setVisible(r != null);
+        if (r == null) {
+            return;
+        }
+        RasterLegend l = r.legend();
+        Label title = new Label(l.title() + (l.log() ? " (log)" : ""));
+        title.getStyleClass().add("map-legend-title");
+        legend.getChildren().add(title);
+        int steps = 6;
+        for (int k = steps - 1; k >= 0; k--) {
+            double t = (double) k / (steps - 1);
+            int argb = l.ramp().colourAt(t);
+            double v = l.log() ? l.min() * Math.pow(l.max() / l.min(), t) : l.min() + (l.max() - l.min()) * t;
+            Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
+            swatch.setStroke(Color.rgb(60, 70, 80));
+            HBox row = new HBox(6, swatch, new Label(legendNumber(v)));
+            row.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(row);
+        }
     }
 
     /** Colour of the zero class of biomass and NASC: a pale grey, apart from the ramp. */
@@ -512,6 +567,13 @@ public final class MapView extends StackPane {
             swatch.setStroke(Color.rgb(60, 70, 80));
             Label range = new Label(c.singleValue(k) ? legendNumber(b[k]) : legendNumber(b[k]) + " – " + legendNumber(b[k + 1]));
             HBox row = new HBox(6, swatch, range);
+            row.setAlignment(Pos.CENTER_LEFT);
+            legend.getChildren().add(row);
+        }
+        if (zonesNoData) {
+            Rectangle swatch = new Rectangle(18, 12, Color.rgb((NO_DATA >> 16) & 0xFF, (NO_DATA >> 8) & 0xFF, NO_DATA & 0xFF));
+            swatch.setStroke(Color.rgb(60, 70, 80));
+            HBox row = new HBox(6, swatch, new Label(texts.getString("map.noData")));
             row.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(row);
         }
@@ -575,7 +637,7 @@ public final class MapView extends StackPane {
             }
             return;
         }
-        tooltip.setText(ZoneText.describe(z, texts));
+        tooltip.setText(ZoneText.tooltip(z, model, texts));
         if (!tooltipInstalled) {
             Tooltip.install(imagePane, tooltip);
             tooltipInstalled = true;

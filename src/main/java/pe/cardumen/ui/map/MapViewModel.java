@@ -65,6 +65,42 @@ public final class MapViewModel {
         return zoneModel;
     }
 
+    /**
+     * Class limits fixed for a whole satellite grid (every date), so that Play never changes what a
+     * colour means.
+     *
+     * @param breaks    ascending limits
+     * @param diverging whether they are symmetric about zero (anomalies: blue–white–red)
+     */
+    public record ZoneScale(double[] breaks, boolean diverging) {
+        public ZoneScale {
+            breaks = breaks.clone();
+        }
+
+        @Override
+        public double[] breaks() {
+            return breaks.clone();
+        }
+    }
+
+    private final ObjectProperty<ZoneScale> zoneSatelliteScale = new SimpleObjectProperty<>(this, "zoneSatelliteScale");
+    private final javafx.beans.property.BooleanProperty legendDescribesGrid = new javafx.beans.property.SimpleBooleanProperty(this,
+            "legendDescribesGrid");
+
+    /** The fixed classes of the satellite field per zone; {@code null}: classes of the values shown. */
+    public ObjectProperty<ZoneScale> zoneSatelliteScaleProperty() {
+        return zoneSatelliteScale;
+    }
+
+    /**
+     * With a grid under the zones: {@code false} (the default) fills the zones by their attribute and the
+     * legend describes them, the grid showing around them; {@code true} draws the zones as outlines over
+     * the grid and the legend describes the grid. Whichever is chosen, the other layer stays visible.
+     */
+    public javafx.beans.property.BooleanProperty legendDescribesGridProperty() {
+        return legendDescribesGrid;
+    }
+
     /** Legend title of the biomass choropleth, naming its survey ("" for the generic title). */
     public javafx.beans.property.StringProperty zoneBiomassTitleProperty() {
         return zoneBiomassTitle;
@@ -123,6 +159,40 @@ public final class MapViewModel {
     /** The pointer's position and zone for the status bar, e.g. {@code 12°03.00′S 77°10.20′W · 2120}. */
     public ReadOnlyStringProperty pointerTextProperty() {
         return pointerText.getReadOnlyProperty();
+    }
+
+    /**
+     * The value a zone is coloured by under the current attribute (NaN when it has none: no NASC
+     * interval, no satellite cell, no stored biomass, no prediction).
+     */
+    public double colourValue(Zone z) {
+        ZoneAttribute a = colourBy.get();
+        return switch (a) {
+            case NASC -> zoneNasc.get().getOrDefault(z.code(), Double.NaN);
+            case SATELLITE -> zoneSatellite.get().getOrDefault(z.code(), Double.NaN);
+            case BIOMASS -> zoneBiomass.get().getOrDefault(z.code(), Double.NaN);
+            case MODEL -> zoneModel.get() == null ? Double.NaN : zoneModel.get().values().getOrDefault(z.code(), Double.NaN);
+            default -> a.valueOf(z);
+        };
+    }
+
+    /**
+     * The legend's title of the current colouring, with its unit and source (the survey, the grid's
+     * date, the model version), or {@code fallback} — the attribute's generic title — when the view
+     * model has no specific one.
+     */
+    public String colourTitle(String fallback) {
+        ZoneAttribute a = colourBy.get();
+        if (a == ZoneAttribute.SATELLITE && !zoneSatelliteTitle.get().isEmpty()) {
+            return zoneSatelliteTitle.get();
+        }
+        if (a == ZoneAttribute.BIOMASS && !zoneBiomassTitle.get().isEmpty()) {
+            return zoneBiomassTitle.get();
+        }
+        if (a == ZoneAttribute.MODEL && zoneModel.get() != null) {
+            return zoneModel.get().title();
+        }
+        return fallback;
     }
 
     /** The pointer is at (lon, lat) degrees; NaN when it left the map. */

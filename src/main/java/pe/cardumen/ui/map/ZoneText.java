@@ -1,7 +1,6 @@
 package pe.cardumen.ui.map;
 
 import java.text.MessageFormat;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import pe.cardumen.domain.Zone;
 import pe.cardumen.report.LatLon;
@@ -9,6 +8,35 @@ import pe.cardumen.report.LatLon;
 /** Human-readable descriptions of a zone for tooltips and the details panel. */
 public final class ZoneText {
     private ZoneText() {
+    }
+
+    /**
+     * The value the map colours a zone by, as {title with unit and source, value}: e.g. {"Biomass
+     * density, survey 2025-2 (t nmi⁻²) — SIMULATED data", "12.34"}, or "no value" when it has none.
+     */
+    public static String[] colouredValue(Zone z, MapViewModel map, ResourceBundle texts) {
+        ZoneAttribute a = map.colourByProperty().get();
+        String title = map.colourTitle(texts.getString(a.titleKey()));
+        double v = map.colourValue(z);
+        return new String[] {title, Double.isNaN(v) ? texts.getString("map.noValue") : value(v)};
+    }
+
+    /** A value with the decimals its size needs (as the legend's limits). */
+    static String value(double v) {
+        double a = Math.abs(v);
+        if (a == 0 || a >= 100) {
+            return pe.cardumen.ui.Formats.number(v, a == 0 ? 0 : 1);
+        }
+        if (a >= 0.01) {
+            return pe.cardumen.ui.Formats.number(v, a >= 10 ? 2 : 3);
+        }
+        return pe.cardumen.ui.Formats.significant(v, 3);
+    }
+
+    /** The tooltip: the value the map is coloured by, then the zone's description. */
+    public static String tooltip(Zone z, MapViewModel map, ResourceBundle texts) {
+        String[] c = colouredValue(z, map, texts);
+        return c[0] + ": " + c[1] + "\n" + describe(z, texts);
     }
 
     /** Several lines: code, latitude band, distance band, area, stock. */
@@ -25,6 +53,6 @@ public final class ZoneText {
     }
 
     private static String fmt(String pattern, double v) {
-        return String.format(Locale.getDefault(), pattern, v);
+        return pe.cardumen.ui.Formats.number(v, pattern.contains(".1") ? 1 : 0);
     }
 }

@@ -25,12 +25,12 @@ public final class ZonesLayer implements MapLayer {
     private final Choropleth choropleth;
     private final ConcurrentHashMap<Integer, Merged> byLevel = new ConcurrentHashMap<>();
 
-    private record Merged(Path2D.Float[] fills, Path2D.Float outlines) {
+    private record Merged(Path2D.Float[] fills, Path2D.Float noData, Path2D.Float outlines) {
     }
 
     /**
      * @param shapes     the zones' shapes
-     * @param values     the attribute value of each zone, in the same order (NaN = no data, not filled)
+     * @param values     the attribute value of each zone, in the same order (NaN = no data, filled in the no-data grey)
      * @param choropleth class breaks and colours; {@code null} draws outlines only
      */
     public ZonesLayer(WorldShapes shapes, double[] values, Choropleth choropleth) {
@@ -61,9 +61,12 @@ public final class ZonesLayer implements MapLayer {
                 fills[k] = new Path2D.Float(Path2D.WIND_EVEN_ODD);
             }
             Path2D.Float outlines = new Path2D.Float(Path2D.WIND_EVEN_ODD);
+            Path2D.Float noData = new Path2D.Float(Path2D.WIND_EVEN_ODD);
             for (int i = 0; i < paths.size(); i++) {
                 outlines.append(paths.get(i), false);
-                if (choropleth != null) {
+                if (choropleth != null && Double.isNaN(values[i])) {
+                    noData.append(paths.get(i), false);
+                } else if (choropleth != null) {
                     int argb = choropleth.colourOf(values[i]);
                     for (int k = 0; k < classes; k++) {
                         if (argb != 0 && colours[k] == argb) {
@@ -73,7 +76,7 @@ public final class ZonesLayer implements MapLayer {
                     }
                 }
             }
-            return new Merged(fills, outlines);
+            return new Merged(fills, noData, outlines);
         });
     }
 
@@ -84,6 +87,9 @@ public final class ZonesLayer implements MapLayer {
         AffineTransform saved = g.getTransform();
         g.transform(frame.worldToScreen());
         if (choropleth != null) {
+            // a zone without a value is drawn as such, never left blank as if it were sea or land
+            g.setColor(new Color((MapView.NO_DATA & 0x00FFFFFF) | (FILL_ALPHA << 24), true));
+            g.fill(m.noData());
             int[] colours = choropleth.colours();
             for (int k = 0; k < m.fills().length; k++) {
                 g.setColor(new Color((colours[k] & 0x00FFFFFF) | (FILL_ALPHA << 24), true));

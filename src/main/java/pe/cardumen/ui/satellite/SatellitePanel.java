@@ -35,11 +35,15 @@ public final class SatellitePanel extends VBox {
 
     private final javafx.scene.control.ComboBox<String> variable = new javafx.scene.control.ComboBox<>();
     private boolean updating;
+    /** Undoes the bidirectional bindings to the view model. */
+    private Runnable showGridBinding = () -> { };
 
     /**
      * @param onVariable called with the file and the variable name when the user picks another variable
+     * @param onImport   imports the grid shown into the workspace (after asking)
      */
-    public SatellitePanel(SatelliteViewModel model, ResourceBundle texts, java.util.function.BiConsumer<java.nio.file.Path, String> onVariable) {
+    public SatellitePanel(SatelliteViewModel model, ResourceBundle texts, java.util.function.BiConsumer<java.nio.file.Path, String> onVariable,
+                          Runnable onImport) {
         this.model = model;
         this.texts = texts;
         setSpacing(4);
@@ -75,10 +79,6 @@ public final class SatellitePanel extends VBox {
         // room for the first and last date labels, which are centred on the slider's ends
         HBox.setMargin(time, new Insets(0, 34, 0, 34));
         time.valueProperty().addListener((o, a, b) -> model.stepProperty().set((int) Math.round(b.doubleValue())));
-        model.stepProperty().addListener((o, a, b) -> {
-            time.setValue(b.intValue());
-            redraw();
-        });
         player = new Timeline(new KeyFrame(Duration.millis(600), e -> model.next()));
         player.setCycleCount(Timeline.INDEFINITE);
         play = new ToggleButton(texts.getString("satellite.play"));
@@ -117,7 +117,37 @@ public final class SatellitePanel extends VBox {
                 onVariable.accept(g.file(), v);
             }
         });
-        HBox bar = new HBox(8, title, variable, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode);
+        ChoiceBox<Boolean> legendFor = new ChoiceBox<>();
+        legendFor.setId("satelliteLegendFor");
+        legendFor.getItems().setAll(false, true);
+        legendFor.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Boolean grid) {
+                return grid == null ? "" : texts.getString(grid ? "satellite.legendGrid" : "satellite.legendZones");
+            }
+
+            @Override
+            public Boolean fromString(String s) {
+                return null;
+            }
+        });
+        legendFor.valueProperty().bindBidirectional(model.legendDescribesGridProperty());
+        legendFor.disableProperty().bind(showGrid.selectedProperty().not());
+        showGridBinding = () -> {
+            showGrid.selectedProperty().unbindBidirectional(model.showGridProperty());
+            mode.valueProperty().unbindBidirectional(model.zoneModeProperty());
+            legendFor.valueProperty().unbindBidirectional(model.legendDescribesGridProperty());
+        };
+        javafx.scene.control.Button importButton = new javafx.scene.control.Button(texts.getString("panel.import"));
+        importButton.setId("satelliteImport");
+        importButton.setOnAction(e -> onImport.run());
+        javafx.scene.control.Button close = new javafx.scene.control.Button("×");
+        close.setId("satelliteClose");
+        close.getStyleClass().add("panel-close");
+        close.setTooltip(new javafx.scene.control.Tooltip(texts.getString("panel.close")));
+        close.setOnAction(e -> model.close());
+        HBox bar = new HBox(8, title, variable, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode,
+                new Label(texts.getString("satellite.legendFor")), legendFor, importButton, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         Label ensoTitle = new Label(texts.getString("satellite.enso"));
         VBox ensoBox = new VBox(2, ensoTitle, chart);
@@ -127,8 +157,9 @@ public final class SatellitePanel extends VBox {
         VBox.setVgrow(lower, Priority.ALWAYS);
         getChildren().addAll(bar, lower);
         model.gridProperty().addListener(gridListener);
-        model.ensoProperty().addListener((o, a, b) -> redraw());
-        model.legendProperty().addListener((o, a, b) -> redraw());
+        model.stepProperty().addListener(stepListener);
+        model.ensoProperty().addListener(redrawListener);
+        model.legendProperty().addListener(redrawListener);
         // a panel made when a grid is already loaded (opened lazily, or rebuilt in another language) shows it
         showGrid(model.gridProperty().get());
         time.setValue(model.stepProperty().get());
@@ -154,6 +185,22 @@ public final class SatellitePanel extends VBox {
             play.setSelected(false);
         }
         redraw();
+    }
+
+    private final javafx.beans.value.ChangeListener<Number> stepListener = (o, a, b) -> {
+        time.setValue(b.intValue());
+        redraw();
+    };
+    private final javafx.beans.value.ChangeListener<Object> redrawListener = (o, a, b) -> redraw();
+
+    /** Stops playing and detaches the panel from its view model (the window is rebuilt in another language). */
+    public void dispose() {
+        stop();
+        model.gridProperty().removeListener(gridListener);
+        model.stepProperty().removeListener(stepListener);
+        model.ensoProperty().removeListener(redrawListener);
+        model.legendProperty().removeListener(redrawListener);
+        showGridBinding.run();
     }
 
     /** Stops playing (when the panel is closed). */
@@ -204,6 +251,6 @@ public final class SatellitePanel extends VBox {
 
     private static String format(double v) {
         double a = Math.abs(v);
-        return String.format(java.util.Locale.getDefault(), a >= 100 ? "%.0f" : a >= 1 ? "%.1f" : "%.2f", v);
+        return pe.cardumen.ui.Formats.number(v, a >= 100 ? 0 : a >= 1 ? 1 : 2);
     }
 }

@@ -46,28 +46,65 @@ public final class SatelliteViewModel {
 
     private final MapViewModel map;
     private final ResourceBundle texts;
+    /** The services, tasks and workspace for loading and importing; null in a view model that is only shown grids. */
+    private final pe.cardumen.ui.PanelContext context;
     private final ReadOnlyObjectWrapper<LoadedGrid> grid = new ReadOnlyObjectWrapper<>(this, "grid");
     private final ObjectProperty<EnsoSeries> enso = new SimpleObjectProperty<>(this, "enso");
     private final IntegerProperty step = new SimpleIntegerProperty(this, "step", 0);
     private final ObjectProperty<ZoneMode> zoneMode = new SimpleObjectProperty<>(this, "zoneMode", ZoneMode.MEAN);
     private final BooleanProperty showGrid = new SimpleBooleanProperty(this, "showGrid", true);
+    private final BooleanProperty visible = new SimpleBooleanProperty(this, "visible");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyObjectWrapper<RasterLegend> legend = new ReadOnlyObjectWrapper<>(this, "legend");
     private Map<String, Double> zoneTimeMeans;
+    /** The fixed zone classes of the grid shown, per zone mode (computed once per grid). */
+    private final Map<ZoneMode, MapViewModel.ZoneScale> scales = new java.util.EnumMap<>(ZoneMode.class);
 
+    /** A view model that is shown grids loaded elsewhere (tests). */
     public SatelliteViewModel(MapViewModel map, ResourceBundle texts) {
+        this(map, texts, null);
+    }
+
+    /** A view model that loads grids itself and imports them into the workspace when asked. */
+    public SatelliteViewModel(pe.cardumen.ui.PanelContext context) {
+        this(context.map(), context.texts(), context);
+    }
+
+    private SatelliteViewModel(MapViewModel map, ResourceBundle texts, pe.cardumen.ui.PanelContext context) {
         this.map = map;
         this.texts = texts;
+        this.context = context;
         step.addListener((o, a, b) -> apply());
         zoneMode.addListener((o, a, b) -> apply());
         showGrid.addListener((o, a, b) -> apply());
     }
 
+    /** Whether the satellite panel is open (its grid stays loaded while it is closed, so that it can be reopened). */
+    public javafx.beans.property.ReadOnlyBooleanProperty visibleProperty() {
+        return visible;
+    }
+
+    /** Closes the panel: the field and its zone values leave the map; the grid stays loaded for {@link #reopen()}. */
+    public void close() {
+        visible.set(false);
+        apply();
+    }
+
+    /** Opens the panel again on the grid it had (nothing happens when none was loaded). */
+    public void reopen() {
+        if (grid.get() != null) {
+            visible.set(true);
+            apply();
+        }
+    }
+
     /** Shows a loaded grid from its first step. */
     public void show(LoadedGrid loaded) {
         zoneTimeMeans = null;
+        scales.clear();
         legend.set(loaded == null ? null : legendOf(loaded));
         grid.set(loaded);
+        visible.set(loaded != null);
         if (step.get() == 0) {
             apply();
         } else {
@@ -75,14 +112,68 @@ public final class SatelliteViewModel {
         }
     }
 
-    /** Shows what another (discarded) panel state showed: grid, date, zone mode and grid visibility. */
-    public void takeOver(SatelliteViewModel other) {
-        enso.set(other.enso.get());
-        zoneMode.set(other.zoneMode.get());
-        showGrid.set(other.showGrid.get());
-        int k = other.step.get();
-        show(other.grid.get());
-        step.set(k);
+    /**
+     * Reads a satellite grid (NetCDF, GeoTIFF or ERDDAP CSV) into the panel: the field under the zones,
+     * the zones coloured by its zonal mean, and the ENSO chart. The workspace is not touched
+     * ({@link #importIntoWorkspace} does that); what was shown before stays if the file cannot be read.
+     *
+     * @param variable the variable to show; {@code null}: SST, chlorophyll or the first gridded one
+     */
+    public void load(java.nio.file.Path file, String variable) {
+        var zones = map.zonesProperty().get();
+        boolean needEnso = enso.get() == null;
+        context.tasks().run(MessageFormat.format(texts.getString("task.loadSatellite"), file.getFileName()), (p, c) -> {
+            var loaded = new pe.cardumen.app.SatelliteLoader().load(file, variable, zones, p, c);
+            return new Loaded(loaded, needEnso ? context.services().ensoSeries() : null);
+        }, r -> {
+            if (r.enso() != null) {
+                enso.set(r.enso());
+            }
+            show(r.grid());
+            if (r.grid().stats() != null) {
+                map.colourByProperty().set(pe.cardumen.ui.map.ZoneAttribute.SATELLITE);
+            }
+            String msg = MessageFormat.format(texts.getString("satellite.loaded"), file.getFileName(), r.grid().steps().length, r.grid().variable(),
+                    r.grid().unit());
+            context.notice().accept(r.grid().warnings().isEmpty() ? msg : msg + " — " + String.join("; ", r.grid().warnings()));
+        }, context::failed);
+    }
+
+    private record Loaded(LoadedGrid grid, EnsoSeries enso) {
+    }
+
+    /**
+     * Imports the grid shown into the open workspace: its zonal statistics per zone and time step, as
+     * {@code cardumen import} stores them, recorded in the audit log.
+     */
+    public void importIntoWorkspace() {
+        LoadedGrid g = grid.get();
+        java.nio.file.Path ws = context.workspace().get();
+        if (ws == null) {
+            context.error().accept(texts.getString("workspace.none"));
+            return;
+        }
+        if (g == null) {
+            context.error().accept(texts.getString("satellite.nothingToImport"));
+            return;
+        }
+        context.tasks().run(MessageFormat.format(texts.getString("task.importSatellite"), g.file().getFileName()), (p, c) -> {
+            try (pe.cardumen.workspace.Workspace w = pe.cardumen.workspace.Workspace.open(ws)) {
+                var outcome = new pe.cardumen.app.Importer(38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT)
+                        .importAll(w, List.of(g.file()), pe.cardumen.domain.ProgressListener.NONE, c).get(0);
+                if (!outcome.imported()) {
+                    throw new IllegalStateException(outcome.error());
+                }
+                w.audit("satellite.import", g.file().getFileName() + ": zonal statistics of " + outcome.cells() + " zone-steps");
+                return outcome;
+            }
+        }, o -> context.notice().accept(MessageFormat.format(texts.getString("satellite.imported"), g.file().getFileName(), o.cells())
+                + (o.warnings().isEmpty() ? "" : " — " + String.join("; ", o.warnings()))), context::failed);
+    }
+
+    /** Says the titles again in the window's (new) language. */
+    public void relabel() {
+        apply();
     }
 
     public ReadOnlyObjectProperty<LoadedGrid> gridProperty() {
@@ -101,6 +192,11 @@ public final class SatelliteViewModel {
 
     public ObjectProperty<ZoneMode> zoneModeProperty() {
         return zoneMode;
+    }
+
+    /** Whether the map's legend describes the grid (zones as outlines) rather than the zones (filled). */
+    public BooleanProperty legendDescribesGridProperty() {
+        return map.legendDescribesGridProperty();
     }
 
     public BooleanProperty showGridProperty() {
@@ -137,10 +233,11 @@ public final class SatelliteViewModel {
     }
 
     private void apply() {
-        LoadedGrid g = grid.get();
+        LoadedGrid g = visible.get() ? grid.get() : null;
         if (g == null) {
             title.set("");
             map.rasterProperty().set(null);
+            map.zoneSatelliteScaleProperty().set(null);
             map.zoneSatelliteProperty().set(Map.of());
             map.zoneSatelliteTitleProperty().set("");
             return;
@@ -166,7 +263,39 @@ public final class SatelliteViewModel {
         } else {
             map.zoneSatelliteTitleProperty().set(g.variable() + " " + texts.getString("satellite.zoneMean") + " [" + unit + "], " + when);
         }
+        map.zoneSatelliteScaleProperty().set(scale(g, zoneMode.get()));
         map.zoneSatelliteProperty().set(byZone);
+    }
+
+    /**
+     * The zone classes of the grid for a mode, fixed over all its dates: quantiles of every zone's mean
+     * on every date (five classes), or for anomalies seven classes symmetric about zero up to the
+     * largest anomaly of any zone on any date.
+     */
+    MapViewModel.ZoneScale scale(LoadedGrid g, ZoneMode mode) {
+        return scales.computeIfAbsent(mode, m -> {
+            Map<String, Double> climate = m == ZoneMode.ANOMALY ? timeMeans(g) : Map.of();
+            List<Double> all = new java.util.ArrayList<>();
+            double maxAbs = 0;
+            for (float[] step : g.steps()) {
+                for (var e : zoneMeans(g.stats(), step).entrySet()) {
+                    if (m == ZoneMode.ANOMALY) {
+                        double a = e.getValue() - climate.getOrDefault(e.getKey(), Double.NaN);
+                        if (Double.isFinite(a)) {
+                            maxAbs = Math.max(maxAbs, Math.abs(a));
+                        }
+                    } else if (Double.isFinite(e.getValue())) {
+                        all.add(e.getValue());
+                    }
+                }
+            }
+            if (m == ZoneMode.ANOMALY) {
+                return new MapViewModel.ZoneScale(pe.cardumen.ui.map.Choropleth.symmetricBreaks(maxAbs, 7), true);
+            }
+            double[] v = all.stream().mapToDouble(Double::doubleValue).toArray();
+            double[] b = pe.cardumen.ui.map.Choropleth.quantiles("", v, 5, ColourRamp.THERMAL).breaks();
+            return new MapViewModel.ZoneScale(b.length >= 2 ? b : new double[] {0, 1}, false);
+        });
     }
 
     private static Map<String, Double> zoneMeans(ZonalStatistics stats, float[] values) {

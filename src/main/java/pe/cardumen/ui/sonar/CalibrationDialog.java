@@ -33,7 +33,7 @@ final class CalibrationDialog {
             fields[i] = new TextField(form.text(i));
             fields[i].setPromptText(form.hint(i));
             fields[i].setId("calibration" + i);
-            grid.addRow(i, new Label(CalibrationForm.name(i)), fields[i], new Label(texts.getString("calibration.file") + " " + form.hint(i)));
+            grid.addRow(i, new Label(form.name(i)), fields[i], new Label(texts.getString("calibration.file") + " " + form.hint(i)));
         }
         Label error = new Label();
         error.setStyle("-fx-text-fill: #b00020;");

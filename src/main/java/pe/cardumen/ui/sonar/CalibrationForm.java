@@ -17,16 +17,25 @@ public final class CalibrationForm {
     public static final int EBA = 2;
     public static final int SOUND_SPEED = 3;
     public static final int ABSORPTION = 4;
-    private static final String[] NAMES = {"gain (dB)", "Sa correction (dB)", "equivalent beam angle (dB)", "sound speed (m/s)", "absorption (dB/m)"};
+    private static final String[] KEYS = {"calibration.gain", "calibration.sa", "calibration.eba", "calibration.soundSpeed", "calibration.absorption"};
+    private static final CalibrationOverrides.Limit[] LIMITS = CalibrationOverrides.Limit.values();
 
     private final String[] text = new String[5];
     private final String[] hints = new String[5];
+    private final java.util.ResourceBundle texts;
+
+    /** The form in English (tests, the command line's wording). */
+    public CalibrationForm(CalibrationParameters file, CalibrationOverrides current) {
+        this(file, current, java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", Locale.ROOT));
+    }
 
     /**
      * @param file    the channel's own calibration (hints); may be {@code null}
      * @param current the overrides in force (pre-filled)
+     * @param texts   the window's texts, for the labels and the reasons a value is refused
      */
-    public CalibrationForm(CalibrationParameters file, CalibrationOverrides current) {
+    public CalibrationForm(CalibrationParameters file, CalibrationOverrides current, java.util.ResourceBundle texts) {
+        this.texts = texts;
         double[] values = file == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
                 : new double[] {file.gainDb(), file.saCorrectionDb(), file.equivalentBeamAngleDb(), file.soundSpeedMPerS(), file.absorptionDbPerM()};
         Double[] set = {current.gainDb(), current.saCorrectionDb(), current.equivalentBeamAngleDb(), current.soundSpeedMPerS(), current.absorptionDbPerM()};
@@ -53,9 +62,9 @@ public final class CalibrationForm {
         return hints[field];
     }
 
-    /** The field's label. */
-    public static String name(int field) {
-        return NAMES[field];
+    /** The field's label, with its unit. */
+    public String name(int field) {
+        return texts.getString(KEYS[field]);
     }
 
     /**
@@ -70,7 +79,14 @@ public final class CalibrationForm {
                 try {
                     v[i] = Double.parseDouble(text[i].replace(',', '.'));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(NAMES[i] + ": '" + text[i] + "' is not a number");
+                    throw new IllegalArgumentException(java.text.MessageFormat.format(texts.getString("calibration.notNumber"), name(i), text[i]));
+                }
+                CalibrationOverrides.Limit limit = LIMITS[i];
+                if (!limit.allows(v[i])) {
+                    // an Sa correction of 1e9 dB blanked the echogram: a value no instrument can have is refused, with the reason
+                    throw new IllegalArgumentException(java.text.MessageFormat.format(texts.getString("calibration.outOfRange"), name(i), text[i],
+                            pe.cardumen.ui.Formats.significant(limit.min(), 4), pe.cardumen.ui.Formats.significant(limit.max(), 4), limit.unit(),
+                            texts.getString(KEYS[i] + ".why")));
                 }
             }
         }

@@ -13,13 +13,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import pe.cardumen.acoustics.CalibrationOverrides;
 import pe.cardumen.app.SonarLoader;
 import pe.cardumen.domain.sonar.SonarChannel;
 
 /**
- * The sonar panel: a channel chooser, a summary line per file (channels, pings, track length,
- * warnings) and the echogram. Shows a {@link SonarLoader.Loaded}; asking for another channel calls back.
+ * The sonar panel: a channel chooser, calibration, "Import into workspace…", a close button, a summary
+ * line per file (channels, pings, track length, warnings) and the echogram. Shows a
+ * {@link SonarLoader.Loaded} of its view model.
  */
 public final class SonarPanel extends VBox {
     private final ResourceBundle texts;
@@ -31,9 +31,9 @@ public final class SonarPanel extends VBox {
     private boolean updating;
 
     /**
-     * @param onChannel called with the chosen channel's frequency in kHz when the user picks another one
+     * @param onImport asks for the survey and imports the files shown into the workspace
      */
-    public SonarPanel(ResourceBundle texts, DoubleConsumer onChannel, java.util.function.Consumer<CalibrationOverrides> onCalibration) {
+    public SonarPanel(pe.cardumen.ui.SonarViewModel model, ResourceBundle texts, Runnable onImport) {
         this.texts = texts;
         setSpacing(4);
         setPadding(new Insets(4));
@@ -47,11 +47,22 @@ public final class SonarPanel extends VBox {
             if (shown == null || shown.channel() == null) {
                 return;
             }
-            CalibrationForm form = new CalibrationForm(shown.fileCalibration(), shown.overrides());
+            CalibrationForm form = new CalibrationForm(shown.fileCalibration(), shown.overrides(), texts);
             CalibrationDialog.show(getScene() == null ? null : getScene().getWindow(), texts, channel.getValue(), shown.channel().number(),
-                    shown.channel().frequencyHz(), form).ifPresent(onCalibration);
+                    shown.channel().frequencyHz(), form).ifPresent(model::recalibrate);
         });
-        HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel, calibrate);
+        javafx.scene.control.Button importButton = new javafx.scene.control.Button(texts.getString("panel.import"));
+        importButton.setId("sonarImport");
+        importButton.setOnAction(e -> onImport.run());
+        javafx.scene.control.Button close = new javafx.scene.control.Button("×");
+        close.setId("sonarClose");
+        close.getStyleClass().add("panel-close");
+        close.setTooltip(new javafx.scene.control.Tooltip(texts.getString("panel.close")));
+        close.setOnAction(e -> model.close());
+        javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        DoubleConsumer onChannel = model::showChannel;
+        HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel, calibrate, importButton, spacer, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(echogram, Priority.ALWAYS);
         getChildren().addAll(bar, files, echogram);
@@ -64,6 +75,10 @@ public final class SonarPanel extends VBox {
                 onChannel.accept(c.frequencyHz() / 1000);
             }
         });
+    }
+
+    /** Nothing to detach: the window calls {@link #show} (kept for symmetry with the satellite panel). */
+    public void dispose() {
     }
 
     /** The echogram view, for tests. */
@@ -88,7 +103,7 @@ public final class SonarPanel extends VBox {
         updating = false;
         files.setItems(FXCollections.observableArrayList(loaded.files().stream().map(f -> MessageFormat.format(texts.getString("sonar.fileSummary"),
                 f.file().getFileName(), f.sounder(), String.join(", ", f.channels()), f.pings(),
-                String.format(Locale.getDefault(), "%.2f", f.trackNmi()), f.warnings().size())).toList()));
+                pe.cardumen.ui.Formats.number(f.trackNmi(), 2), f.warnings().size())).toList()));
         title.setText(MessageFormat.format(texts.getString("sonar.title"), loaded.channel() == null ? "—"
                 : String.format(Locale.ROOT, "%.0f kHz", loaded.channel().frequencyHz() / 1000), loaded.echogram().pingsPerColumn()));
         echogram.show(loaded.echogram(), loaded.cells(), loaded.settings());

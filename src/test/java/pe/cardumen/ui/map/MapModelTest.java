@@ -167,4 +167,39 @@ class MapModelTest {
         model.selectAt(p.getX(), p.getY());
         assertThat(model.selectedProperty().get()).isEqualTo(z);
     }
+
+    /** A P50 map never makes empty ocean look populated: values under 1 t nmi⁻² share the pale near-zero class. */
+    @Test
+    void modelPredictionsNearZeroGetAPaleClassOfTheirOwn() {
+        double[] values = new double[100];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = i < 60 ? 0.001 * (i + 1) : 10 * (i - 59);
+        }
+        Choropleth c = MapView.classes(ZoneAttribute.MODEL, "P50", values, new MapViewModel.ModelLayer(java.util.Map.of(), "P50", false), null);
+        assertThat(c.colourOf(0.002)).isEqualTo(c.colourOf(0.9)).isEqualTo(0xFFEDEDE8);
+        assertThat(c.colourOf(50)).isNotEqualTo(0xFFEDEDE8);
+        assertThat(c.breaks()[1]).isEqualTo(MapView.MODEL_NEAR_ZERO_T_PER_NMI2);
+        // differences stay diverging about zero
+        Choropleth d = MapView.classes(ZoneAttribute.MODEL, "B − A", new double[] {-5, 0, 2}, new MapViewModel.ModelLayer(java.util.Map.of(), "", true),
+                null);
+        assertThat(d.breaks()[0]).isEqualTo(-5);
+        assertThat(d.breaks()[d.breaks().length - 1]).isEqualTo(5);
+    }
+
+    /** The value the map is coloured by is what the details and the tooltip give, with the legend's title. */
+    @Test
+    void theColouredValueIsTheOneTheDetailsGive() throws Exception {
+        MapViewModel m = new MapViewModel();
+        var zone = pe.cardumen.TestData.fullGrid().byCode("10120").orElseThrow();
+        m.zoneBiomassProperty().set(java.util.Map.of("10120", 123.456));
+        m.zoneBiomassTitleProperty().set("Biomass density, survey 2025-2 (t nmi⁻²)");
+        m.colourByProperty().set(ZoneAttribute.BIOMASS);
+        var texts = java.util.ResourceBundle.getBundle("pe.cardumen.ui.messages", java.util.Locale.ENGLISH);
+        assertThat(ZoneText.colouredValue(zone, m, texts)).containsExactly("Biomass density, survey 2025-2 (t nmi⁻²)", "123.5");
+        assertThat(ZoneText.tooltip(zone, m, texts)).startsWith("Biomass density, survey 2025-2 (t nmi⁻²): 123.5\n");
+        m.colourByProperty().set(ZoneAttribute.NASC);
+        assertThat(ZoneText.colouredValue(zone, m, texts)[1]).isEqualTo("no value");
+        m.colourByProperty().set(ZoneAttribute.AREA);
+        assertThat(m.colourValue(zone)).isEqualTo(zone.areaNmi2());
+    }
 }

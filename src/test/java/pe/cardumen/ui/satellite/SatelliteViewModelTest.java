@@ -120,4 +120,47 @@ class SatelliteViewModelTest {
         assertThat(legend.title()).contains("mg");
         assertThat(map.zoneSatelliteProperty().get()).as("no zones given").isEmpty();
     }
+
+    /**
+     * During Play the classes never change: the scale is the same object of limits on every date and
+     * covers every zone's mean on every date, so a colour means the same temperature all along (before,
+     * quantiles of each date's values re-classed the zones at every step).
+     */
+    @Test
+    void zoneClassesStayFixedFromDateToDate() {
+        model.show(oisst);
+        var scale = map.zoneSatelliteScaleProperty().get();
+        assertThat(scale).isNotNull();
+        assertThat(scale.diverging()).isFalse();
+        double[] b = scale.breaks();
+        for (int k = 0; k < oisst.steps().length; k++) {
+            model.stepProperty().set(k);
+            assertThat(map.zoneSatelliteScaleProperty().get().breaks()).as("date " + k).containsExactly(b);
+            assertThat(map.zoneSatelliteProperty().get().values()).allSatisfy(v -> assertThat(v).isBetween(b[0], b[b.length - 1]));
+        }
+        // the same temperature gets the same colour on the first and last date
+        var c0 = pe.cardumen.ui.map.Choropleth.fixed("", b, ColourRamp.THERMAL);
+        model.stepProperty().set(45);
+        var c45 = pe.cardumen.ui.map.Choropleth.fixed("", map.zoneSatelliteScaleProperty().get().breaks(), ColourRamp.THERMAL);
+        assertThat(c45.colourOf(22.0)).isEqualTo(c0.colourOf(22.0));
+    }
+
+    /** Anomalies are classed symmetrically about zero on a diverging ramp: a negative anomaly is blue, never dark red. */
+    @Test
+    void anomaliesAreDivergingAndCentredOnZero() {
+        model.show(oisst);
+        model.zoneModeProperty().set(SatelliteViewModel.ZoneMode.ANOMALY);
+        var scale = map.zoneSatelliteScaleProperty().get();
+        assertThat(scale.diverging()).isTrue();
+        double[] b = scale.breaks();
+        assertThat(b[0]).isCloseTo(-b[b.length - 1], within(1e-12));
+        var c = pe.cardumen.ui.map.Choropleth.fixed("", b, ColourRamp.BLUE_WHITE_RED);
+        int negative = c.colourOf(b[0] * 0.9);
+        int zero = c.colourOf(0);
+        assertThat(negative & 0xFF).as("blue channel of a cold anomaly").isGreaterThan((negative >> 16) & 0xFF);
+        assertThat(zero).as("zero is the white middle class").isEqualTo(ColourRamp.BLUE_WHITE_RED.colourAt(0.5));
+        // fixed for the whole file too
+        model.stepProperty().set(20);
+        assertThat(map.zoneSatelliteScaleProperty().get().breaks()).containsExactly(b);
+    }
 }

@@ -33,10 +33,31 @@ class CalibrationFormTest {
     void rejectsNonNumbersAndImplausibleUnitsNamingTheField() {
         CalibrationForm form = new CalibrationForm(FILE, CalibrationOverrides.NONE);
         form.setText(CalibrationForm.EBA, "wide");
-        assertThatThrownBy(form::overrides).hasMessageContaining("equivalent beam angle (dB): 'wide' is not a number");
+        assertThatThrownBy(form::overrides).hasMessageContaining("Equivalent beam angle (dB): \"wide\" is not a number");
         form.setText(CalibrationForm.EBA, "");
         form.setText(CalibrationForm.ABSORPTION, "9.5");
-        assertThatThrownBy(form::overrides).hasMessageContaining("absorption 9.5 dB/m is outside");
+        assertThatThrownBy(form::overrides).hasMessageContaining("Absorption (dB/m): 9.5 is outside 0 … 0.3 dB/m");
+    }
+
+    /** An Sa correction of 1e9 dB was accepted and blanked the echogram: values no instrument can have are refused, with the reason, in the window's language. */
+    @Test
+    void refusesImplausibleGainAndSaCorrectionWithTheReason() {
+        CalibrationForm form = new CalibrationForm(FILE, CalibrationOverrides.NONE);
+        form.setText(CalibrationForm.SA, "1e9");
+        assertThatThrownBy(form::overrides).hasMessageContaining("Sa correction (dB): 1e9 is outside -3 … 3 dB")
+                .hasMessageContaining("fraction of a decibel");
+        form.setText(CalibrationForm.SA, "-0.7");
+        form.setText(CalibrationForm.GAIN, "250");
+        assertThatThrownBy(form::overrides).hasMessageContaining("Transducer gain (dB): 250 is outside 10 … 40 dB");
+        form.setText(CalibrationForm.GAIN, "NaN");
+        assertThatThrownBy(form::overrides).hasMessageContaining("Transducer gain (dB): NaN is outside");
+        form.setText(CalibrationForm.GAIN, "24.1");
+        assertThat(form.overrides().saCorrectionDb()).isEqualTo(-0.7);
+        CalibrationForm es = new CalibrationForm(FILE, CalibrationOverrides.NONE, new pe.cardumen.ui.WindowTexts(java.util.Locale.forLanguageTag("es-PE")));
+        es.setText(CalibrationForm.SA, "1e9");
+        assertThatThrownBy(es::overrides).hasMessageContaining("Corrección Sa (dB): 1e9 está fuera de -3 … 3 dB").hasMessageContaining("fracción de decibelio");
+        // and the domain refuses it too, whoever builds the overrides
+        assertThatThrownBy(() -> new CalibrationOverrides(null, 1e9, null, null, null)).hasMessageContaining("Sa correction 1.0E9 dB is outside");
     }
 
     @Test

@@ -91,9 +91,14 @@ public final class MainWindowController implements MainMenu.Commands {
         StartupTrace.mark("map view built");
         mapView.setId("mapView");
         timeline = new SurveyTimeline(model.biomass(), model.map(), texts);
-        StackPane.setAlignment(timeline.node(), javafx.geometry.Pos.TOP_LEFT);
-        StackPane.setMargin(timeline.node(), new javafx.geometry.Insets(8));
-        mapHolder.getChildren().addAll(mapView, timeline.node());
+        // the timeline sits in a strip above the map, like the legend below it: neither covers zones or graticule labels
+        javafx.scene.layout.VBox.setVgrow(mapView, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox timelineBar = new javafx.scene.layout.HBox(timeline.node());
+        timelineBar.getStyleClass().add("map-timeline-bar");
+        timelineBar.visibleProperty().bind(timeline.node().visibleProperty());
+        timelineBar.managedProperty().bind(timeline.node().visibleProperty());
+        javafx.scene.layout.VBox mapColumn = new javafx.scene.layout.VBox(timelineBar, mapView);
+        mapHolder.getChildren().add(mapColumn);
         detach.add(timeline::dispose);
 
         ToggleGroup colourGroup = new ToggleGroup();

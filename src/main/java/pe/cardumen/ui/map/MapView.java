@@ -24,7 +24,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -47,7 +51,7 @@ import pe.cardumen.geo.ZoneLayer;
  * a single background thread renders them with Java2D, and the JavaFX thread commits the image. A newer
  * request supersedes an older one that has not started. All public methods run on the JavaFX thread.
  */
-public final class MapView extends StackPane {
+public final class MapView extends BorderPane {
     /** The area "zoom to Peru" shows, lon/lat degrees: the grid's extent with some coast around it. */
     public static final Envelope PERU = new Envelope(-87.5, -69.0, -19.0, -2.5);
 
@@ -67,7 +71,9 @@ public final class MapView extends StackPane {
     private final Canvas overlay = new Canvas();
     private final Pane imagePane = new Pane(image, overlay);
     private final Canvas scaleBar = new Canvas(230, 44);
-    private final VBox legend = new VBox(3);
+    /** The map's drawing area; the legend and scale bar sit in a strip below it, so they never cover zones or graticule labels. */
+    private final StackPane canvasPane = new StackPane();
+    private final FlowPane legend = new FlowPane(14, 3);
     private final Tooltip tooltip = new Tooltip();
 
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>(this, "viewport");
@@ -119,14 +125,14 @@ public final class MapView extends StackPane {
         image.setMouseTransparent(true);
 
         legend.getStyleClass().add("map-legend");
-        legend.setPadding(new Insets(6, 8, 6, 8));
-        legend.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
+        legend.setId("mapLegend");
+        legend.setPadding(new Insets(4, 8, 4, 8));
         legend.setMouseTransparent(true);
-        StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
-        StackPane.setMargin(legend, new Insets(10));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        legend.setMinWidth(0);
+        legend.setPrefWrapLength(900);
+        HBox.setHgrow(legend, Priority.ALWAYS);
         scaleBar.setMouseTransparent(true);
-        StackPane.setAlignment(scaleBar, Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(scaleBar, new Insets(10));
 
         Button zoomIn = button("+", "map.zoomIn", () -> zoomBy(2));
         Button zoomOut = button("−", "map.zoomOut", () -> zoomBy(0.5));
@@ -137,14 +143,23 @@ public final class MapView extends StackPane {
         VBox buttons = new VBox(4, zoomIn, zoomOut, home);
         buttons.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         StackPane.setAlignment(buttons, Pos.TOP_RIGHT);
-        StackPane.setMargin(buttons, new Insets(10));
+        StackPane.setMargin(buttons, new Insets(22, 10, 10, 10));
 
-        getChildren().addAll(imagePane, legend, scaleBar, buttons);
+        canvasPane.getChildren().addAll(imagePane, buttons);
+        canvasPane.setMinSize(200, 150);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.SOMETIMES);
+        HBox bar = new HBox(8, legend, gap, scaleBar);
+        bar.getStyleClass().add("map-legend-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinHeight(50);
+        setCenter(canvasPane);
+        setBottom(bar);
         tooltip.setShowDelay(Duration.millis(250));
         tooltip.setHideDelay(Duration.ZERO);
 
-        widthProperty().addListener((o, a, b) -> resize());
-        heightProperty().addListener((o, a, b) -> resize());
+        canvasPane.widthProperty().addListener((o, a, b) -> resize());
+        canvasPane.heightProperty().addListener((o, a, b) -> resize());
         viewport.addListener((o, a, b) -> {
             updateScaleBar();
             requestRender();
@@ -231,7 +246,7 @@ public final class MapView extends StackPane {
     private void fitPeru() {
         double[] sw = projection.project(PERU.getMinX(), PERU.getMinY());
         double[] ne = projection.project(PERU.getMaxX(), PERU.getMaxY());
-        viewport.set(MapViewport.fit(new Envelope(sw[0], ne[0], sw[1], ne[1]), (int) Math.max(1, getWidth()), (int) Math.max(1, getHeight()), 0.0));
+        viewport.set(MapViewport.fit(new Envelope(sw[0], ne[0], sw[1], ne[1]), (int) Math.max(1, canvasPane.getWidth()), (int) Math.max(1, canvasPane.getHeight()), 0.0));
     }
 
     /** Render times of recent frames, milliseconds (for the status bar's tooltip). */
@@ -266,8 +281,8 @@ public final class MapView extends StackPane {
     }
 
     private void resize() {
-        int w = (int) Math.max(1, getWidth());
-        int h = (int) Math.max(1, getHeight());
+        int w = (int) Math.max(1, canvasPane.getWidth());
+        int h = (int) Math.max(1, canvasPane.getHeight());
         overlay.setWidth(w);
         overlay.setHeight(h);
         MapViewport v = viewport.get();
@@ -443,7 +458,7 @@ public final class MapView extends StackPane {
 
     private void requestRender() {
         MapViewport v = viewport.get();
-        if (v == null || getWidth() < 1) {
+        if (v == null || canvasPane.getWidth() < 1) {
             return;
         }
         long gen = generation.incrementAndGet();
@@ -535,7 +550,7 @@ public final class MapView extends StackPane {
         title.getStyleClass().add("map-legend-title");
         legend.getChildren().add(title);
         int steps = 6;
-        for (int k = steps - 1; k >= 0; k--) {
+        for (int k = 0; k < steps; k++) {
             double t = (double) k / (steps - 1);
             int argb = l.ramp().colourAt(t);
             double v = l.log() ? l.min() * Math.pow(l.max() / l.min(), t) : l.min() + (l.max() - l.min()) * t;
@@ -561,7 +576,7 @@ public final class MapView extends StackPane {
         legend.getChildren().add(title);
         double[] b = c.breaks();
         int[] colours = c.colours();
-        for (int k = colours.length - 1; k >= 0; k--) {
+        for (int k = 0; k < colours.length; k++) {
             int argb = colours[k];
             Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
             swatch.setStroke(Color.rgb(60, 70, 80));
@@ -651,6 +666,8 @@ public final class MapView extends StackPane {
         if (v == null) {
             return;
         }
+        // a white halo under the red outline keeps the selection visible on the darkest classes too
+        outline(g, model.selectedProperty().get(), Color.rgb(255, 255, 255, 0.95), 5.0);
         outline(g, model.selectedProperty().get(), Color.rgb(220, 40, 40), 2.5);
         outline(g, model.hoveredProperty().get(), Color.rgb(20, 20, 20, 0.9), 1.5);
     }

@@ -80,13 +80,13 @@ public class MapRenderBenchmark {
                     "satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");
             try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(nc, null)) {
                 float[] day = g.step(0);
-                layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection),
+                layers = List.of(new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection),
                         new pe.cardumen.ui.map.RasterLayer(g.latitudes(), g.longitudes(), day,
                                 pe.cardumen.ui.map.RasterLegend.of("SST (°C)", day, false, ColourRamp.THERMAL), projection),
                         zonesLayer.outlinesOnly(), new GraticuleLayer(projection));
             }
         } else {
-            layers = List.of(new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection), zonesLayer, new GraticuleLayer(projection));
+            layers = List.of(new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection), zonesLayer, new GraticuleLayer(projection));
         }
         Envelope peru = MapView.PERU;
         double[] sw = projection.project(peru.getMinX(), peru.getMinY());

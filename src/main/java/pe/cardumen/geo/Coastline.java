@@ -44,6 +44,7 @@ public final class Coastline {
     private final Geometry land;
     private final Geometry sea;
     private final PreparedGeometry preparedSea;
+    private volatile Geometry drawnSea;
 
     private Coastline(LineString mainland, List<Polygon> islands, Geometry land, Geometry sea) {
         this.mainland = mainland;
@@ -160,7 +161,11 @@ public final class Coastline {
      * coast and the face containing a point far offshore is kept.
      */
     private static Geometry buildSea(LineString mainland, List<Polygon> islands, GeometryFactory gf) {
-        Geometry box = gf.toGeometry(WORKING_BOX);
+        return cutSea(mainland, islands, gf, WORKING_BOX);
+    }
+
+    private static Geometry cutSea(LineString mainland, List<Polygon> islands, GeometryFactory gf, Envelope boxEnvelope) {
+        Geometry box = gf.toGeometry(boxEnvelope);
         Geometry coastInBox = mainland.intersection(box);
         Geometry noded = coastInBox.union(box.getBoundary());
         Polygonizer polygonizer = new Polygonizer();
@@ -200,6 +205,51 @@ public final class Coastline {
     /** The sea west of the mainland within the working box, islands removed, lon/lat degrees. */
     public Geometry sea() {
         return sea;
+    }
+
+    /**
+     * Longitude/latitude box within which the sea is cut from the mainland line for drawing only: the
+     * bundled line runs from central Chile (35.45° S) to Panama (8.35° N), so a box a little inside
+     * those ends is cut into sea and land by it. The science uses {@link #sea()}, never this.
+     */
+    static final Envelope DRAWING_BOX = new Envelope(-95, -66, -35.4, 8.0);
+
+    /**
+     * Open ocean beyond {@link #DRAWING_BOX} that no coast reaches, as lon/lat boxes: everything west of
+     * 95° W from 60° S to 10° N, the Pacific off Costa Rica west of 86° W (8°–10° N), and off southern
+     * Chile west of a stepped line that stays seaward of the coast and its outer islands (74° W to 38° S,
+     * 75° W to 44° S, Guafo lies at 74.85° W; 76.2° W to 60° S, Taitao reaches 75.75° W). Positions of
+     * the capes from the Natural Earth 10 m coastline. Oceanic islands under a few tens of km² inside
+     * these boxes (Cocos, Juan Fernández) are not drawn; nothing east of them is claimed as sea.
+     */
+    static final List<Envelope> OPEN_OCEAN = List.of(
+            new Envelope(-180, -95, -60, 10),
+            new Envelope(-95, -86, 8, 10),
+            new Envelope(-95, -74.0, -38, -35.4),
+            new Envelope(-95, -75.0, -44, -38),
+            new Envelope(-95, -76.2, -60, -44));
+
+    /**
+     * The sea as the map draws it: the Pacific west of the mainland within {@link #DRAWING_BOX}, islands
+     * removed, plus the {@link #OPEN_OCEAN} boxes, so that zooming out does not paint the ocean as land.
+     * Its parts touch but do not overlap (they can be filled as one even-odd path). Built on first use.
+     */
+    public Geometry drawnSea() {
+        Geometry d = drawnSea;
+        if (d == null) {
+            GeometryFactory gf = new GeometryFactory();
+            List<Geometry> parts = new ArrayList<>();
+            Geometry pacific = cutSea(mainland, islands, gf, DRAWING_BOX);
+            for (int i = 0; i < pacific.getNumGeometries(); i++) {
+                parts.add(pacific.getGeometryN(i));
+            }
+            for (Envelope box : OPEN_OCEAN) {
+                parts.add(gf.toGeometry(box));
+            }
+            d = gf.buildGeometry(parts);
+            drawnSea = d;
+        }
+        return d;
     }
 
     /** Whether the point (degrees) is at sea. */

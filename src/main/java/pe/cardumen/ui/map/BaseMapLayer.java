@@ -9,7 +9,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Land and sea: everything is land-coloured except the sea polygon (the Pacific west of the mainland),
+ * Land and sea: everything is land-coloured except the drawn sea ({@link pe.cardumen.geo.Coastline#drawnSea()}:
+ * the Pacific west of the mainland and the open ocean beyond it),
  * Peru is filled a little lighter than its neighbours, and the mainland coast is stroked.
  */
 public final class BaseMapLayer implements MapLayer {

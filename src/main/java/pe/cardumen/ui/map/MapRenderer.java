@@ -38,7 +38,7 @@ public final class MapRenderer {
      * spare thread during start-up; the first map then takes a fraction of the time).
      */
     public static void warmUp(pe.cardumen.geo.Coastline coast, MapProjection projection) {
-        MapLayer base = new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection);
+        MapLayer base = new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection);
         double[] sw = projection.project(MapView.PERU.getMinX(), MapView.PERU.getMinY());
         double[] ne = projection.project(MapView.PERU.getMaxX(), MapView.PERU.getMaxY());
         MapViewport v = MapViewport.fit(new org.locationtech.jts.geom.Envelope(sw[0], ne[0], sw[1], ne[1]), 240, 160, 0);

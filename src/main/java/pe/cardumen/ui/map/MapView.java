@@ -300,7 +300,7 @@ public final class MapView extends BorderPane {
             return;
         }
         background(() -> {
-            MapLayer base = new BaseMapLayer(coast.sea(), coast.land(), coast.mainland(), projection);
+            MapLayer base = new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection);
             Platform.runLater(() -> {
                 baseLayer = base;
                 updateLayers();

@@ -82,6 +82,7 @@ public final class MapView extends BorderPane {
 
     private volatile List<MapLayer> layers = List.of();
     private MapLayer baseLayer;
+    private MapLayer portsLayer;
     private ZonesLayer zonesLayer;
     private WorldShapes zoneShapes;
     private ZoneLayer zoneShapesOwner;
@@ -296,13 +297,23 @@ public final class MapView extends BorderPane {
     private void setCoastline(Coastline coast) {
         if (coast == null) {
             baseLayer = null;
+            portsLayer = null;
             updateLayers();
             return;
         }
         background(() -> {
             MapLayer base = new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection);
+            MapLayer ports;
+            try {
+                ports = new PortsLayer(pe.cardumen.geo.Ports.bundled(), projection);
+            } catch (java.io.IOException e) {
+                System.getLogger(MapView.class.getName()).log(System.Logger.Level.WARNING, "no port labels", e);
+                ports = null;
+            }
+            MapLayer portLabels = ports;
             Platform.runLater(() -> {
                 baseLayer = base;
+                portsLayer = portLabels;
                 updateLayers();
             });
         });
@@ -448,6 +459,9 @@ public final class MapView extends BorderPane {
             updateLegend(zonesLegend);
         }
         list.add(graticule);
+        if (portsLayer != null && baseLayer != null) {
+            list.add(portsLayer);
+        }
         if (sonarLayer != null) {
             list.add(sonarLayer);
         }

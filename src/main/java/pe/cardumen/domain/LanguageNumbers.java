@@ -43,6 +43,19 @@ public final class LanguageNumbers {
         return Double.isInfinite(v) ? f.format(v) : f.format(java.math.BigDecimal.valueOf(v));
     }
 
+    /**
+     * A number for a field the user edits: {@code decimals} decimals, the language's decimal separator,
+     * no thousands grouping (so that "1445,8000" reads back whether the user types a point or a comma).
+     */
+    public String plain(double v, int decimals) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        DecimalFormat f = new DecimalFormat(decimals == 0 ? "0" : "0." + "0".repeat(decimals), symbols);
+        f.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        return Double.isInfinite(v) ? f.format(v) : f.format(java.math.BigDecimal.valueOf(v));
+    }
+
     /** A small number with {@code digits} significant digits ({@code 0,0034}); "—" for NaN. */
     public String significant(double v, int digits) {
         if (Double.isNaN(v)) {

@@ -1,8 +1,5 @@
 package pe.cardumen.ui;
 
-import java.text.NumberFormat;
-import java.text.ParsePosition;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
 import javafx.scene.control.Button;
@@ -70,7 +67,7 @@ final class BiomassParameterEditor {
         void fill(BiomassParameters p) {
             b20.setText(format(p.b20Db()));
             confirmed.setSelected(p.b20Confirmed());
-            lwA.setText(String.format(Locale.ROOT, "%.4g", p.lwA()));
+            lwA.setText(Formats.plain(p.lwA(), Math.max(0, 3 - (int) Math.floor(Math.log10(Math.abs(p.lwA()))))));
             lwB.setText(format(p.lwB()));
             juvenile.setText(format(p.juvenileCm()));
             radius.setText(format(p.haulRadiusNmi()));
@@ -92,10 +89,7 @@ final class BiomassParameterEditor {
 
         private double number(TextField f, String labelKey) {
             String t = f.getText() == null ? "" : f.getText().trim();
-            Double v = parse(t, Locale.getDefault());
-            if (v == null) {
-                v = parse(t, Locale.ROOT);
-            }
+            Double v = parse(t);
             if (v == null || !Double.isFinite(v)) {
                 throw new IllegalArgumentException(texts.getString(labelKey) + ": '" + t + "' " + texts.getString("params.notNumber"));
             }
@@ -105,24 +99,26 @@ final class BiomassParameterEditor {
             return v;
         }
 
-        private static Double parse(String t, Locale locale) {
+        /** A number typed in the window's language, or with a point or a comma for the decimals; null when it is none. */
+        private static Double parse(String t) {
             if (t.isEmpty()) {
                 return null;
             }
-            if (locale == Locale.ROOT) {
+            try {
+                return Formats.parse(t);
+            } catch (NumberFormatException e) {
                 try {
-                    return Double.parseDouble(t);
-                } catch (NumberFormatException e) {
+                    return Double.parseDouble(t.replace(',', '.'));
+                } catch (NumberFormatException e2) {
                     return null;
                 }
             }
-            ParsePosition pos = new ParsePosition(0);
-            Number n = NumberFormat.getNumberInstance(locale).parse(t, pos);
-            return n == null || pos.getIndex() != t.length() ? null : n.doubleValue();
         }
 
         private static String format(double v) {
-            return v == Math.rint(v) && Math.abs(v) < 1e6 ? String.format(Locale.ROOT, "%.1f", v) : Double.toString(v);
+            // as many decimals as the value has (up to 6), in the window's language
+            java.math.BigDecimal d = java.math.BigDecimal.valueOf(v).stripTrailingZeros();
+            return Formats.plain(v, Math.min(6, Math.max(1, d.scale())));
         }
     }
 

@@ -23,6 +23,11 @@ public final class Formats {
         return numbers.number(v, decimals);
     }
 
+    /** A number for an editable field: no grouping, the language's decimal separator. */
+    public static String plain(double v, int decimals) {
+        return numbers.plain(v, decimals);
+    }
+
     /** A small number with {@code digits} significant digits. */
     public static String significant(double v, int digits) {
         return numbers.significant(v, digits);

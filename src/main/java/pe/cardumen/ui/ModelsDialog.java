@@ -5,7 +5,6 @@ import java.text.MessageFormat;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -25,6 +24,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -44,7 +46,10 @@ final class ModelsDialog {
     /** The panel's content, for the dialog and tests. */
     static final class Panel {
         final TableView<ModelsViewModel.Row> versions = new TableView<>();
-        final TextArea card = new TextArea();
+        /** The card as a readable form (labelled fields); the raw model.json behind a collapsed pane. */
+        final GridPane card = new GridPane();
+        final TextArea cardJson = new TextArea();
+        final Label metricsHelp = new Label();
         final TableView<String[]> metrics = new TableView<>();
         final LineChart<Number, Number> history = new LineChart<>(new NumberAxis(), new NumberAxis());
         final Label noHistory = new Label();
@@ -64,10 +69,17 @@ final class ModelsDialog {
             versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             versions.setPrefHeight(160);
             card.setId("modelCard");
-            card.setEditable(false);
-            card.setWrapText(true);
-            card.setPrefRowCount(12);
-            card.setStyle("-fx-font-family: monospace;");
+            card.setHgap(10);
+            card.setVgap(5);
+            card.setPadding(new Insets(4));
+            cardJson.setId("modelCardJson");
+            cardJson.setEditable(false);
+            cardJson.setWrapText(true);
+            cardJson.setPrefRowCount(10);
+            cardJson.setStyle("-fx-font-family: monospace;");
+            metricsHelp.setId("modelMetricsHelp");
+            metricsHelp.setWrapText(true);
+            metricsHelp.getStyleClass().add("help-text");
             metrics.setId("modelMetrics");
             metrics.setPrefHeight(130);
             history.setId("modelHistory");
@@ -113,7 +125,12 @@ final class ModelsDialog {
             HBox buttons = new HBox(8, setDefault, predict, interval, compare);
             noHistory.setText(texts.getString("models.noHistory"));
             noHistory.setWrapText(true);
-            SplitPane split = new SplitPane(card, new VBox(6, new Label(texts.getString("models.metrics")), metrics, history, noHistory));
+            TitledPane json = new TitledPane(texts.getString("card.showJson"), cardJson);
+            json.setExpanded(false);
+            json.setAnimated(false);
+            ScrollPane cardScroll = new ScrollPane(new VBox(8, card, json));
+            cardScroll.setFitToWidth(true);
+            SplitPane split = new SplitPane(cardScroll, new VBox(6, new Label(texts.getString("models.metrics")), metrics, metricsHelp, history, noHistory));
             split.setDividerPositions(0.45);
             root = new VBox(8, versions, buttons, split);
             root.setPadding(new Insets(6));
@@ -128,32 +145,60 @@ final class ModelsDialog {
             metrics.getItems().clear();
             metrics.getColumns().clear();
             history.getData().clear();
+            card.getChildren().clear();
             if (r == null) {
-                card.setText("");
+                cardJson.setText("");
+                metricsHelp.setText("");
                 return;
             }
+            int line = 0;
+            for (ModelCardText.Field f : ModelCardText.fields(r.version().card(), r.verified(), r.problems(), texts)) {
+                Label name = new Label(f.label());
+                name.getStyleClass().add("form-label");
+                name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label value = new Label(f.value());
+                value.setWrapText(true);
+                value.setMaxWidth(380);
+                javafx.scene.layout.GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+                card.addRow(line++, name, value);
+            }
             try {
-                String text = Files.readString(r.version().dir().resolve(ModelCard.FILE));
-                card.setText((r.verified() ? "" : texts.getString("models.failed") + ":\n  " + String.join("\n  ", r.problems()) + "\n\n") + text);
+                cardJson.setText(Files.readString(r.version().dir().resolve(ModelCard.FILE)));
             } catch (java.io.IOException e) {
-                card.setText(e.getMessage());
+                cardJson.setText(e.getMessage());
             }
             Map<String, Map<String, Double>> m = r.version().card().metrics() == null ? Map.of() : r.version().card().metrics();
             metrics.getColumns().add(arrayColumn(texts.getString("models.col.forecast"), 0));
-            List<String> names = List.of("rmse", "mae", "r2", "bias", "coverage", "auc", "total_error_pct");
+            List<String> names = ModelCardText.METRICS;
+            List<String> help = new java.util.ArrayList<>();
             for (int j = 0; j < names.size(); j++) {
-                metrics.getColumns().add(arrayColumn(names.get(j), j + 1));
+                TableColumn<String[], String> col = arrayColumn(ModelCardText.metricHeader(names.get(j), texts), j + 1);
+                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+                Label header = new Label(col.getText());
+                header.setTooltip(new javafx.scene.control.Tooltip(ModelCardText.metricHelp(names.get(j), texts)));
+                col.setGraphic(header);
+                col.setText("");
+                metrics.getColumns().add(col);
+                help.add(ModelCardText.metricHelp(names.get(j), texts));
             }
-            for (var e : m.entrySet()) {
+            // the model first, then the baselines it must beat
+            List<String> order = new java.util.ArrayList<>(m.keySet());
+            order.sort(java.util.Comparator.comparing((String k) -> !k.equals("model")).thenComparing(k -> k));
+            for (String key : order) {
                 String[] row = new String[names.size() + 1];
-                row[0] = e.getKey();
+                row[0] = ModelCardText.forecastName(key, texts);
                 for (int j = 0; j < names.size(); j++) {
-                    Double v = e.getValue().get(names.get(j));
-                    row[j + 1] = v == null || v.isNaN() ? "—" : String.format(Locale.getDefault(), "%.3f", v);
+                    row[j + 1] = ModelCardText.metricValue(names.get(j), m.get(key).get(names.get(j)));
                 }
                 metrics.getItems().add(row);
             }
-            metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            metricsHelp.setText(String.join("\n", help));
+            // columns sized to their content: headers and numbers are never truncated (the table scrolls sideways)
+            metrics.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+            metrics.getColumns().get(0).setPrefWidth(260);
+            for (int j = 1; j < metrics.getColumns().size(); j++) {
+                metrics.getColumns().get(j).setPrefWidth(Math.max(90, 8 * ModelCardText.metricHeader(names.get(j - 1), texts).length() + 24));
+            }
             XYChart.Series<Number, Number> rmse = new XYChart.Series<>();
             rmse.setName("RMSE");
             XYChart.Series<Number, Number> coverage = new XYChart.Series<>();
@@ -216,7 +261,7 @@ final class ModelsDialog {
         for (String n : names) {
             double x = ma.getOrDefault(n, Double.NaN);
             double y = mb.getOrDefault(n, Double.NaN);
-            table.getItems().add(new String[] {n, fmt(x), fmt(y), fmt(y - x)});
+            table.getItems().add(new String[] {ModelCardText.metricHeader(n, texts), fmt(x), fmt(y), fmt(y - x)});
         }
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(260);
@@ -224,7 +269,7 @@ final class ModelsDialog {
                 c.b().ref(), c.onlyB().isEmpty() ? "—" : String.join(", ", c.onlyB())));
         inputs.setWrapText(true);
         Label totals = new Label(MessageFormat.format(texts.getString("models.totals"), c.period().toString(), c.a().ref(),
-                String.format(Locale.getDefault(), "%,.0f", c.totalA()), c.b().ref(), String.format(Locale.getDefault(), "%,.0f", c.totalB())));
+                Formats.tonnes(c.totalA()), c.b().ref(), Formats.tonnes(c.totalB())));
         NumberAxis x = new NumberAxis();
         NumberAxis y = new NumberAxis();
         x.setLabel(c.observed() == null ? MessageFormat.format(texts.getString("models.scatter.a"), c.a().ref()) : texts.getString("models.scatter.observed"));
@@ -262,7 +307,7 @@ final class ModelsDialog {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "—" : String.format(Locale.getDefault(), "%.4f", v);
+        return Double.isNaN(v) ? "—" : Formats.number(v, 4);
     }
 
     private static TableColumn<String[], String> arrayColumn(String title, int index) {

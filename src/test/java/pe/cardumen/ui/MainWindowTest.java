@@ -562,8 +562,15 @@ class MainWindowTest {
         javafx.scene.control.TableView<ModelsViewModel.Row> table = robot.lookup("#modelVersions").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems()).extracting(r -> r.version().ref()).containsExactly("anchoveta-biomass:1.0.0", "anchoveta-biomass:2.0.0");
         assertThat(table.getItems()).allMatch(ModelsViewModel.Row::verified);
-        javafx.scene.control.TextArea card = robot.lookup("#modelCard").queryAs(javafx.scene.control.TextArea.class);
-        assertThat(card.getText()).contains("\"id\" : \"anchoveta-biomass\"").contains("featureTableSha256");
+        // the card is a readable form (labels and values), the raw model.json only behind "Raw card"
+        javafx.scene.layout.GridPane card = robot.lookup("#modelCard").queryAs(javafx.scene.layout.GridPane.class);
+        java.util.List<String> cardTexts = card.getChildren().stream().map(n -> ((javafx.scene.control.Label) n).getText()).toList();
+        assertThat(cardTexts).contains("Model", "anchoveta-biomass 2.0.0", "Time split", "Trained on").noneMatch(t -> t.contains("{") || t.contains("\" :"));
+        assertThat(robot.lookup("#modelCardJson").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"id\" : \"anchoveta-biomass\"");
+        javafx.scene.control.TableView<String[]> heldOut = robot.lookup("#modelMetrics").queryAs(javafx.scene.control.TableView.class);
+        assertThat(heldOut.getItems().get(0)[0]).isEqualTo("This model");
+        assertThat(heldOut.getItems()).extracting(r -> r[0]).contains("Persistence (the zone's previous survey)");
+        assertThat(robot.lookup("#modelMetricsHelp").queryAs(javafx.scene.control.Label.class).getText()).contains("80 %").contains("log(1 + density");
         var v2 = table.getItems().get(1).version();
         robot.interact(() -> models.setDefault(v2));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> models.versionsProperty().get().stream().anyMatch(ModelsViewModel.Row::isDefault));
@@ -596,7 +603,7 @@ class MainWindowTest {
         assertThat(app.mapModel().zoneModelProperty().get().title()).contains("anchoveta-biomass:2.0.0 − anchoveta-biomass:1.0.0");
         @SuppressWarnings("unchecked")
         javafx.scene.control.TableView<String[]> metrics = robot.lookup("#compareMetrics").queryAs(javafx.scene.control.TableView.class);
-        assertThat(metrics.getItems()).extracting(r -> r[0]).contains("rmse", "coverage", "auc");
+        assertThat(metrics.getItems()).extracting(r -> r[0]).contains("RMSE", "P10–P90 coverage", "AUC");
         var c = models.comparisonProperty().get();
         assertThat(c.onlyA()).isEmpty();
         assertThat(c.onlyB()).contains("icen_lag0_c", "prev_neighbour_mean_t_per_nmi2");

@@ -46,7 +46,7 @@ public final class CalibrationForm {
     }
 
     private static String format(double v, int field) {
-        return String.format(Locale.ROOT, field == ABSORPTION ? "%.7f" : "%.4f", v);
+        return pe.cardumen.ui.Formats.plain(v, field == ABSORPTION ? 7 : 4);
     }
 
     public String text(int field) {

@@ -142,7 +142,7 @@ public final class EchogramView extends StackPane {
         g.setFill(Color.rgb(30, 30, 30));
         for (double d = 0; d <= depthMax; d += niceStep(depthMax)) {
             double y = d / depthMax * plotH;
-            g.fillText(String.format(Locale.ROOT, "%.0f m", d), 2, Math.max(10, y + 4));
+            g.fillText(pe.cardumen.ui.Formats.number(d, 0) + " m", 2, Math.max(10, y + 4));
         }
         // colour bar
         double bx = x0 + plotW + 12;

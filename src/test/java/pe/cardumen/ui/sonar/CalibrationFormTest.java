@@ -30,6 +30,20 @@ class CalibrationFormTest {
     }
 
     @Test
+    void spanishWindowShowsSpanishDecimalsThatReadBack() {
+        pe.cardumen.ui.Formats.use(java.util.Locale.forLanguageTag("es-PE"));
+        try {
+            CalibrationForm form = new CalibrationForm(FILE, new CalibrationOverrides(null, null, null, 1480.5, null));
+            assertThat(form.hint(CalibrationForm.GAIN)).isEqualTo("22,8800");
+            assertThat(form.hint(CalibrationForm.SOUND_SPEED)).isEqualTo("1445,8000");
+            assertThat(form.text(CalibrationForm.SOUND_SPEED)).isEqualTo("1480,5000");
+            assertThat(form.overrides().soundSpeedMPerS()).isEqualTo(1480.5);
+        } finally {
+            pe.cardumen.ui.Formats.use(java.util.Locale.ENGLISH);
+        }
+    }
+
+    @Test
     void rejectsNonNumbersAndImplausibleUnitsNamingTheField() {
         CalibrationForm form = new CalibrationForm(FILE, CalibrationOverrides.NONE);
         form.setText(CalibrationForm.EBA, "wide");

@@ -43,6 +43,27 @@ public final class Formats {
         return numbers.percent(fraction, decimals);
     }
 
+    /**
+     * Makes a chart axis label its ticks in the window's number format (JavaFX's default follows the
+     * operating system's locale, so a Spanish window on an English system showed 4,000,000): as many
+     * decimals as the tick spacing needs.
+     */
+    public static void axis(javafx.scene.chart.NumberAxis axis) {
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double unit = axis.getTickUnit();
+                int decimals = unit > 0 && unit < 1 ? (int) Math.min(6, Math.ceil(-Math.log10(unit) - 1e-9)) : 0;
+                return number(n.doubleValue(), decimals);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return parse(s);
+            }
+        });
+    }
+
     /** Reads a number typed in the window's language. */
     public static double parse(String text) {
         return numbers.parse(text);

@@ -84,6 +84,7 @@ final class ModelsDialog {
             metrics.setPrefHeight(130);
             history.setId("modelHistory");
             history.setTitle(texts.getString("models.history"));
+            Formats.axis((NumberAxis) history.getYAxis());
             history.setAnimated(false);
             history.setPrefHeight(200);
             ((NumberAxis) history.getXAxis()).setForceZeroInRange(false);
@@ -276,6 +277,8 @@ final class ModelsDialog {
         y.setLabel(texts.getString("models.scatter.predicted"));
         ScatterChart<Number, Number> scatter = new ScatterChart<>(x, y);
         scatter.setId("compareScatter");
+        Formats.axis(x);
+        Formats.axis(y);
         scatter.setAnimated(false);
         XYChart.Series<Number, Number> sa = new XYChart.Series<>();
         sa.setName(c.a().ref());

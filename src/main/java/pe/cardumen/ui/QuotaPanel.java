@@ -185,6 +185,7 @@ final class QuotaPanel {
         supply.setAnimated(false);
         supply.setPrefHeight(220);
         supply.setTitle(texts.getString("quota.supply"));
+        Formats.axis((NumberAxis) supply.getYAxis());
         export = new Button(texts.getString("quota.export"));
         export.setId("exportReport");
         export.disableProperty().bind(model.staleProperty());

@@ -49,6 +49,7 @@ final class ZoneHistoryChart {
             }
         });
         y.setLabel(texts.getString("history.axis"));
+        Formats.axis(y);
         y.setForceZeroInRange(true);
         chart.getData().add(series);
         title.setId("zoneHistoryTitle");

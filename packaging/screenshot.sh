@@ -2,6 +2,7 @@
 # Renders a screenshot of the real main window under a virtual X display (Debian: xvfb, xdotool,
 # imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG] [APP ARGS…]
 # e.g. packaging/screenshot.sh docs/screenshots/satellite-panel.png en --satellite FILE.nc
+# Environment: CLICK_X/CLICK_Y (the click), HOVER_X/HOVER_Y (where the pointer rests), KEYS (keys pressed after).
 # Uses a throw-away Cardumen home, so it builds the demo workspace on first start like a new user.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -31,7 +32,12 @@ sleep 2
 # click a zone off Callao (its details and its biomass across the surveys show), then hover another so the tooltip shows
 xdotool mousemove "${CLICK_X:-655}" "${CLICK_Y:-575}" click 1
 sleep 1
-xdotool mousemove 520 610
+xdotool mousemove "${HOVER_X:-520}" "${HOVER_Y:-610}"
+# optional keys to press before the capture, e.g. KEYS="minus minus" to zoom out twice
+for k in ${KEYS:-}; do
+  xdotool key "$k"
+  sleep 1
+done
 sleep 2
 import -window root "$out"
 echo "wrote $out"

@@ -216,14 +216,19 @@ public final class Coastline {
 
     /**
      * Open ocean beyond {@link #DRAWING_BOX} that no coast reaches, as lon/lat boxes: everything west of
-     * 95° W from 60° S to 10° N, the Pacific off Costa Rica west of 86° W (8°–10° N), and off southern
+     * 95° W from 60° S to 10° N, off Mexico west of 100° W to 16° N (Acapulco lies at 99.9° W, 16.8° N)
+     * and west of 106° W to 22° N (Cabo Corrientes 105.7° W; the tip of Baja California, 22.9° N, is
+     * beyond), the Pacific off Costa Rica west of 86° W (8°–10° N), and off southern
      * Chile west of a stepped line that stays seaward of the coast and its outer islands (74° W to 38° S,
      * 75° W to 44° S, Guafo lies at 74.85° W; 76.2° W to 60° S, Taitao reaches 75.75° W). Positions of
      * the capes from the Natural Earth 10 m coastline. Oceanic islands under a few tens of km² inside
-     * these boxes (Cocos, Juan Fernández) are not drawn; nothing east of them is claimed as sea.
+     * these boxes (Cocos, Juan Fernández, Clipperton, Revillagigedo) are not drawn; nothing east of them is
+     * claimed as sea, so the Caribbean and the Atlantic stay in the land colour.
      */
     static final List<Envelope> OPEN_OCEAN = List.of(
             new Envelope(-180, -95, -60, 10),
+            new Envelope(-180, -100, 10, 16),
+            new Envelope(-180, -106, 16, 22),
             new Envelope(-95, -86, 8, 10),
             new Envelope(-95, -74.0, -38, -35.4),
             new Envelope(-95, -75.0, -44, -38),

@@ -12,6 +12,21 @@ public final class LatLon {
         return latitude(lat) + " " + longitude(lon);
     }
 
+    /** As {@link #format(double, double)} with the language's decimal separator, e.g. {@code 12°03,00′S 77°10,20′W}. */
+    public static String format(double lat, double lon, char decimalSeparator) {
+        return latitude(lat, decimalSeparator) + " " + longitude(lon, decimalSeparator);
+    }
+
+    /** A latitude with the language's decimal separator in the minutes. */
+    public static String latitude(double degrees, char decimalSeparator) {
+        return latitude(degrees).replace('.', decimalSeparator);
+    }
+
+    /** A longitude with the language's decimal separator in the minutes. */
+    public static String longitude(double degrees, char decimalSeparator) {
+        return longitude(degrees).replace('.', decimalSeparator);
+    }
+
     /** e.g. {@code 3°30.00′S}. */
     public static String latitude(double degrees) {
         return part(degrees, degrees < 0 ? 'S' : 'N');

@@ -18,6 +18,11 @@ public final class Formats {
         numbers = LanguageNumbers.of(locale);
     }
 
+    /** The decimal separator of the window's language. */
+    public static char decimalSeparator() {
+        return numbers.decimalSeparator();
+    }
+
     /** A number with thousands grouped and {@code decimals} decimals. */
     public static String number(double v, int decimals) {
         return numbers.number(v, decimals);

@@ -21,8 +21,8 @@ final class ZoneDetails {
         items.add(new Row(coloured[0], coloured[1], true));
         items.add(new Row(texts.getString("details.code"), z.code()));
         items.add(new Row(texts.getString("details.stock"), texts.getString("stock." + z.stock().id())));
-        items.add(new Row(texts.getString("details.north"), LatLon.latitude(z.latMaxDegrees())));
-        items.add(new Row(texts.getString("details.south"), LatLon.latitude(z.latMinDegrees())));
+        items.add(new Row(texts.getString("details.north"), LatLon.latitude(z.latMaxDegrees(), pe.cardumen.ui.Formats.decimalSeparator())));
+        items.add(new Row(texts.getString("details.south"), LatLon.latitude(z.latMinDegrees(), pe.cardumen.ui.Formats.decimalSeparator())));
         if (z.hasDistanceBand()) {
             items.add(new Row(texts.getString("details.distance"),
                     Formats.number(z.distMinNmi(), 0) + "–" + Formats.number(z.distMaxNmi(), 0) + " " + texts.getString("unit.nmi")));
@@ -30,8 +30,8 @@ final class ZoneDetails {
         items.add(new Row(texts.getString("details.areaNmi2"), Formats.number(z.areaNmi2(), 1) + " " + texts.getString("unit.nmi") + "²"));
         items.add(new Row(texts.getString("details.areaKm2"),
                 Formats.number(z.areaNmi2() * 1.852 * 1.852, 1) + " km²"));
-        items.add(new Row(texts.getString("details.centroidLat"), LatLon.latitude(z.centroidLat())));
-        items.add(new Row(texts.getString("details.centroidLon"), LatLon.longitude(z.centroidLon())));
+        items.add(new Row(texts.getString("details.centroidLat"), LatLon.latitude(z.centroidLat(), pe.cardumen.ui.Formats.decimalSeparator())));
+        items.add(new Row(texts.getString("details.centroidLon"), LatLon.longitude(z.centroidLon(), pe.cardumen.ui.Formats.decimalSeparator())));
         return items;
     }
 

@@ -36,4 +36,12 @@ class FormatsTest {
         assertThat(Formats.parse("0.35")).isEqualTo(0.35);
         assertThat(Formats.number(Double.NaN, 2)).isEqualTo("—");
     }
+
+    @Test
+    void positionsUseTheLanguagesDecimalSeparatorInTheMinutes() {
+        Formats.use(Locale.forLanguageTag("es-PE"));
+        assertThat(pe.cardumen.report.LatLon.format(-12.0505, -77.17, Formats.decimalSeparator())).isEqualTo("12°03,03′S 77°10,20′W");
+        Formats.use(Locale.ENGLISH);
+        assertThat(pe.cardumen.report.LatLon.latitude(-3.5, Formats.decimalSeparator())).isEqualTo("3°30.00′S");
+    }
 }

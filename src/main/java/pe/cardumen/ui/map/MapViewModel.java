@@ -204,7 +204,7 @@ public final class MapViewModel {
         }
         Zone z = zoneAt(lon, lat).orElse(null);
         hovered.set(z);
-        pointerText.set(LatLon.format(lat, lon) + (z == null ? "" : " · " + z.code()));
+        pointerText.set(LatLon.format(lat, lon, pe.cardumen.ui.Formats.decimalSeparator()) + (z == null ? "" : " · " + z.code()));
     }
 
     /** Selects the zone at (lon, lat), or clears the selection when there is none. */

@@ -15,7 +15,12 @@ import org.locationtech.jts.geom.Envelope;
 public record MapViewport(double centreX, double centreY, double metresPerPixel, int width, int height) {
     /** The closest and furthest zoom the map allows, Mercator metres per pixel. */
     public static final double MIN_METRES_PER_PIXEL = 5;
-    public static final double MAX_METRES_PER_PIXEL = 20000;
+    /**
+     * The widest view: 8 km a pixel, about 13,000 km across a 1,600-pixel window, the eastern Pacific from
+     * Mexico to Patagonia. Further out the map would show oceans it has no coastline for (the Atlantic and
+     * the Caribbean are drawn in the land colour, see {@link pe.cardumen.geo.Coastline#drawnSea()}).
+     */
+    public static final double MAX_METRES_PER_PIXEL = 8000;
 
     public MapViewport {
         if (!(metresPerPixel > 0)) {

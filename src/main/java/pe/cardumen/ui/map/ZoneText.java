@@ -43,7 +43,7 @@ public final class ZoneText {
     public static String describe(Zone z, ResourceBundle texts) {
         StringBuilder sb = new StringBuilder();
         sb.append(MessageFormat.format(texts.getString("zone.code"), z.code())).append('\n');
-        sb.append(MessageFormat.format(texts.getString("zone.latitudes"), LatLon.latitude(z.latMaxDegrees()), LatLon.latitude(z.latMinDegrees()))).append('\n');
+        sb.append(MessageFormat.format(texts.getString("zone.latitudes"), LatLon.latitude(z.latMaxDegrees(), pe.cardumen.ui.Formats.decimalSeparator()), LatLon.latitude(z.latMinDegrees(), pe.cardumen.ui.Formats.decimalSeparator()))).append('\n');
         if (z.hasDistanceBand()) {
             sb.append(MessageFormat.format(texts.getString("zone.distances"), fmt("%.0f", z.distMinNmi()), fmt("%.0f", z.distMaxNmi()))).append('\n');
         }

@@ -42,6 +42,7 @@ class BaseMapLayerTest {
     @CsvSource({
         "-100, -20",   // west of the working box
         "-110, 5",
+        "-108, 12",    // off Mexico
         "-90, -45",    // south of it, off Chilean Patagonia
         "-75, -33",    // off central Chile, between the working box and the drawing box
         "-80, 5",      // Colombian Pacific, north of the working box
@@ -59,6 +60,11 @@ class BaseMapLayerTest {
     })
     void continentIsLand(double lon, double lat) {
         assertThat(pixel(lon, lat)).isEqualTo(BaseMapLayer.LAND.getRGB() & 0xFFFFFF);
+    }
+
+    @Test
+    void theWidestViewStopsAtTheEasternPacific() {
+        assertThat(new MapViewport(0, 0, 1e6, 10, 10).metresPerPixel()).isEqualTo(MapViewport.MAX_METRES_PER_PIXEL).isEqualTo(8000);
     }
 
     @Test

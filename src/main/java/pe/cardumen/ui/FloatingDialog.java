@@ -23,4 +23,19 @@ final class FloatingDialog {
         dialog.show();
         return dialog;
     }
+
+    /**
+     * As {@link #show(Window, String, Node)}, placed against the right edge of the main window (over the
+     * details panel), so that the map the panel paints stays in view.
+     */
+    static Alert showAtRight(Window owner, String title, Node content) {
+        Alert dialog = show(owner, title, content);
+        if (owner != null) {
+            javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+            double x = owner.getX() + owner.getWidth() - w.getWidth() - 8;
+            w.setX(Math.max(owner.getX(), x));
+            w.setY(owner.getY() + 60);
+        }
+        return dialog;
+    }
 }

@@ -106,6 +106,11 @@ final class ModelCardText {
         return texts.containsKey("forecast." + key) ? texts.getString("forecast." + key) : key;
     }
 
+    /** The short name of a forecast for a column header (the full name is its tooltip). */
+    static String forecastShortName(String key, ResourceBundle texts) {
+        return texts.containsKey("forecast." + key + ".short") ? texts.getString("forecast." + key + ".short") : forecastName(key, texts);
+    }
+
     private static final java.util.regex.Pattern ROWS = java.util.regex.Pattern.compile("(.*)\\((\\d+) rows\\)\\s*");
 
     /** "2018-03 … 2021-09 (7440 rows)" as the card writes it, in the window's words and number format. */

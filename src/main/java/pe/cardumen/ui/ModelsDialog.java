@@ -67,7 +67,8 @@ final class ModelsDialog {
             versions.getColumns().add(column(texts.getString("models.col.inputs"), r -> Integer.toString(r.version().card().inputs().size())));
             versions.getColumns().add(column("SHA-256", r -> r.version().sha256().substring(0, 12) + "…"));
             versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-            versions.setPrefHeight(160);
+            versions.setPrefHeight(110);
+            versions.setMinHeight(90);
             card.setId("modelCard");
             card.setHgap(10);
             card.setVgap(5);
@@ -81,7 +82,8 @@ final class ModelsDialog {
             metricsHelp.setWrapText(true);
             metricsHelp.getStyleClass().add("help-text");
             metrics.setId("modelMetrics");
-            metrics.setPrefHeight(130);
+            metrics.setPrefHeight(235);
+            metrics.setMinHeight(200);
             history.setId("modelHistory");
             history.setTitle(texts.getString("models.history"));
             Formats.axis((NumberAxis) history.getYAxis());
@@ -131,11 +133,15 @@ final class ModelsDialog {
             json.setAnimated(false);
             ScrollPane cardScroll = new ScrollPane(new VBox(8, card, json));
             cardScroll.setFitToWidth(true);
-            SplitPane split = new SplitPane(cardScroll, new VBox(6, new Label(texts.getString("models.metrics")), metrics, metricsHelp, history, noHistory));
-            split.setDividerPositions(0.45);
+            Label metricsTitle = new Label(texts.getString("models.metrics"));
+            metricsTitle.setWrapText(true);
+            ScrollPane metricsScroll = new ScrollPane(new VBox(6, metricsTitle, metrics, metricsHelp, history, noHistory));
+            metricsScroll.setFitToWidth(true);
+            SplitPane split = new SplitPane(cardScroll, metricsScroll);
+            split.setDividerPositions(0.42);
             root = new VBox(8, versions, buttons, split);
             root.setPadding(new Insets(6));
-            root.setPrefSize(980, 620);
+            root.setPrefSize(800, 700);
         }
 
         Optional<ModelsViewModel.Row> selected() {
@@ -169,37 +175,34 @@ final class ModelsDialog {
                 cardJson.setText(e.getMessage());
             }
             Map<String, Map<String, Double>> m = r.version().card().metrics() == null ? Map.of() : r.version().card().metrics();
-            metrics.getColumns().add(arrayColumn(texts.getString("models.col.forecast"), 0));
-            List<String> names = ModelCardText.METRICS;
-            List<String> help = new java.util.ArrayList<>();
-            for (int j = 0; j < names.size(); j++) {
-                TableColumn<String[], String> col = arrayColumn(ModelCardText.metricHeader(names.get(j), texts), j + 1);
-                col.setStyle("-fx-alignment: CENTER-RIGHT;");
-                Label header = new Label(col.getText());
-                header.setTooltip(new javafx.scene.control.Tooltip(ModelCardText.metricHelp(names.get(j), texts)));
-                col.setGraphic(header);
-                col.setText("");
-                metrics.getColumns().add(col);
-                help.add(ModelCardText.metricHelp(names.get(j), texts));
-            }
-            // the model first, then the baselines it must beat
+            // one row per metric (named, with what it measures as its tooltip), one column per forecast:
+            // the model first, then the baselines it must beat; narrow enough that nothing is truncated
             List<String> order = new java.util.ArrayList<>(m.keySet());
             order.sort(java.util.Comparator.comparing((String k) -> !k.equals("model")).thenComparing(k -> k));
-            for (String key : order) {
-                String[] row = new String[names.size() + 1];
-                row[0] = ModelCardText.forecastName(key, texts);
-                for (int j = 0; j < names.size(); j++) {
-                    row[j + 1] = ModelCardText.metricValue(names.get(j), m.get(key).get(names.get(j)));
+            metrics.getColumns().add(arrayColumn(texts.getString("models.col.metricName"), 0));
+            for (int j = 0; j < order.size(); j++) {
+                TableColumn<String[], String> col = arrayColumn("", j + 1);
+                Label header = new Label(ModelCardText.forecastShortName(order.get(j), texts));
+                header.setTooltip(new javafx.scene.control.Tooltip(ModelCardText.forecastName(order.get(j), texts)));
+                col.setGraphic(header);
+                col.setStyle("-fx-alignment: CENTER-RIGHT;");
+                col.setMinWidth(92);
+                metrics.getColumns().add(col);
+            }
+            List<String> help = new java.util.ArrayList<>();
+            for (String name : ModelCardText.METRICS) {
+                String[] row = new String[order.size() + 1];
+                row[0] = ModelCardText.metricHeader(name, texts);
+                for (int j = 0; j < order.size(); j++) {
+                    row[j + 1] = ModelCardText.metricValue(name, m.get(order.get(j)).get(name));
                 }
                 metrics.getItems().add(row);
+                help.add(ModelCardText.metricHelp(name, texts));
             }
+            help.add(texts.getString("models.baselinesHelp"));
             metricsHelp.setText(String.join("\n", help));
-            // columns sized to their content: headers and numbers are never truncated (the table scrolls sideways)
-            metrics.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-            metrics.getColumns().get(0).setPrefWidth(260);
-            for (int j = 1; j < metrics.getColumns().size(); j++) {
-                metrics.getColumns().get(j).setPrefWidth(Math.max(90, 8 * ModelCardText.metricHeader(names.get(j - 1), texts).length() + 24));
-            }
+            metrics.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            metrics.getColumns().get(0).setMinWidth(125);
             XYChart.Series<Number, Number> rmse = new XYChart.Series<>();
             rmse.setName("RMSE");
             XYChart.Series<Number, Number> coverage = new XYChart.Series<>();
@@ -243,7 +246,7 @@ final class ModelsDialog {
     static void show(Window owner, ModelsViewModel model, ResourceBundle texts) {
         Panel panel = new Panel(model, texts, owner);
         panel.root.setId("modelsPanel");
-        FloatingDialog.show(owner, texts.getString("models.title"), panel.root);
+        FloatingDialog.showAtRight(owner, texts.getString("models.title"), panel.root);
         model.refresh();
     }
 

@@ -568,8 +568,11 @@ class MainWindowTest {
         assertThat(cardTexts).contains("Model", "anchoveta-biomass 2.0.0", "Time split", "Trained on").noneMatch(t -> t.contains("{") || t.contains("\" :"));
         assertThat(robot.lookup("#modelCardJson").queryAs(javafx.scene.control.TextArea.class).getText()).contains("\"id\" : \"anchoveta-biomass\"");
         javafx.scene.control.TableView<String[]> heldOut = robot.lookup("#modelMetrics").queryAs(javafx.scene.control.TableView.class);
-        assertThat(heldOut.getItems().get(0)[0]).isEqualTo("This model");
-        assertThat(heldOut.getItems()).extracting(r -> r[0]).contains("Persistence (the zone's previous survey)");
+        // one row per metric, the model's column first, then the baselines
+        assertThat(heldOut.getItems()).extracting(r -> r[0]).containsExactly("RMSE", "MAE", "R²", "Bias", "P10–P90 coverage", "AUC", "Total error");
+        assertThat(heldOut.getColumns()).extracting(c -> ((javafx.scene.control.Label) c.getGraphic()) == null ? c.getText()
+                : ((javafx.scene.control.Label) c.getGraphic()).getText()).containsExactly("Metric", "This model", "Climatology", "Persistence");
+        assertThat(heldOut.getItems().get(4)[1]).endsWith(" %");
         assertThat(robot.lookup("#modelMetricsHelp").queryAs(javafx.scene.control.Label.class).getText()).contains("80 %").contains("log(1 + density");
         var v2 = table.getItems().get(1).version();
         robot.interact(() -> models.setDefault(v2));

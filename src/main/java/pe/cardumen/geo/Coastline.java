@@ -218,10 +218,14 @@ public final class Coastline {
      * Open ocean beyond {@link #DRAWING_BOX} that no coast reaches, as lon/lat boxes: everything west of
      * 95° W from 60° S to 10° N, off Mexico west of 100° W to 16° N (Acapulco lies at 99.9° W, 16.8° N)
      * and west of 106° W to 22° N (Cabo Corrientes 105.7° W; the tip of Baja California, 22.9° N, is
-     * beyond), the Pacific off Costa Rica west of 86° W (8°–10° N), and off southern
+     * beyond), the Pacific off Central America and southern Mexico in steps that stay seaward of the
+     * coast (west of 86° W at 8°–10° N, Costa Rica; 87° W to 12° N, Corinto lies at 87.2° W, 12.5° N;
+     * 92.5° W to 14.5° N, Guatemala; 93° W to 15.6° N, the Gulf of Tehuantepec; 101.5° W to 17.3° N and
+     * 103.7° W to 18.4° N, Guerrero and Michoacán), and off southern
      * Chile west of a stepped line that stays seaward of the coast and its outer islands (74° W to 38° S,
-     * 75° W to 44° S, Guafo lies at 74.85° W; 76.2° W to 60° S, Taitao reaches 75.75° W). Positions of
-     * the capes from the Natural Earth 10 m coastline. Oceanic islands under a few tens of km² inside
+     * 75° W to 44° S, Guafo lies at 74.85° W; 76.2° W to 60° S, Taitao reaches 75.75° W). The bundled
+     * coastline ends at 9° N and 35.4° S, so these steps rest on the capes' and towns' published
+     * positions with a margin seaward, and only matter at the widest views. Oceanic islands under a few tens of km² inside
      * these boxes (Cocos, Juan Fernández, Clipperton, Revillagigedo) are not drawn; nothing east of them is
      * claimed as sea, so the Caribbean and the Atlantic stay in the land colour.
      */
@@ -230,6 +234,11 @@ public final class Coastline {
             new Envelope(-180, -100, 10, 16),
             new Envelope(-180, -106, 16, 22),
             new Envelope(-95, -86, 8, 10),
+            new Envelope(-100, -87, 10, 12),
+            new Envelope(-100, -92.5, 12, 14.5),
+            new Envelope(-100, -93, 14.5, 15.6),
+            new Envelope(-106, -101.5, 16, 17.3),
+            new Envelope(-106, -103.7, 17.3, 18.4),
             new Envelope(-95, -74.0, -38, -35.4),
             new Envelope(-95, -75.0, -44, -38),
             new Envelope(-95, -76.2, -60, -44));

@@ -51,22 +51,39 @@ public final class Formats {
     /**
      * Makes a chart axis label its ticks in the window's number format (JavaFX's default follows the
      * operating system's locale, so a Spanish window on an English system showed 4,000,000): as many
-     * decimals as the tick spacing needs.
+     * decimals as each tick value needs.
      */
     public static void axis(javafx.scene.chart.NumberAxis axis) {
-        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        axis.setTickLabelFormatter(tickFormatter());
+    }
+
+    /** The tick-label converter of {@link #axis}. */
+    static javafx.util.StringConverter<Number> tickFormatter() {
+        return new javafx.util.StringConverter<>() {
             @Override
             public String toString(Number n) {
-                double unit = axis.getTickUnit();
-                int decimals = unit > 0 && unit < 1 ? (int) Math.min(6, Math.ceil(-Math.log10(unit) - 1e-9)) : 0;
-                return number(n.doubleValue(), decimals);
+                return number(n.doubleValue(), tickDecimals(n.doubleValue()));
             }
 
             @Override
             public Number fromString(String s) {
                 return parse(s);
             }
-        });
+        };
+    }
+
+    /**
+     * The decimals a tick value needs (0 to 6), from the value alone: the axis measures its labels while
+     * it chooses the tick unit, so a formatter that read the unit would measure with the previous one
+     * (labels then overlap the axis title after the range shrinks).
+     */
+    static int tickDecimals(double value) {
+        if (!Double.isFinite(value)) {
+            return 0;
+        }
+        int scale = java.math.BigDecimal.valueOf(value).setScale(6, java.math.RoundingMode.HALF_EVEN)
+                .stripTrailingZeros().scale();
+        return Math.max(0, Math.min(6, scale));
     }
 
     /** Reads a number typed in the window's language. */

@@ -44,4 +44,19 @@ class FormatsTest {
         Formats.use(Locale.ENGLISH);
         assertThat(pe.cardumen.report.LatLon.latitude(-3.5, Formats.decimalSeparator())).isEqualTo("3°30.00′S");
     }
+
+    @Test
+    void axisTicksCarryTheDecimalsOfTheirOwnValueSoLabelsAreMeasuredAsDrawn() {
+        assertThat(Formats.tickDecimals(600)).isZero();
+        assertThat(Formats.tickDecimals(2.5)).isEqualTo(1);
+        assertThat(Formats.tickDecimals(0.1 + 0.2)).isEqualTo(1);
+        assertThat(Formats.tickDecimals(0.025)).isEqualTo(3);
+        assertThat(Formats.tickDecimals(-1e-9)).isZero();
+        assertThat(Formats.tickDecimals(Double.NaN)).isZero();
+        Formats.use(Locale.forLanguageTag("es-PE"));
+        javafx.util.StringConverter<Number> ticks = Formats.tickFormatter();
+        assertThat(ticks.toString(2.5)).isEqualTo("2,5");
+        assertThat(ticks.toString(4_000_000)).isEqualTo("4.000.000");
+        assertThat(ticks.fromString("2,5")).isEqualTo(2.5);
+    }
 }

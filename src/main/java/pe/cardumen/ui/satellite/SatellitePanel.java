@@ -146,16 +146,24 @@ public final class SatellitePanel extends VBox {
         close.getStyleClass().add("panel-close");
         close.setTooltip(new javafx.scene.control.Tooltip(texts.getString("panel.close")));
         close.setOnAction(e -> model.close());
-        HBox bar = new HBox(8, title, variable, play, time, showGrid, new Label(texts.getString("satellite.zonesBy")), mode,
-                new Label(texts.getString("satellite.legendFor")), legendFor, importButton, close);
+        // two rows, so that no label is cut to "Z..." in a narrow window or in Spanish
+        HBox bar = new HBox(8, title, variable, play, time, close);
         bar.setAlignment(Pos.CENTER_LEFT);
+        Label zonesBy = new Label(texts.getString("satellite.zonesBy"));
+        Label legendLabel = new Label(texts.getString("satellite.legendFor"));
+        HBox options = new HBox(8, showGrid, zonesBy, mode, legendLabel, legendFor, importButton);
+        options.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.layout.Region r : java.util.List.of(title, variable, play, close, showGrid, zonesBy, mode, legendLabel,
+                legendFor, importButton)) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         Label ensoTitle = new Label(texts.getString("satellite.enso"));
         VBox ensoBox = new VBox(2, ensoTitle, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         HBox.setHgrow(ensoBox, Priority.ALWAYS);
         HBox lower = new HBox(12, legend, ensoBox);
         VBox.setVgrow(lower, Priority.ALWAYS);
-        getChildren().addAll(bar, lower);
+        getChildren().addAll(bar, options, lower);
         model.gridProperty().addListener(gridListener);
         model.stepProperty().addListener(stepListener);
         model.ensoProperty().addListener(redrawListener);

@@ -1,7 +1,6 @@
 package pe.cardumen.ui.sonar;
 
 import java.util.List;
-import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -89,13 +88,22 @@ public final class EchogramView extends StackPane {
         if (echogram == null || echogram.columns() == 0) {
             return;
         }
-        double legendWidth = 60;
-        double plotW = Math.max(10, w - legendWidth - 40);
+        double depthMax = echogram.depthMaxM();
+        double step = niceStep(depthMax);
+        String top = pe.cardumen.ui.Formats.number(MAX_DB, 0) + " dB";
+        String bottom = pe.cardumen.ui.Formats.number(MIN_DB, 0) + " dB";
+        // margins from the labels' own widths, so that no label is drawn over the echogram or the colour bar
+        double depthLabels = 0;
+        for (double d = 0; d <= depthMax; d += step) {
+            depthLabels = Math.max(depthLabels, textWidth(g, pe.cardumen.ui.Formats.number(d, 0) + " m"));
+        }
+        double x0 = depthLabels + 8;
+        double barWidth = 12;
+        double legendWidth = 8 + barWidth + 4 + Math.max(textWidth(g, "Sv"), Math.max(textWidth(g, top), textWidth(g, bottom))) + 4;
+        double plotW = Math.max(10, w - legendWidth - x0);
         double plotH = Math.max(10, h - 20);
-        double x0 = 40;
         g.setImageSmoothing(false);
         g.drawImage(image, x0, 0, plotW, plotH);
-        double depthMax = echogram.depthMaxM();
         // bottom line
         g.setStroke(Color.rgb(200, 30, 30));
         g.setLineWidth(1.5);
@@ -140,22 +148,31 @@ public final class EchogramView extends StackPane {
         }
         // depth axis
         g.setFill(Color.rgb(30, 30, 30));
-        for (double d = 0; d <= depthMax; d += niceStep(depthMax)) {
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        for (double d = 0; d <= depthMax; d += step) {
             double y = d / depthMax * plotH;
-            g.fillText(pe.cardumen.ui.Formats.number(d, 0) + " m", 2, Math.max(10, y + 4));
+            g.fillText(pe.cardumen.ui.Formats.number(d, 0) + " m", x0 - 4, Math.max(10, y + 4));
         }
-        // colour bar
-        double bx = x0 + plotW + 12;
+        g.setTextAlign(javafx.scene.text.TextAlignment.LEFT);
+        // colour bar, its labels to its right
+        double bx = x0 + plotW + 8;
         for (int i = 0; i < (int) plotH; i++) {
             double db = MAX_DB - (MAX_DB - MIN_DB) * i / plotH;
             int argb = colour((float) db);
             g.setFill(Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
-            g.fillRect(bx, i, 12, 1);
+            g.fillRect(bx, i, barWidth, 1);
         }
         g.setFill(Color.rgb(30, 30, 30));
-        g.fillText(String.format(Locale.ROOT, "%.0f dB", MAX_DB), bx - 4, 10);
-        g.fillText(String.format(Locale.ROOT, "%.0f dB", MIN_DB), bx - 4, plotH);
-        g.fillText("Sv", bx, plotH / 2);
+        double lx = bx + barWidth + 4;
+        g.fillText(top, lx, 10);
+        g.fillText(bottom, lx, plotH);
+        g.fillText("Sv", lx, plotH / 2);
+    }
+
+    private static double textWidth(GraphicsContext g, String text) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(g.getFont());
+        return t.getLayoutBounds().getWidth();
     }
 
     private static double niceStep(double depthMax) {

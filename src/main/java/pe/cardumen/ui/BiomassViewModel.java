@@ -120,14 +120,14 @@ public final class BiomassViewModel {
 
     /**
      * The latest survey's latest stored run with its densities, read with the zones when a workspace
-     * opens so that the first map already shows it; empty without stored biomass.
+     * opens so that the first map already shows it; empty without stored biomass. {@code all} are the
+     * workspace's surveys in time order, as {@link Workspace#surveys()} gives them.
      */
-    static java.util.Optional<Shown> readLatest(Workspace ws) throws WorkspaceException {
+    static java.util.Optional<Shown> readLatest(Workspace ws, List<SurveyInfo> all) throws WorkspaceException {
         List<BiomassRun> runs = ws.biomassRuns();
         if (runs.isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<SurveyInfo> all = ws.surveys();
         StoredSurvey latest = null;
         for (int i = all.size() - 1; i >= 0 && latest == null; i--) {
             String id = all.get(i).id();

@@ -136,8 +136,12 @@ public final class WorkspaceViewModel {
                 var zones = ws.zones();
                 StartupTrace.mark("zones read");
                 WorkspaceSummary summary = ws.summary();
-                return new Opened(path, new ZoneLayer(summary.zoneSource(), zones), summary, ws.surveys(),
-                        BiomassViewModel.readLatest(ws).orElse(null));
+                StartupTrace.mark("summary read");
+                var surveys = ws.surveys();
+                StartupTrace.mark("surveys read");
+                var latest = BiomassViewModel.readLatest(ws, surveys).orElse(null);
+                StartupTrace.mark("latest biomass read");
+                return new Opened(path, new ZoneLayer(summary.zoneSource(), zones), summary, surveys, latest);
             }
         }, o -> {
             StartupTrace.mark("workspace read");

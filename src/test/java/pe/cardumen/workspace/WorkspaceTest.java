@@ -57,6 +57,43 @@ class WorkspaceTest {
     }
 
     @Test
+    void surveysCarryTheFirstAndLastPingTimeOfTheirOwnCellsInTimeOrder() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("surveys.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("generated AIP grid", someZones(5), CancellationToken.NONE);
+            // survey B (two files, the later imported first) lies before survey A in time
+            ws.importNasc("sonar", provenance("b2.raw", "b2"), List.of(cell("2020-03-05T10:00:00Z"), cell("2020-03-04T08:00:00Z")),
+                    List.of("", ""), List.of(), 0, "B");
+            ws.importNasc("sonar", provenance("b1.raw", "b1"), List.of(cell("2020-03-01T06:30:00Z")), List.of(""), List.of(), 0, "B");
+            ws.importNasc("sonar", provenance("a1.raw", "a1"), List.of(cell("2021-02-20T00:00:00Z"), cell("2021-04-01T12:00:00Z")),
+                    List.of("", ""), List.of(), 0, "A");
+            ws.importHauls(provenance("hauls-c.csv", "c1"), List.of(), List.of(), 0, "C");
+        }
+        try (Workspace ws = Workspace.open(file)) {
+            List<SurveyInfo> surveys = ws.surveys();
+            assertThat(surveys).extracting(SurveyInfo::id).containsExactly("B", "A", "C");
+            assertThat(surveys.get(0).firstTime()).isEqualTo(Instant.parse("2020-03-01T06:30:00Z"));
+            assertThat(surveys.get(0).lastTime()).isEqualTo(Instant.parse("2020-03-05T10:00:00Z"));
+            assertThat(surveys.get(0).nascImports()).isEqualTo(2);
+            assertThat(surveys.get(1).firstTime()).isEqualTo(Instant.parse("2021-02-20T00:00:00Z"));
+            assertThat(surveys.get(1).lastTime()).isEqualTo(Instant.parse("2021-04-01T12:00:00Z"));
+            // a survey with hauls only has no ping times and sorts last
+            assertThat(surveys.get(2).firstTime()).isNull();
+            assertThat(surveys.get(2).lastTime()).isNull();
+            assertThat(surveys.get(2).haulImports()).isEqualTo(1);
+        }
+    }
+
+    private static Provenance provenance(String name, String hashSeed) {
+        String hex = String.format("%64s", Integer.toHexString(hashSeed.hashCode())).replace(' ', '0');
+        return new Provenance(name, 10, hex, "test", "dev", Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static pe.cardumen.domain.sonar.NascCell cell(String time) {
+        return new pe.cardumen.domain.sonar.NascCell("t.raw", "38 kHz", "fish", 1, 1, Instant.parse(time), -12.0, -77.5, 10, 20, -60, 100);
+    }
+
+    @Test
     void aCancelledZoneReplacementLeavesTheFileAsItWas() throws Exception {
         Path file = TestData.tempDir("ws").resolve("b.cardumen.gpkg");
         try (Workspace ws = Workspace.create(file)) {

@@ -90,6 +90,7 @@ final class QuotaPanel {
         staleLabel.setId("quotaStale");
         staleLabel.getStyleClass().add("stale-note");
         summary.setWrapText(true);
+        basisLabel.setWrapText(true);
         problem.getStyleClass().add("form-problem");
         QuotaViewModel.Choice start = model.choiceProperty().get() != null ? model.choiceProperty().get() : model.defaults(Stock.NORTH_CENTRE);
         fill(start);
@@ -151,34 +152,18 @@ final class QuotaPanel {
         catchCol.setSortable(false);
         catchCol.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().add(catchCol);
+        // each scenario a group of three narrow columns (remaining biomass, E, risk) with the unit in the
+        // header, so that all four scenarios fit the panel without a horizontal scroll bar
         List<String> scenarios = scenario.getItems();
         for (int i = 0; i < scenarios.size(); i++) {
             final int k = i;
-            TableColumn<DecisionRow, DecisionRow> col = new TableColumn<>(scenarioName(scenarios.get(i)));
-            col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
-            col.setCellFactory(c -> new TableCell<>() {
-                @Override
-                protected void updateItem(DecisionRow r, boolean empty) {
-                    super.updateItem(r, empty);
-                    getStyleClass().remove("recommended-cell");
-                    if (empty || r == null || k >= r.cells().size()) {
-                        setText(null);
-                        return;
-                    }
-                    DecisionTable.Cell cell = r.cells().get(k);
-                    boolean rec = r.recommended().get(k);
-                    setText((rec ? "► " : "") + MessageFormat.format(texts.getString("quota.cell"), Formats.tonnes(cell.remainingMedianT()),
-                            Formats.number(cell.exploitation(), 2), Formats.percent(cell.risk(), 1)));
-                    if (rec) {
-                        getStyleClass().add("recommended-cell");
-                    }
-                }
-            });
-            col.setPrefWidth(260);
-            col.setMinWidth(230);
-            col.setSortable(false);
-            col.setStyle("-fx-alignment: CENTER-RIGHT;");
-            table.getColumns().add(col);
+            TableColumn<DecisionRow, DecisionRow> group = new TableColumn<>(scenarioName(scenarios.get(i)));
+            group.getColumns().add(cellColumn(texts.getString("quota.col.remaining"), k, 104,
+                    (c, rec) -> (rec ? "► " : "") + Formats.number(c.remainingMedianT(), 0)));
+            group.getColumns().add(cellColumn("E", k, 48, (c, rec) -> Formats.number(c.exploitation(), 2)));
+            group.getColumns().add(cellColumn(texts.getString("quota.col.risk"), k, 72, (c, rec) -> Formats.number(100 * c.risk(), 1)));
+            group.setSortable(false);
+            table.getColumns().add(group);
         }
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPrefHeight(300);
@@ -209,9 +194,37 @@ final class QuotaPanel {
         model.staleProperty().addListener((o, a, st) -> markStale(st));
         root = new VBox(8, form, problem, staleLabel, results);
         root.setPadding(new Insets(8));
-        root.setPrefSize(1120, 800);
+        root.setPrefSize(1040, 800);
         show(model.planProperty().get());
         markStale(model.staleProperty().get());
+    }
+
+    /** One sub-column of a scenario: its text from the scenario's cell; the recommended cell marked in each sub-column. */
+    private static TableColumn<DecisionRow, DecisionRow> cellColumn(String title, int k, double width,
+            java.util.function.BiFunction<DecisionTable.Cell, Boolean, String> text) {
+        TableColumn<DecisionRow, DecisionRow> col = new TableColumn<>(title);
+        col.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(DecisionRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().remove("recommended-cell");
+                if (empty || r == null || k >= r.cells().size()) {
+                    setText(null);
+                    return;
+                }
+                boolean rec = r.recommended().get(k);
+                setText(text.apply(r.cells().get(k), rec));
+                if (rec) {
+                    getStyleClass().add("recommended-cell");
+                }
+            }
+        });
+        col.setPrefWidth(width);
+        col.setMinWidth(width * 0.8);
+        col.setSortable(false);
+        col.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return col;
     }
 
     private static <T> javafx.util.StringConverter<T> converter(java.util.function.Function<T, String> name) {
@@ -341,6 +354,16 @@ final class QuotaPanel {
             }
             table.getItems().add(new DecisionRow(catches[j], cells, rec));
         }
+        // the chosen scenario's recommended row in view, with the rows above it for context
+        int chosen = order.indexOf(p.table().recommendations().stream().map(DecisionTable.Recommendation::scenario)
+                .filter(sc -> sc.equals(scenario.getValue())).findFirst().orElse(""));
+        for (int j = 0; chosen >= 0 && j < table.getItems().size(); j++) {
+            if (table.getItems().get(j).recommended().get(chosen)) {
+                // scrollTo brings a row below the view to its bottom edge: one row more keeps the recommended one clear of it
+                table.scrollTo(Math.min(table.getItems().size() - 1, j + 1));
+                break;
+            }
+        }
         String[] regions = {texts.getString("quota.north"), texts.getString("quota.centre"), texts.getString("quota.south")};
         Locale months = texts.getLocale() == null || texts.getLocale().getLanguage().isEmpty() ? Locale.ENGLISH : texts.getLocale();
         for (int r = 0; r < 3; r++) {
@@ -358,7 +381,8 @@ final class QuotaPanel {
     static void show(Window owner, QuotaViewModel model, ResourceBundle texts) {
         QuotaPanel panel = new QuotaPanel(model, texts, owner);
         panel.root.setId("quotaPanel");
-        FloatingDialog.show(owner, texts.getString("quota.title"), panel.root);
+        // at the window's right, so that the allocation the panel paints on the map stays in view
+        FloatingDialog.showAtRight(owner, texts.getString("quota.title"), panel.root);
         panel.loadBases();
     }
 }

@@ -642,6 +642,19 @@ class MainWindowTest {
         javafx.scene.control.TableView<QuotaPanel.DecisionRow> table = robot.lookup("#decisionTable").queryAs(javafx.scene.control.TableView.class);
         assertThat(table.getItems()).hasSize(plan.table().parameters().catches().length);
         assertThat(table.getItems().stream().filter(r -> r.recommended().contains(true)).count()).isPositive();
+        // the chosen scenario's recommended row is scrolled into view
+        int recommendedRow = -1;
+        for (int j = 0; j < table.getItems().size(); j++) {
+            if (table.getItems().get(j).recommended().get(1)) {
+                recommendedRow = j;
+            }
+        }
+        var flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+        assertThat(recommendedRow).isBetween(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
+        // every scenario (catch, E, risk) is readable without scrolling sideways: no horizontal scroll bar
+        assertThat(table.getColumns()).hasSize(1 + plan.table().parameters().scenarios().size());
+        assertThat(table.lookupAll(".scroll-bar").stream().map(n -> (javafx.scene.control.ScrollBar) n)
+                .filter(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible())).isEmpty();
         assertThat(app.mapModel().colourByProperty().get()).isEqualTo(pe.cardumen.ui.map.ZoneAttribute.MODEL);
         assertThat(app.mapModel().zoneModelProperty().get().title()).contains("Allocated catch");
         double allocated = app.mapModel().zoneModelProperty().get().values().values().stream().mapToDouble(Double::doubleValue).sum();

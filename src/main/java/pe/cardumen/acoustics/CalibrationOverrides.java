@@ -91,6 +91,28 @@ public record CalibrationOverrides(Double gainDb, Double saCorrectionDb, Double 
     }
 
     /** Whether nothing is overridden. */
+    /**
+     * The overrides per channel: an Echoview {@code .ecs} file's values for each channel (when {@code ecs}
+     * is given), replaced by any of {@code explicit} that are set.
+     */
+    public static java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> perChannel(java.nio.file.Path ecs,
+            CalibrationOverrides explicit) throws java.io.IOException, pe.cardumen.io.FileFormatException {
+        if (ecs == null) {
+            return c -> explicit;
+        }
+        pe.cardumen.io.sonar.EcsCalibrationReader.EcsFile file = new pe.cardumen.io.sonar.EcsCalibrationReader().read(ecs);
+        return c -> {
+            CalibrationOverrides e = fromEcs(file, c.number(), c.frequencyHz());
+            return new CalibrationOverrides(pick(explicit.gainDb(), e.gainDb()), pick(explicit.saCorrectionDb(), e.saCorrectionDb()),
+                    pick(explicit.equivalentBeamAngleDb(), e.equivalentBeamAngleDb()), pick(explicit.soundSpeedMPerS(), e.soundSpeedMPerS()),
+                    pick(explicit.absorptionDbPerM(), e.absorptionDbPerM()));
+        };
+    }
+
+    private static Double pick(Double a, Double b) {
+        return a != null ? a : b;
+    }
+
     public boolean isEmpty() {
         return gainDb == null && saCorrectionDb == null && equivalentBeamAngleDb == null && soundSpeedMPerS == null && absorptionDbPerM == null;
     }

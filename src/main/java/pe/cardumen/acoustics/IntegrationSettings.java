@@ -87,6 +87,24 @@ public record IntegrationSettings(double intervalNmi, double layerTopM, double l
      *
      * @throws IllegalArgumentException naming the expected form
      */
+    /**
+     * Parses an interval length such as {@code 1nmi}, {@code 0.5nmi} or {@code 2}, in nautical miles.
+     *
+     * @throws IllegalArgumentException naming the expected form
+     */
+    public static double intervalNmi(String text) {
+        String t = text.trim().toLowerCase(java.util.Locale.ROOT).replace("nmi", "").trim();
+        try {
+            double v = Double.parseDouble(t);
+            if (!(v > 0)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--interval '" + text + "' must be a length in nautical miles such as 1nmi or 0.5nmi");
+        }
+    }
+
     public IntegrationSettings withLayers(String spec) {
         String[] p = spec.trim().split(":");
         try {

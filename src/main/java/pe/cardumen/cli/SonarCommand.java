@@ -314,16 +314,7 @@ final class SonarCommand extends CommandGroup {
         }
 
         static double nmi(String text) {
-            String t = text.trim().toLowerCase(Locale.ROOT).replace("nmi", "").trim();
-            try {
-                double v = Double.parseDouble(t);
-                if (!(v > 0)) {
-                    throw new NumberFormatException();
-                }
-                return v;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--interval '" + text + "' must be a length in nautical miles such as 1nmi or 0.5nmi");
-            }
+            return IntegrationSettings.intervalNmi(text);
         }
     }
 
@@ -332,19 +323,6 @@ final class SonarCommand extends CommandGroup {
      * given on the command line.
      */
     static java.util.function.Function<SonarChannel, CalibrationOverrides> overrides(Path ecs, CalibrationOverrides explicit) throws Exception {
-        if (ecs == null) {
-            return c -> explicit;
-        }
-        EcsCalibrationReader.EcsFile file = new EcsCalibrationReader().read(ecs);
-        return c -> {
-            CalibrationOverrides e = CalibrationOverrides.fromEcs(file, c.number(), c.frequencyHz());
-            return new CalibrationOverrides(pick(explicit.gainDb(), e.gainDb()), pick(explicit.saCorrectionDb(), e.saCorrectionDb()),
-                    pick(explicit.equivalentBeamAngleDb(), e.equivalentBeamAngleDb()), pick(explicit.soundSpeedMPerS(), e.soundSpeedMPerS()),
-                    pick(explicit.absorptionDbPerM(), e.absorptionDbPerM()));
-        };
-    }
-
-    private static Double pick(Double a, Double b) {
-        return a != null ? a : b;
+        return CalibrationOverrides.perChannel(ecs, explicit);
     }
 }

@@ -1,0 +1,201 @@
+package pe.cardumen.spark;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code cardumen-archive}: Cardumen's jobs over archives on Apache Spark. The same command runs in
+ * embedded local mode ({@code --master local[*]}, the default without spark-submit), under
+ * {@code spark-submit} on a standalone or YARN cluster, and on Kubernetes (the master comes from
+ * spark-submit then). Errors are one line on standard error and exit 1; Spark logs warnings only.
+ */
+@Command(name = "cardumen-archive", mixinStandardHelpOptions = true, version = "cardumen-archive 0.1.0",
+        description = "Cardumen's jobs over national archives on Apache Spark.",
+        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class})
+public final class ArchiveMain implements Callable<Integer> {
+    @Option(names = "--master", scope = CommandLine.ScopeType.INHERIT,
+            description = "Spark master, e.g. local[*], local[2], spark://host:7077 (default: spark-submit's, else local[*]).")
+    String master;
+
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    static int execute(PrintWriter out, PrintWriter err, String... args) {
+        ArchiveMain main = new ArchiveMain();
+        main.out = out;
+        main.err = err;
+        return new CommandLine(main).setOut(out).setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("cardumen-archive: " + oneLine(e));
+                    return 1;
+                })
+                .setExitCodeExceptionMapper(e -> 1)
+                .execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof org.apache.spark.SparkException)) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return m.lines().findFirst().orElse(m);
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(out);
+        return 0;
+    }
+
+    SparkSession session(String app) {
+        SparkConf conf = new SparkConf();
+        SparkSession.Builder b = SparkSession.builder().appName(app);
+        if (master != null) {
+            b.master(master);
+        } else if (!conf.contains("spark.master")) {
+            b.master("local[*]");
+        }
+        return b.getOrCreate();
+    }
+
+    @Command(name = "integrate", mixinStandardHelpOptions = true,
+            description = "Echo-integrate an archive of Simrad EK60/EK80 CW .raw files (with their .bot files) into NASC cells: "
+                    + "OUT/nasc (Parquet, by survey and channel, with each cell's zone) and OUT/status (one row per file). "
+                    + "Files done before under OUT with the same SHA-256 and settings are skipped; corrupt files are recorded and skipped.")
+    static final class Integrate implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        ArchiveMain parent;
+
+        @Parameters(arity = "1..*", description = "Folders (searched recursively), globs or .raw files, by Hadoop URI (file://, hdfs://, s3a://) or local path.")
+        List<String> inputs;
+
+        @Option(names = "--out", required = true, description = "Output folder (Hadoop URI or local path).")
+        String out;
+
+        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @Option(names = "--survey", description = "The survey every file belongs to (default: the name of each file's folder).")
+        String survey;
+
+        @Option(names = "--group", defaultValue = "file",
+                description = "file: one task per file (intervals restart in each file); folder: one task per folder, its files in name order, "
+                        + "distance intervals continuing across them (default ${DEFAULT-VALUE}).")
+        String group;
+
+        @Option(names = "--interval", description = "Interval length along the track, e.g. 1nmi or 0.5nmi (default 1nmi).")
+        String interval;
+
+        @Option(names = "--per-ping", description = "One interval per ping instead of distance intervals.")
+        boolean perPing;
+
+        @Option(names = "--layers", description = "Depth layers top:bottom:thickness in metres (default 10:250:10).")
+        String layers;
+
+        @Option(names = "--threshold", description = "Sv threshold, dB re 1 m⁻¹ (default −70).")
+        Double threshold;
+
+        @Option(names = "--no-bottom", description = "Do not exclude samples below the bottom.")
+        boolean noBottom;
+
+        @Option(names = "--near-field", description = "Exclude samples closer than this to the transducer, m (default 2).")
+        Double nearField;
+
+        @Option(names = "--surface", description = "Exclude samples shallower than this depth, m (default 0).")
+        Double surface;
+
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs, local) to use instead of the files' own calibration.")
+        Path ecs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!group.equals("file") && !group.equals("folder")) {
+                throw new IllegalArgumentException("--group '" + group + "' must be file or folder");
+            }
+            if (ecs != null && !Files.isRegularFile(ecs)) {
+                throw new IllegalArgumentException(ecs + ": no such .ecs file");
+            }
+            IntegrateOptions o = new IntegrateOptions(channelKhz, interval, perPing, layers, threshold, noBottom, nearField, surface,
+                    ecs == null ? null : Files.readAllBytes(ecs), survey, group.equals("folder"));
+            o.settings();
+            boolean shared = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = parent.session("cardumen archive integrate");
+            try {
+                IntegrateJob.Summary s = IntegrateJob.run(spark, inputs, out, o);
+                for (var r : s.status()) {
+                    if (r.getString(5).equals("failed")) {
+                        parent.err.println("failed: " + r.getString(0) + ": " + r.getString(6));
+                    }
+                }
+                parent.out.printf(Locale.ROOT, "%d files: %d integrated, %d skipped (done before), %d failed; %d NASC cells; %.1f MB in %.1f s (%.1f MB/s)%n",
+                        s.files(), s.ok(), s.skipped(), s.failed(), s.cells(), s.bytes() / 1e6, s.seconds(), s.megabytesPerSecond());
+            } finally {
+                if (!shared) {
+                    spark.close();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "zonal", mixinStandardHelpOptions = true,
+            description = "Statistics per zone and time step of an archive of satellite grids (NetCDF-3/4, GeoTIFF), the same numbers as "
+                    + "'cardumen satellite zonal': OUT/zonal (Parquet, by variable) and OUT/zonal-status (one row per file). "
+                    + "A single-band GeoTIFF's date is read from its name (yyyy-MM-dd or yyyyMMdd).")
+    static final class Zonal implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        ArchiveMain parent;
+
+        @Parameters(arity = "1..*", description = "Folders (searched recursively), globs or grid files, by Hadoop URI or local path.")
+        List<String> inputs;
+
+        @Option(names = "--out", required = true, description = "Output folder (Hadoop URI or local path).")
+        String out;
+
+        @Option(names = "--variable", description = "The variable (default: each file's SST or chlorophyll variable).")
+        String variable;
+
+        @Option(names = "--log10", description = "Statistics of log10 of the values (for chlorophyll; zero and negative values count as missing).")
+        boolean log10;
+
+        @Override
+        public Integer call() throws Exception {
+            boolean shared = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = parent.session("cardumen archive zonal");
+            try {
+                ZonalJob.Summary s = ZonalJob.run(spark, inputs, out, new ZonalJob.Options(variable, log10));
+                for (var r : s.status()) {
+                    if (r.getString(5).equals("failed")) {
+                        parent.err.println("failed: " + r.getString(0) + ": " + r.getString(6));
+                    }
+                }
+                parent.out.printf(Locale.ROOT, "%d files: %d computed, %d skipped (done before), %d failed; %d zone statistics%n", s.files(), s.ok(),
+                        s.skipped(), s.failed(), s.rows());
+            } finally {
+                if (!shared) {
+                    spark.close();
+                }
+            }
+            return 0;
+        }
+    }
+}

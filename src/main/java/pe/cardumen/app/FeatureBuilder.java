@@ -19,7 +19,6 @@ import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.io.FileFormatException;
 import pe.cardumen.io.grid.CfGrid;
 import pe.cardumen.io.indices.EnsoIndexReader;
-import pe.cardumen.ocean.Anomalies;
 import pe.cardumen.workspace.BiomassRow;
 import pe.cardumen.workspace.BiomassRun;
 import pe.cardumen.workspace.SurveyInfo;
@@ -60,6 +59,51 @@ public final class FeatureBuilder {
     }
 
     /**
+     * Zonal means summed per zone and month, for the monthly SST and chlorophyll features and the SST
+     * climatology: filled from a workspace's rows here, and from partial sums computed elsewhere (the
+     * Spark job's aggregation of an archive's zonal Parquet), so that both build the table alike.
+     */
+    public static final class MonthlySums {
+        private final Map<String, Map<YearMonth, double[]>> byMonth = new LinkedHashMap<>();
+        private final Map<String, double[][]> byCalendarMonth = new HashMap<>();
+
+        /** Adds one time step's zonal mean (NaN and untimed ones are left out, as the climatology leaves them out). */
+        public void add(ZonalRow r) {
+            if (r.timeUtc() == null || Double.isNaN(r.mean())) {
+                return;
+            }
+            add(r.zone(), YearMonth.from(Instant.parse(r.timeUtc()).atZone(ZoneOffset.UTC)), r.mean(), 1);
+        }
+
+        /** Adds {@code count} zonal means of a zone in a month whose sum is {@code sum}. */
+        public void add(String zone, YearMonth month, double sum, long count) {
+            double[] m = byMonth.computeIfAbsent(zone, k -> new HashMap<>()).computeIfAbsent(month, k -> new double[2]);
+            m[0] += sum;
+            m[1] += count;
+            double[] c = byCalendarMonth.computeIfAbsent(zone, k -> new double[13][2])[month.getMonthValue()];
+            c[0] += sum;
+            c[1] += count;
+        }
+
+        /** Mean of each zone's means within each month. */
+        Map<String, Map<YearMonth, Double>> monthly() {
+            Map<String, Map<YearMonth, Double>> out = new HashMap<>();
+            byMonth.forEach((zone, months) -> {
+                Map<YearMonth, Double> m = new HashMap<>();
+                months.forEach((k, v) -> m.put(k, v[0] / v[1]));
+                out.put(zone, m);
+            });
+            return out;
+        }
+
+        /** The climatology ({@link pe.cardumen.ocean.Anomalies}' definition): a zone's mean over every step in a calendar month; NaN without one. */
+        double climatology(String zone, int month) {
+            double[][] c = byCalendarMonth.get(zone);
+            return c == null || c[month][1] == 0 ? Double.NaN : c[month][0] / c[month][1];
+        }
+    }
+
+    /**
      * Builds the table.
      *
      * @param from first month ({@link Periods#MONTHS} only; null: the first survey's)
@@ -70,9 +114,39 @@ public final class FeatureBuilder {
     public Built build(Workspace ws, Periods periods, YearMonth from, YearMonth to, Path nino, Path oni)
             throws WorkspaceException, IOException, FileFormatException {
         ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
+        List<String> computed = new ArrayList<>();
+        List<FeatureTable.SurveyDensity> densities = densities(ws, zones, computed);
+        List<String> variables = ws.zonalVariables();
+        String sstVar = sstVariable(variables);
+        String chlVar = chlorophyllVariable(variables);
+        MonthlySums sst = new MonthlySums();
+        if (sstVar != null) {
+            ws.zonal(sstVar).forEach(sst::add);
+        }
+        MonthlySums chl = new MonthlySums();
+        if (chlVar != null) {
+            ws.zonal(chlVar).forEach(chl::add);
+        }
+        return build(zones, densities, computed, sstVar, sst, chlVar, chl, periods, from, to, nino, oni);
+    }
+
+    /** The zonal variable taken as SST among those given, or {@code null}. */
+    public static String sstVariable(List<String> variables) {
+        return variables.stream().filter(CfGrid.SST::contains).findFirst().orElse(null);
+    }
+
+    /** The zonal variable taken as log10 chlorophyll among those given, or {@code null}. */
+    public static String chlorophyllVariable(List<String> variables) {
+        return variables.stream().filter(v -> v.startsWith("log10_") && CfGrid.CHLOROPHYLL.contains(v.substring(6))).findFirst().orElse(null);
+    }
+
+    /**
+     * Each dated survey's density per zone from its latest stored biomass run; a survey without one is
+     * computed with the default parameter set and stored first (its id added to {@code computed}).
+     */
+    public static List<FeatureTable.SurveyDensity> densities(Workspace ws, ZoneLayer zones, List<String> computed) throws WorkspaceException {
         List<BiomassRun> runs = ws.biomassRuns();
         List<FeatureTable.SurveyDensity> densities = new ArrayList<>();
-        List<String> computed = new ArrayList<>();
         for (SurveyInfo s : ws.surveys()) {
             if (s.period() == null) {
                 continue;
@@ -96,17 +170,18 @@ public final class FeatureBuilder {
             }
             densities.add(new FeatureTable.SurveyDensity(s.id(), s.period(), d, s.simulated()));
         }
+        return densities;
+    }
 
-        List<String> variables = ws.zonalVariables();
-        String sstVar = variables.stream().filter(CfGrid.SST::contains).findFirst().orElse(null);
-        String chlVar = variables.stream().filter(v -> v.startsWith("log10_") && CfGrid.CHLOROPHYLL.contains(v.substring(6))).findFirst().orElse(null);
-        List<ZonalRow> sstRows = sstVar == null ? List.of() : ws.zonal(sstVar);
-        Anomalies climatology = new Anomalies(sstRows);
+    /** Builds the table from its gathered inputs (the workspace's, or an archive's). */
+    public Built build(ZoneLayer zones, List<FeatureTable.SurveyDensity> densities, List<String> computed, String sstVar, MonthlySums sst,
+                       String chlVar, MonthlySums chl, Periods periods, YearMonth from, YearMonth to, Path nino, Path oni)
+            throws IOException, FileFormatException {
         Map<String, double[]> clim = new HashMap<>();
         for (var z : zones.zones()) {
             double[] m = new double[13];
             for (int k = 1; k <= 12; k++) {
-                m[k] = climatology.climatology(z.code(), k);
+                m[k] = sst.climatology(z.code(), k);
             }
             clim.put(z.code(), m);
         }
@@ -140,30 +215,8 @@ public final class FeatureBuilder {
                 months.add(m);
             }
         }
-        var inputs = new FeatureTable.Inputs(zones.zones(), densities, monthly(sstRows), clim, monthly(chlVar == null ? List.of() : ws.zonal(chlVar)),
-                icen, oniByMonth);
+        var inputs = new FeatureTable.Inputs(zones.zones(), densities, sst.monthly(), clim, chl.monthly(), icen, oniByMonth);
         return new Built(FeatureTable.build(inputs, months), densities.stream().map(FeatureTable.SurveyDensity::id).toList(), computed, sstVar, chlVar);
-    }
-
-    /** Mean of each zone's means within each month. */
-    private static Map<String, Map<YearMonth, Double>> monthly(List<ZonalRow> rows) {
-        Map<String, Map<YearMonth, double[]>> acc = new LinkedHashMap<>();
-        for (ZonalRow r : rows) {
-            if (r.timeUtc() == null || Double.isNaN(r.mean())) {
-                continue;
-            }
-            YearMonth m = YearMonth.from(Instant.parse(r.timeUtc()).atZone(ZoneOffset.UTC));
-            double[] s = acc.computeIfAbsent(r.zone(), k -> new HashMap<>()).computeIfAbsent(m, k -> new double[2]);
-            s[0] += r.mean();
-            s[1]++;
-        }
-        Map<String, Map<YearMonth, Double>> out = new HashMap<>();
-        acc.forEach((zone, byMonth) -> {
-            Map<YearMonth, Double> m = new HashMap<>();
-            byMonth.forEach((k, s) -> m.put(k, s[0] / s[1]));
-            out.put(zone, m);
-        });
-        return out;
     }
 
     private static long computeAndStore(Workspace ws, ZoneLayer zones, String survey) throws WorkspaceException {

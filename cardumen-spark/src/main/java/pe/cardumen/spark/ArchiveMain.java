@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cardumen-archive", mixinStandardHelpOptions = true, version = "cardumen-archive 0.1.0",
         description = "Cardumen's jobs over national archives on Apache Spark.",
-        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class})
+        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class, ArchiveMain.Features.class})
 public final class ArchiveMain implements Callable<Integer> {
     @Option(names = "--master", scope = CommandLine.ScopeType.INHERIT,
             description = "Spark master, e.g. local[*], local[2], spark://host:7077 (default: spark-submit's, else local[*]).")
@@ -196,6 +196,74 @@ public final class ArchiveMain implements Callable<Integer> {
                 }
             }
             return 0;
+        }
+    }
+
+    @Command(name = "features", mixinStandardHelpOptions = true,
+            description = "The zone × period feature table from an archive's zonal Parquet ('archive zonal') and a workspace's survey biomass runs, "
+                    + "built by the same code as 'cardumen features': OUT/features.csv (for 'cardumen train --features') and OUT/features (Parquet).")
+    static final class Features implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        ArchiveMain parent;
+
+        @Option(names = "--zonal", required = true, description = "The zonal Parquet folder written by 'archive zonal' (its OUT/zonal).")
+        String zonal;
+
+        @Option(names = "--workspace", required = true, description = "The workspace (local file) whose surveys' latest biomass runs are the targets.")
+        Path workspace;
+
+        @Option(names = "--out", required = true, description = "Output folder (Hadoop URI or local path).")
+        String out;
+
+        @Option(names = "--periods", defaultValue = "surveys", description = "surveys (one period per survey, the default) or months.")
+        String periods;
+
+        @Option(names = "--from", description = "First month, YYYY-MM (months only).")
+        String from;
+
+        @Option(names = "--to", description = "Last month, YYYY-MM (months only).")
+        String to;
+
+        @Option(names = "--nino", description = "A CPC Niño-regions file (local; default the bundled one).")
+        Path nino;
+
+        @Option(names = "--oni", description = "A CPC ONI file (local; default the bundled one).")
+        Path oni;
+
+        @Override
+        public Integer call() throws Exception {
+            pe.cardumen.app.FeatureBuilder.Periods p = switch (periods.trim().toLowerCase(Locale.ROOT)) {
+                case "surveys", "survey" -> pe.cardumen.app.FeatureBuilder.Periods.SURVEYS;
+                case "months", "month" -> pe.cardumen.app.FeatureBuilder.Periods.MONTHS;
+                default -> throw new IllegalArgumentException("--periods must be surveys or months, not '" + periods + "'");
+            };
+            if (!Files.isRegularFile(workspace)) {
+                throw new IllegalArgumentException(workspace + ": no such workspace file");
+            }
+            boolean shared = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = parent.session("cardumen archive features");
+            try {
+                var built = FeaturesJob.run(spark, zonal, workspace, p, month(from, "--from"), month(to, "--to"), nino, oni, out);
+                built.computed().forEach(s -> parent.err.println("computed and stored the biomass of survey " + s + " (default parameter set)"));
+                parent.out.printf(Locale.ROOT, "%d rows (%d surveys); SST from %s, chlorophyll from %s%n", built.rows().size(), built.surveys().size(),
+                        built.sstVariable() == null ? "nothing" : built.sstVariable(), built.chlVariable() == null ? "nothing" : built.chlVariable());
+            } finally {
+                if (!shared) {
+                    spark.close();
+                }
+            }
+            return 0;
+        }
+
+        private static java.time.YearMonth month(String text, String option) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return java.time.YearMonth.parse(text.trim());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException(option + " must be YYYY-MM, not '" + text + "'");
+            }
         }
     }
 }

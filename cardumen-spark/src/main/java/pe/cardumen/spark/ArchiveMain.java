@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cardumen-archive", mixinStandardHelpOptions = true, version = "cardumen-archive 0.1.0",
         description = "Cardumen's jobs over national archives on Apache Spark.",
-        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class, ArchiveMain.Features.class})
+        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class, ArchiveMain.Features.class, ArchiveMain.ImportArchiveCommand.class})
 public final class ArchiveMain implements Callable<Integer> {
     @Option(names = "--master", scope = CommandLine.ScopeType.INHERIT,
             description = "Spark master, e.g. local[*], local[2], spark://host:7077 (default: spark-submit's, else local[*]).")
@@ -264,6 +264,45 @@ public final class ArchiveMain implements Callable<Integer> {
             } catch (java.time.format.DateTimeParseException e) {
                 throw new IllegalArgumentException(option + " must be YYYY-MM, not '" + text + "'");
             }
+        }
+    }
+
+    @Command(name = "import-archive", mixinStandardHelpOptions = true,
+            description = "Bring one survey's NASC cells of an 'archive integrate' run into a desktop workspace (one import per source file, "
+                    + "with its SHA-256; the same run imported again is skipped).")
+    static final class ImportArchiveCommand implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        ArchiveMain parent;
+
+        @Option(names = "--archive", required = true, description = "The --out folder of 'archive integrate' (Hadoop URI or local path).")
+        String archive;
+
+        @Option(names = "--survey", required = true, description = "The survey to import, as the run filed it.")
+        String survey;
+
+        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @Option(names = "--workspace", required = true, description = "The workspace file (local).")
+        Path workspace;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!Files.isRegularFile(workspace)) {
+                throw new IllegalArgumentException(workspace + ": no such workspace file (create one with 'cardumen workspace create')");
+            }
+            boolean shared = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = parent.session("cardumen import-archive");
+            try {
+                ImportArchive.Summary s = ImportArchive.run(spark, archive, survey, channelKhz, workspace);
+                parent.out.printf(Locale.ROOT, "survey %s: %d sources, %d imported, %d skipped (imported before); %d NASC cells%n", survey, s.sources(),
+                        s.imported(), s.skipped(), s.cells());
+            } finally {
+                if (!shared) {
+                    spark.close();
+                }
+            }
+            return 0;
         }
     }
 }

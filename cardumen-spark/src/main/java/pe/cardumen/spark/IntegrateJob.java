@@ -30,11 +30,18 @@ import org.apache.spark.storage.StorageLevel;
  * and a second run over the same files writes nothing new. A corrupt file is recorded and skipped.
  */
 public final class IntegrateJob {
-    /** The NASC table's columns: {@code sonar integrate}'s CSV columns plus survey, channel and source file. */
+    /**
+     * The NASC table's columns: {@code sonar integrate}'s CSV columns plus survey, channel, the source
+     * (the file, or a folder group's first file followed by "…"), its SHA-256 (of the file; of a group,
+     * the SHA-256 of its files' SHA-256 in order), its bytes and the integration settings.
+     */
     public static final StructType CELLS = new StructType()
             .add("survey", DataTypes.StringType, false)
             .add("channel_khz", DataTypes.DoubleType, false)
             .add("file", DataTypes.StringType, false)
+            .add("source_sha256", DataTypes.StringType, false)
+            .add("source_bytes", DataTypes.LongType, false)
+            .add("settings", DataTypes.StringType, false)
             .add("interval", DataTypes.IntegerType, false)
             .add("layer", DataTypes.IntegerType, false)
             .add("time_start_utc", DataTypes.TimestampType, false)

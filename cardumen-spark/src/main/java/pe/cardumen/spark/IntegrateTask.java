@@ -98,8 +98,23 @@ final class IntegrateTask {
                     RawFileIntegrator.Result r = new RawFileIntegrator().integrate(left, o.channelKhz(), o.settings(), overrides, zones(),
                             ProgressListener.NONE, CancellationToken.NONE);
                     String source = left.size() == 1 ? origin.get(left.get(0)).toString() : origin.get(left.get(0)).toString() + " …";
+                    String sourceSha;
+                    long sourceBytes = 0;
+                    if (left.size() == 1) {
+                        sourceSha = copies.get(left.get(0)).sha256();
+                    } else {
+                        java.security.MessageDigest d = ArchiveFiles.sha256();
+                        for (Path p : left) {
+                            d.update(copies.get(p).sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                        }
+                        sourceSha = java.util.HexFormat.of().formatHex(d.digest());
+                    }
+                    for (Path p : left) {
+                        sourceBytes += copies.get(p).bytes();
+                    }
                     for (IntegrationCell c : r.cells()) {
-                        cells.add(RowFactory.create(g.survey(), o.channelKhz(), source, c.interval(), c.layer(), Timestamp.from(c.timeStart()),
+                        cells.add(RowFactory.create(g.survey(), o.channelKhz(), source, sourceSha, sourceBytes, key, c.interval(), c.layer(),
+                                Timestamp.from(c.timeStart()),
                                 Timestamp.from(c.timeEnd()), c.lat(), c.lon(), c.depthMinM(), c.depthMaxM(), c.svMeanDb(), c.nascM2PerNmi2(),
                                 c.pings(), c.samples(), c.zone()));
                     }

@@ -48,7 +48,7 @@ public final class MlpTrainer {
      * @param maxEpochs    epochs at most
      * @param patience     epochs without a better validation loss before stopping
      */
-    public record Config(int[] hidden, float learningRate, int batch, int maxEpochs, int patience) {
+    public record Config(int[] hidden, float learningRate, int batch, int maxEpochs, int patience) implements java.io.Serializable {
         public Config {
             if (hidden.length == 0 || learningRate <= 0 || batch < 1 || maxEpochs < 1 || patience < 1) {
                 throw new IllegalArgumentException("an MLP needs at least one hidden layer, a positive learning rate, batch, epochs and patience");
@@ -67,7 +67,7 @@ public final class MlpTrainer {
     }
 
     /** Rows of standardised inputs and the transformed target. */
-    public record Data(float[][] x, float[] y) {
+    public record Data(float[][] x, float[] y) implements java.io.Serializable {
         public Data {
             if (x.length != y.length) {
                 throw new IllegalArgumentException(x.length + " input rows for " + y.length + " targets");
@@ -76,7 +76,8 @@ public final class MlpTrainer {
     }
 
     /** The trained network: weight matrices and biases per layer (the last has 3 outputs). */
-    public record Network(List<float[][]> weights, List<float[]> biases, int epochs, int bestEpoch, double validationLoss, List<double[]> history) {
+    public record Network(List<float[][]> weights, List<float[]> biases, int epochs, int bestEpoch, double validationLoss, List<double[]> history)
+            implements java.io.Serializable {
     }
 
     /** Told after each epoch: epoch (1-based), training loss, validation loss. */

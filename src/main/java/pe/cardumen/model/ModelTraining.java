@@ -42,6 +42,39 @@ public final class ModelTraining {
      * @throws IllegalArgumentException when the table lacks a column or a split is empty
      */
     public Result train(String featureCsv, TrainingConfig config, Path out, Progress progress, CancellationToken cancel) throws IOException {
+        Prepared p = prepare(featureCsv, config, out);
+        List<Trial> trials = new ArrayList<>();
+        for (int g = 0; g < p.grid().size(); g++) {
+            trials.add(trial(p.grid(), p.train(), p.validation(), config.seed(), g, progress, cancel));
+        }
+        return finish(p, trials, out, Map.of(), progress);
+    }
+
+    /**
+     * A training's inputs once the table is read and split: the frames, the card's inputs standardised
+     * on the training seasons, the training and validation data and the search grid.
+     */
+    public record Prepared(String featureCsv, TrainingConfig config, long startedNanos, FeatureFrame all, FeatureFrame trainFrame,
+                           FeatureFrame validationFrame, FeatureFrame testFrame, List<ModelCard.Input> inputs, ModelCard draft, MlpTrainer.Data train,
+                           MlpTrainer.Data validation, List<MlpTrainer.Config> grid) {
+    }
+
+    /**
+     * One point of the search, trained.
+     *
+     * @param index   its place in the grid (0-based); its seed is the configuration's plus the index
+     * @param network the trained network (weights, epochs, validation loss)
+     */
+    public record Trial(int index, MlpTrainer.Config config, long seed, MlpTrainer.Network network) implements java.io.Serializable {
+    }
+
+    /**
+     * Reads and splits the table, standardises the inputs and lists the grid.
+     *
+     * @throws IOException              when {@code out} exists and is not empty
+     * @throws IllegalArgumentException when the table lacks a column or a split is empty
+     */
+    public static Prepared prepare(String featureCsv, TrainingConfig config, Path out) throws IOException {
         long started = System.nanoTime();
         if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
             throw new IOException(out + " exists and is not empty; a model version is never overwritten — choose a new version");
@@ -94,20 +127,53 @@ public final class ModelTraining {
                 grid.add(new MlpTrainer.Config(layers, (float) lr, config.search().batch(), config.search().maxEpochs(), config.search().patience()));
             }
         }
-        MlpTrainer trainer = new MlpTrainer();
+        return new Prepared(featureCsv, config, started, all, train, validation, test, inputs, draft, dTrain, dVal, grid);
+    }
+
+    /** Trains grid point {@code g} with seed {@code seed + g} (what a sequential search and a distributed one both call). */
+    public static Trial trial(List<MlpTrainer.Config> grid, MlpTrainer.Data train, MlpTrainer.Data validation, long seed, int g, Progress progress,
+                              CancellationToken cancel) {
+        MlpTrainer.Config c = grid.get(g);
+        int trial = g + 1;
+        MlpTrainer.Network net = new MlpTrainer().train(c, train, validation, seed + g, (e, tl, vl) -> progress.report(String.format(java.util.Locale.ROOT,
+                "trial %d/%d (%s, lr %s) epoch %d: train loss %.5f, validation loss %.5f", trial, grid.size(), c.layers(), c.learningRate(), e, tl, vl),
+                (trial - 1 + Math.min(1.0, (double) e / c.maxEpochs())) / (grid.size() + 1)), cancel);
+        return new Trial(g, c, seed + g, net);
+    }
+
+    /**
+     * Picks the trial with the lowest validation loss (the earliest on a tie), exports it with its card
+     * — every trial's configuration and losses in the card's training log, {@code search} added to its
+     * hyper-parameters — scores it through DJL, verifies it and moves it into {@code out}.
+     *
+     * @param search how the search ran, recorded in the card (empty: sequentially in this process)
+     */
+    public Result finish(Prepared p, List<Trial> trials, Path out, Map<String, Object> search, Progress progress) throws IOException {
+        TrainingConfig config = p.config();
+        ModelCard draft = p.draft();
+        List<ModelCard.Input> inputs = p.inputs();
+        FeatureFrame all = p.all();
+        FeatureFrame train = p.trainFrame();
+        FeatureFrame validation = p.validationFrame();
+        FeatureFrame test = p.testFrame();
+        String featureCsv = p.featureCsv();
+        long started = p.startedNanos();
+        List<MlpTrainer.Config> grid = p.grid();
+        List<Trial> ordered = new ArrayList<>(trials);
+        ordered.sort(java.util.Comparator.comparingInt(Trial::index));
+        if (ordered.size() != grid.size()) {
+            throw new IllegalArgumentException(ordered.size() + " trials for a grid of " + grid.size());
+        }
         MlpTrainer.Network best = null;
         MlpTrainer.Config chosen = null;
         List<Map<String, Object>> log = new ArrayList<>();
-        for (int g = 0; g < grid.size(); g++) {
-            MlpTrainer.Config c = grid.get(g);
-            int trial = g + 1;
-            MlpTrainer.Network net = trainer.train(c, dTrain, dVal, config.seed() + g, (e, tl, vl) -> progress.report(String.format(java.util.Locale.ROOT,
-                    "trial %d/%d (%s, lr %s) epoch %d: train loss %.5f, validation loss %.5f", trial, grid.size(), c.layers(), c.learningRate(), e, tl, vl),
-                    (trial - 1 + Math.min(1.0, (double) e / c.maxEpochs())) / (grid.size() + 1)), cancel);
+        for (Trial t : ordered) {
+            MlpTrainer.Config c = t.config();
+            MlpTrainer.Network net = t.network();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("layers", c.layers());
             entry.put("learningRate", Double.parseDouble(Float.toString(c.learningRate())));
-            entry.put("seed", config.seed() + g);
+            entry.put("seed", t.seed());
             entry.put("epochs", net.epochs());
             entry.put("bestEpoch", net.bestEpoch());
             entry.put("validationLoss", net.validationLoss());
@@ -139,6 +205,9 @@ public final class ModelTraining {
             hyper.put("bestEpoch", best.bestEpoch());
             hyper.put("loss", "pinball (quantile) loss at 0.1, 0.5, 0.9, mean over the three");
             hyper.put("optimizer", "Adam");
+            if (!search.isEmpty()) {
+                hyper.put("search", search);
+            }
             Map<String, String> split = new LinkedHashMap<>();
             split.put("train", first(train) + " … " + last(train) + " (" + train.rows() + " rows)");
             split.put("validation", first(validation) + " … " + last(validation) + " (" + validation.rows() + " rows)");

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "cardumen-archive", mixinStandardHelpOptions = true, version = "cardumen-archive 0.1.0",
         description = "Cardumen's jobs over national archives on Apache Spark.",
-        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class, ArchiveMain.Features.class, ArchiveMain.ImportArchiveCommand.class})
+        subcommands = {ArchiveMain.Integrate.class, ArchiveMain.Zonal.class, ArchiveMain.Features.class, ArchiveMain.ImportArchiveCommand.class, ArchiveMain.Tune.class})
 public final class ArchiveMain implements Callable<Integer> {
     @Option(names = "--master", scope = CommandLine.ScopeType.INHERIT,
             description = "Spark master, e.g. local[*], local[2], spark://host:7077 (default: spark-submit's, else local[*]).")
@@ -297,6 +297,49 @@ public final class ArchiveMain implements Callable<Integer> {
                 ImportArchive.Summary s = ImportArchive.run(spark, archive, survey, channelKhz, workspace);
                 parent.out.printf(Locale.ROOT, "survey %s: %d sources, %d imported, %d skipped (imported before); %d NASC cells%n", survey, s.sources(),
                         s.imported(), s.skipped(), s.cells());
+            } finally {
+                if (!shared) {
+                    spark.close();
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "tune", mixinStandardHelpOptions = true,
+            description = "Distributed hyper-parameter search: the training configuration's grid spread over the executors (one trial per task, "
+                    + "TensorFlow Java, each with the seed 'cardumen train' gives it); the best by validation loss exported with the same card, "
+                    + "checksums and verification as 'cardumen train', every trial in the card.")
+    static final class Tune implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        ArchiveMain parent;
+
+        @Option(names = "--features", required = true, description = "The feature-table CSV (Hadoop URI or local path).")
+        String features;
+
+        @Option(names = "--config", required = true, description = "The training configuration (JSON, local; see models/README.md).")
+        Path config;
+
+        @Option(names = "--out", required = true, description = "The version's folder (local), e.g. models/<id>/<version>; must not exist or be empty.")
+        Path out;
+
+        @Option(names = "--quiet", description = "Print no per-trial progress.")
+        boolean quiet;
+
+        @Override
+        public Integer call() throws Exception {
+            pe.cardumen.model.TrainingConfig c = pe.cardumen.model.TrainingConfig.read(config);
+            boolean shared = SparkSession.getDefaultSession().isDefined();
+            SparkSession spark = parent.session("cardumen archive tune");
+            try {
+                var r = TuneJob.run(spark, features, c, out, (m, f) -> {
+                    if (!quiet) {
+                        parent.err.println(m);
+                    }
+                });
+                parent.out.printf(Locale.ROOT, "trained %s → %s (sha256 %s)%n", r.version().ref(), out, r.version().sha256());
+                parent.out.printf(Locale.ROOT, "chosen %s, learning rate %s; rows: %d train, %d validation, %d test%n", r.chosen().layers(),
+                        r.chosen().learningRate(), r.trainRows(), r.validationRows(), r.testRows());
             } finally {
                 if (!shared) {
                     spark.close();

@@ -93,6 +93,18 @@ final class ArchiveFiles {
         return new LocalCopy(local, bytes, HexFormat.of().formatHex(sha.digest()));
     }
 
+    /**
+     * The file on this machine's disk: itself when it is a {@code file:} URI (hashed in one read; the
+     * reader then finds it in the page cache), else a copy in {@code dir}.
+     */
+    static LocalCopy local(URI file, Path dir, Configuration conf) throws IOException {
+        if (file.getScheme() == null || file.getScheme().equals("file")) {
+            Path p = Path.of(file.getScheme() == null ? new java.io.File(file.getPath()).toURI() : file);
+            return new LocalCopy(p, Files.size(p), pe.cardumen.io.FileDigest.sha256(p));
+        }
+        return copy(file, dir, conf);
+    }
+
     /** Copies the file when it exists; {@code null} when it does not. */
     static LocalCopy copyIfExists(URI file, Path dir, Configuration conf) throws IOException {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);

@@ -19,7 +19,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 
 /**
  * {@code archive integrate}: raw files → NASC cells as Parquet ({@code OUT/nasc}, partitioned by
@@ -96,18 +97,24 @@ public final class IntegrateJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Set<String>> doneB = jsc.broadcast(done);
         long runAt = System.currentTimeMillis();
-        JavaRDD<IntegrateTask.Result> results = jsc.parallelize(groups, Math.max(1, groups.size()))
-                .map(g -> IntegrateTask.run(g, options, doneB.value(), runAt))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        // one pass: each task integrates its groups one after the other and streams their cells to its
+        // Parquet writer; the status rows come back through an accumulator (applied once per successful
+        // task). A few tasks per core, not one per file: a writer costs more to open than a file to integrate.
+        int slices = Math.max(1, Math.min(groups.size(), 4 * spark.sparkContext().defaultParallelism()));
+        CollectionAccumulator<Row> statusAcc = spark.sparkContext().collectionAccumulator("cardumen status");
+        LongAccumulator cellAcc = spark.sparkContext().longAccumulator("cardumen cells");
+        JavaRDD<Row> cells = jsc.parallelize(groups, slices).flatMap(g -> {
+            IntegrateTask.Result r = IntegrateTask.run(g, options, doneB.value(), runAt);
+            r.status().forEach(statusAcc::add);
+            cellAcc.add(r.cells().size());
+            return r.cells().iterator();
+        });
         try {
-            List<Row> status = results.flatMap(r -> r.status().iterator()).collect();
-            JavaRDD<Row> cells = results.flatMap(r -> r.cells().iterator());
-            long cellCount = cells.count();
-            if (cellCount > 0) {
-                spark.createDataFrame(cells, CELLS).write().mode(SaveMode.Append).partitionBy("survey", "channel_khz")
-                        .parquet(new Path(out, "nasc").toString());
-            }
-            spark.createDataFrame(status, STATUS).write().mode(SaveMode.Append).parquet(statusPath);
+            spark.createDataFrame(cells, CELLS).write().mode(SaveMode.Append).partitionBy("survey", "channel_khz")
+                    .parquet(new Path(out, "nasc").toString());
+            List<Row> status = new ArrayList<>(statusAcc.value());
+            status.sort(java.util.Comparator.comparing(r -> r.getString(0)));
+            spark.createDataFrame(status, STATUS).coalesce(1).write().mode(SaveMode.Append).parquet(statusPath);
             int ok = 0;
             int failed = 0;
             int skipped = 0;
@@ -122,9 +129,8 @@ public final class IntegrateJob {
                     bytes += r.getLong(1);
                 }
             }
-            return new Summary(status.size(), ok, failed, skipped, cellCount, bytes, (System.nanoTime() - start) / 1e9, status);
+            return new Summary(status.size(), ok, failed, skipped, cellAcc.value(), bytes, (System.nanoTime() - start) / 1e9, status);
         } finally {
-            results.unpersist(false);
             doneB.destroy();
         }
     }

@@ -22,7 +22,7 @@ import pe.cardumen.acoustics.IntegrationSettings;
  * @param byFolder    one task per folder (a survey's consecutive files, distance continuing across
  *                    them) instead of one per file
  */
-record IntegrateOptions(double channelKhz, String interval, boolean perPing, String layers, Double thresholdDb, boolean noBottom,
+public record IntegrateOptions(double channelKhz, String interval, boolean perPing, String layers, Double thresholdDb, boolean noBottom,
                         Double nearFieldM, Double surfaceM, byte[] ecs, String survey, boolean byFolder) implements Serializable {
 
     /** The integration settings, exactly as {@code sonar integrate} builds them from the same options. */

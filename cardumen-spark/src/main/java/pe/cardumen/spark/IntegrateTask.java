@@ -74,9 +74,12 @@ final class IntegrateTask {
             Map<Path, ArchiveFiles.LocalCopy> copies = new LinkedHashMap<>();
             for (URI f : g.files()) {
                 try {
-                    ArchiveFiles.LocalCopy c = ArchiveFiles.copy(f, dir, conf);
-                    String stem = c.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
-                    ArchiveFiles.copyIfExists(ArchiveFiles.sibling(f, stem + ".bot"), dir, conf);
+                    ArchiveFiles.LocalCopy c = ArchiveFiles.local(f, dir, conf);
+                    if (c.path().startsWith(dir)) {
+                        // a copy: its .bot goes beside it, where the integrator looks
+                        String stem = c.path().getFileName().toString().replaceFirst("\\.[^.]*$", "");
+                        ArchiveFiles.copyIfExists(ArchiveFiles.sibling(f, stem + ".bot"), dir, conf);
+                    }
                     origin.put(c.path(), f);
                     copies.put(c.path(), c);
                 } catch (IOException e) {

@@ -32,7 +32,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.util.LongAccumulator;
 import pe.cardumen.io.FileFormatException;
 import pe.cardumen.io.grid.CfGrid;
 import pe.cardumen.ocean.Log10Field;
@@ -127,22 +128,25 @@ public final class ZonalJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Set<String>> doneB = jsc.broadcast(done);
         long runAt = System.currentTimeMillis();
-        JavaRDD<Result> results = jsc.parallelize(files, Math.max(1, files.size())).map(f -> task(f, options, doneB.value(), runAt))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        int slices = Math.max(1, Math.min(files.size(), 4 * spark.sparkContext().defaultParallelism()));
+        CollectionAccumulator<Row> statusAcc = spark.sparkContext().collectionAccumulator("cardumen zonal status");
+        LongAccumulator rowAcc = spark.sparkContext().longAccumulator("cardumen zonal rows");
+        JavaRDD<Row> stats = jsc.parallelize(files, slices).flatMap(f -> {
+            Result r = task(f, options, doneB.value(), runAt);
+            statusAcc.add(r.status());
+            rowAcc.add(r.stats().size());
+            return r.stats().iterator();
+        });
         try {
-            List<Row> status = results.map(Result::status).collect();
-            JavaRDD<Row> stats = results.flatMap(r -> r.stats().iterator());
-            long n = stats.count();
-            if (n > 0) {
-                spark.createDataFrame(stats, STATS).write().mode(SaveMode.Append).partitionBy("variable")
-                        .parquet(new org.apache.hadoop.fs.Path(out, "zonal").toString());
-            }
-            spark.createDataFrame(status, STATUS).write().mode(SaveMode.Append).parquet(statusPath);
+            spark.createDataFrame(stats, STATS).write().mode(SaveMode.Append).partitionBy("variable")
+                    .parquet(new org.apache.hadoop.fs.Path(out, "zonal").toString());
+            List<Row> status = new ArrayList<>(statusAcc.value());
+            status.sort(Comparator.comparing(r -> r.getString(0)));
+            spark.createDataFrame(status, STATUS).coalesce(1).write().mode(SaveMode.Append).parquet(statusPath);
             int ok = (int) status.stream().filter(r -> r.getString(5).equals("ok")).count();
             int failed = (int) status.stream().filter(r -> r.getString(5).equals("failed")).count();
-            return new Summary(status.size(), ok, failed, status.size() - ok - failed, n, status);
+            return new Summary(status.size(), ok, failed, status.size() - ok - failed, rowAcc.value(), status);
         } finally {
-            results.unpersist(false);
             doneB.destroy();
         }
     }

@@ -145,6 +145,20 @@ class IntegrateJobTest {
     }
 
     @Test
+    void filesOfOtherFileSystemsAreCopiedThroughHadoopWithTheirSha256(@TempDir Path tmp) throws Exception {
+        org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+        ArchiveFiles.LocalCopy c = ArchiveFiles.copy(RAW.toAbsolutePath().toUri(), tmp, conf);
+        assertThat(c.path()).startsWith(tmp).hasSameBinaryContentAs(RAW);
+        assertThat(c.bytes()).isEqualTo(Files.size(RAW));
+        assertThat(c.sha256()).isEqualTo(pe.cardumen.io.FileDigest.sha256(RAW));
+        assertThat(ArchiveFiles.copyIfExists(tmp.resolve("none.bot").toUri(), tmp, conf)).isNull();
+        // a file: URI is read where it is, hashed the same
+        ArchiveFiles.LocalCopy here = ArchiveFiles.local(RAW.toAbsolutePath().toUri(), tmp, conf);
+        assertThat(here.path()).isEqualTo(RAW.toAbsolutePath());
+        assertThat(here.sha256()).isEqualTo(c.sha256());
+    }
+
+    @Test
     void badInputIsOneLineAndExitOne(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
         int code = ArchiveMain.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "integrate",

@@ -1,0 +1,152 @@
+package pe.cardumen.spark.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+import pe.cardumen.spark.IntegrateJob;
+
+/**
+ * The {@code archive integrate} benchmark (a harness, not a test): builds a synthetic archive of real
+ * pings — the DY1201 EK60 file's datagrams repeated with their times shifted, its NMEA replaced by GGA
+ * fixes moving offshore along one Peruvian transect per file, so that the cells fall into AIP zones —
+ * then integrates it with the given master and prints MB/s, MB/s per core, the cells inside zones and
+ * the JVM's peak heap.
+ *
+ * <p>{@code packaging/archive-benchmark.sh FILES SIZE_MB} runs it with {@code local[1]} and
+ * {@code local[2]}, each in its own JVM with a 512 MB heap.
+ */
+public final class ArchiveBenchmark {
+    private ArchiveBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int files = Integer.parseInt(args[0]);
+        long sizeMb = Long.parseLong(args[1]);
+        String master = args[2];
+        Path archive = Path.of(args.length > 3 ? args[3] : "cardumen-spark/target/bench-archive");
+        Path src = Path.of("sample-data/echosounder/DY1201_EK60-D20120214-T231011.raw");
+        build(src, archive, files, sizeMb << 20);
+        long bytes = 0;
+        try (var s = Files.walk(archive)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                bytes += Files.size(p);
+            }
+        }
+        Path out = Files.createTempDirectory("cardumen-archive-bench-");
+        try (SparkSession spark = SparkSession.builder().master(master).appName("ArchiveBenchmark").config("spark.ui.enabled", "false").getOrCreate()) {
+            int cores = spark.sparkContext().defaultParallelism();
+            var options = new pe.cardumen.spark.IntegrateOptions(38, null, false, null, null, false, null, null, null, null, false);
+            IntegrateJob.Summary s = IntegrateJob.run(spark, List.of(archive.toString()), out.toString(), options);
+            long inZones = spark.read().parquet(out.resolve("nasc").toString()).where("zone <> ''").count();
+            // what survives collections: the old generation's peak (the young pools' peaks do not add up; they are emptied by each collection)
+            long peak = 0;
+            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getName().contains("Old") && pool.getPeakUsage() != null) {
+                    peak = pool.getPeakUsage().getUsed();
+                }
+            }
+            System.out.printf(Locale.ROOT, "%s: %d files, %.0f MB in %.2f s = %.0f MB/s, %.0f MB/s per core (%d cores); %d ok, %d failed; "
+                            + "%d NASC cells, %d in AIP zones; heap limit %d MB, old-generation peak %d MB%n", master, s.files(), bytes / 1e6, s.seconds(),
+                    s.megabytesPerSecond(), s.megabytesPerSecond() / cores, cores, s.ok(), s.failed(), s.cells(), inZones, Runtime.getRuntime().maxMemory() >> 20,
+                    peak >> 20);
+        } finally {
+            try (var s = Files.walk(out)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Builds the archive once (kept between runs when it has the asked-for files and size). */
+    static void build(Path src, Path archive, int files, long bytesPerFile) throws Exception {
+        Path survey = archive.resolve("2012-1");
+        Files.createDirectories(survey);
+        byte[] d = Files.readAllBytes(src);
+        ByteBuffer b = ByteBuffer.wrap(d).order(ByteOrder.LITTLE_ENDIAN);
+        List<int[]> datagrams = new ArrayList<>();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (int pos = 0; pos < d.length; pos += b.getInt(pos) + 8) {
+            datagrams.add(new int[] {pos, b.getInt(pos)});
+            long t = time(b, pos);
+            first = Math.min(first, t);
+            last = Math.max(last, t);
+        }
+        long period = last - first + 5_000_000L;
+        long repsPerFile = Math.max(1, bytesPerFile / d.length);
+        for (int k = 0; k < files; k++) {
+            Path out = survey.resolve(String.format(Locale.ROOT, "SYNTH-D2012%04d-T000000.raw", k));
+            if (Files.exists(out) && Math.abs(Files.size(out) - bytesPerFile) < d.length) {
+                continue;
+            }
+            // transect k: one latitude between 5° S and 17° S, from near the coast to 90 nmi off it over the file
+            double lat = -5.5 - 11.0 * (k % 100) / 100.0;
+            double lonCoast = coastLongitude(lat);
+            try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+                int[] con = datagrams.get(0);
+                o.write(d, con[0], con[1] + 8);
+                long written = con[1] + 8;
+                for (long rep = 0; written < bytesPerFile; rep++) {
+                    long shift = ((long) k * repsPerFile + rep) * period;
+                    for (int i = 1; i < datagrams.size() && written < bytesPerFile; i++) {
+                        int[] dg = datagrams.get(i);
+                        String type = new String(d, dg[0] + 4, 4, StandardCharsets.US_ASCII);
+                        long t = time(b, dg[0]) + shift;
+                        byte[] copy;
+                        if (type.equals("NME0")) {
+                            double f = Math.min(1, (rep + (double) i / datagrams.size()) / repsPerFile);
+                            copy = nmea(t, lat, lonCoast - 0.1 - 1.4 * f);
+                        } else {
+                            copy = java.util.Arrays.copyOfRange(d, dg[0], dg[0] + dg[1] + 8);
+                            ByteBuffer c = ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN);
+                            c.putInt(8, (int) t).putInt(12, (int) (t >>> 32));
+                        }
+                        o.write(copy);
+                        written += copy.length;
+                    }
+                }
+            }
+        }
+    }
+
+    private static long time(ByteBuffer b, int pos) {
+        return (b.getInt(pos + 8) & 0xFFFFFFFFL) | ((b.getInt(pos + 12) & 0xFFFFFFFFL) << 32);
+    }
+
+    /** Peru's coast, roughly (degrees west at a latitude south), for placing transects offshore. */
+    static double coastLongitude(double lat) {
+        double[][] pts = {{-5, -81.2}, {-6, -81.0}, {-8, -79.5}, {-10, -78.2}, {-12, -77.15}, {-14, -76.3}, {-15.5, -75.0}, {-17, -71.8}};
+        for (int i = 1; i < pts.length; i++) {
+            if (lat >= pts[i][0]) {
+                double f = (lat - pts[i - 1][0]) / (pts[i][0] - pts[i - 1][0]);
+                return pts[i - 1][1] + f * (pts[i][1] - pts[i - 1][1]);
+            }
+        }
+        return pts[pts.length - 1][1];
+    }
+
+    /** An NME0 datagram holding one GGA fix. */
+    static byte[] nmea(long time, double lat, double lon) {
+        double alat = Math.abs(lat);
+        double alon = Math.abs(lon);
+        String body = String.format(Locale.ROOT, "GPGGA,000000.00,%02d%07.4f,%s,%03d%07.4f,%s,1,08,0.9,0.0,M,0.0,M,,", (int) alat, (alat - (int) alat) * 60,
+                lat < 0 ? "S" : "N", (int) alon, (alon - (int) alon) * 60, lon < 0 ? "W" : "E");
+        int cs = 0;
+        for (char ch : body.toCharArray()) {
+            cs ^= ch;
+        }
+        byte[] text = String.format(Locale.ROOT, "$%s*%02X\r\n", body, cs).getBytes(StandardCharsets.US_ASCII);
+        int len = 12 + text.length;
+        ByteBuffer o = ByteBuffer.allocate(len + 8).order(ByteOrder.LITTLE_ENDIAN);
+        o.putInt(len).put("NME0".getBytes(StandardCharsets.US_ASCII)).putInt((int) time).putInt((int) (time >>> 32)).put(text).putInt(len);
+        return o.array();
+    }
+}

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
         subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, EnsoCommand.class,
-            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, TrainCommand.class, PredictCommand.class, ModelsCommand.class, QuotaCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, TrainCommand.class, PredictCommand.class, ModelsCommand.class, QuotaCommand.class, ReportCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

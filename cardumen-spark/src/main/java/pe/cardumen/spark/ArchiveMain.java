@@ -141,6 +141,13 @@ public final class ArchiveMain implements Callable<Integer> {
             SparkSession spark = parent.session("cardumen archive integrate");
             try {
                 IntegrateJob.Summary s = IntegrateJob.run(spark, inputs, out, o);
+                String noChannel = String.format(Locale.ROOT, "has no %.0f kHz channel", channelKhz);
+                if (s.ok() == 0 && s.skipped() == 0 && !s.status().isEmpty() && s.status().stream().allMatch(r -> r.getString(5).equals("failed")
+                        && r.getString(6) != null && r.getString(6).contains(noChannel))) {
+                    String m = s.status().get(0).getString(6);
+                    throw new IllegalArgumentException("no file has a " + String.format(Locale.ROOT, "%.0f", channelKhz) + " kHz channel (e.g. "
+                            + m.substring(0, Math.min(m.length(), 200)) + "); choose --channel among theirs");
+                }
                 for (var r : s.status()) {
                     if (r.getString(5).equals("failed")) {
                         parent.err.println("failed: " + r.getString(0) + ": " + r.getString(6));

@@ -95,4 +95,16 @@ class ImportArchiveTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("cardumen-archive: " + out + " has no cells of survey 2024-1 at 38.0 kHz; it has [dy1201 at 38.0 kHz]");
     }
+
+    @Test
+    void aDamagedParquetFileIsOneLineAndExitOne(@TempDir Path tmp) throws Exception {
+        Path part = Files.createDirectories(tmp.resolve("out/nasc/survey=dy1201/channel_khz=38.0")).resolve("part-00000-x.snappy.parquet");
+        Files.write(part, "PAR1 this is not a Parquet file PAR1".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = ArchiveMain.execute(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true), "import-archive",
+                "--archive", tmp.resolve("out").toString(), "--survey", "dy1201", "--channel", "38", "--workspace",
+                workspace(tmp.resolve("w.cardumen.gpkg")).toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("cardumen-archive: ").doesNotContain("\n").doesNotContain("\tat ");
+    }
 }

@@ -182,6 +182,16 @@ class IntegrateJobTest {
         assertThat(s.status().get(0).getString(6)).contains("has no 333 kHz channel");
     }
 
+    @Test
+    void aChannelNoFileHasIsOneLineAndExitOneFromTheCommand(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        int code = ArchiveMain.execute(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true), "integrate", RAW.toString(), "--out",
+                tmp.resolve("out").toString(), "--channel", "333");
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("cardumen-archive: no file has a 333 kHz channel (e.g. ").endsWith("choose --channel among theirs")
+                .contains("has no 333 kHz channel; it has [").doesNotContain("\n");
+    }
+
     /**
      * Splits a raw file into two at a ping boundary near its middle: the first keeps the header and
      * the first pings, the second gets the same configuration datagram and the rest (as a sounder

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cardumen", mixinStandardHelpOptions = true, versionProvider = CardumenCommand.Version.class,
         description = "Decision support for Peru's anchoveta fishery (headless commands).",
         subcommands = {ZonesCommand.class, WorkspaceCommand.class, SonarCommand.class, ImportCommand.class, EnsoCommand.class,
-            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, TrainCommand.class, PredictCommand.class, ModelsCommand.class, QuotaCommand.class, ReportCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class})
+            SatelliteCommand.class, BiomassCommand.class, SimulateHistoryCommand.class, FeaturesCommand.class, TrainCommand.class, PredictCommand.class, ModelsCommand.class, QuotaCommand.class, ReportCommand.class, ServeCommand.class, ArchiveCommand.class, CommandLine.HelpCommand.class})
 public final class CardumenCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -100,6 +100,9 @@ public final class CardumenCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == ZonesCommand.class) {
                 return cls.cast(new ZonesCommand(this::services));
+            }
+            if (cls == ServeCommand.class) {
+                return cls.cast(new ServeCommand(this::services));
             }
             if (cls == WorkspaceCommand.class) {
                 return cls.cast(new WorkspaceCommand(this::services));

@@ -1,0 +1,207 @@
+package pe.cardumen.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import pe.cardumen.TestData;
+import pe.cardumen.cli.CardumenCommand;
+import pe.cardumen.workspace.Workspace;
+
+/**
+ * {@code cardumen serve} in process over real HTTP on the demo workspace with the shipped model
+ * {@code anchoveta-biomass:2.0.0} as default: the predictions and the quota table are the CLI's for
+ * the same workspace, metrics are Prometheus text, bad requests are 4xx with one line, writes need the
+ * token, and concurrent reads and a write all complete.
+ */
+class PredictionServerTest {
+    static final String TOKEN = "a-test-token-of-32-characters-xx";
+    static Path ws;
+    static PredictionServer server;
+    static PredictionServer readOnly;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    static String[] cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = CardumenCommand.run(TestData::services, new PrintWriter(out), new PrintWriter(err), args);
+        assertThat(status).as(err.toString()).isZero();
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        ws = TestData.tempDir("serve").resolve("demo.cardumen.gpkg");
+        cli("workspace", "demo", "--out", ws.toString(), "--quiet");
+        cli("models", "default", "anchoveta-biomass:2.0.0", "--workspace", ws.toString());
+        server = PredictionServer.start(TestData.services(), new PredictionServer.Options(ws, "127.0.0.1", 0, TOKEN.getBytes(StandardCharsets.UTF_8), 64 * 1024));
+        readOnly = PredictionServer.start(TestData.services(), new PredictionServer.Options(ws, "127.0.0.1", 0, null, 64 * 1024));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        readOnly.close();
+    }
+
+    static HttpResponse<String> get(PredictionServer s, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> send(PredictionServer s, String method, String path, String body, String contentType, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).method(method, HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", contentType);
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthReadyAndTheModels() throws Exception {
+        assertThat(get(server, "/health").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get(server, "/ready");
+        assertThat(ready.statusCode()).as(ready.body()).isEqualTo(200);
+        assertThat(JSON.readTree(ready.body()).path("model").asText()).isEqualTo("anchoveta-biomass:2.0.0");
+        JsonNode models = JSON.readTree(get(server, "/models").body()).path("models");
+        assertThat(models.findValuesAsText("version")).contains("1.0.0", "2.0.0");
+        JsonNode one = JSON.readTree(get(server, "/models/anchoveta-biomass/2.0.0").body());
+        assertThat(one.path("verified").asBoolean()).isTrue();
+        assertThat(one.path("card").path("id").asText()).isEqualTo("anchoveta-biomass");
+        assertThat(get(server, "/models/anchoveta-biomass/9.9.9").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void predictionsAreTheClisForTheSameWorkspace() throws Exception {
+        HttpResponse<String> r = get(server, "/predict?period=2024-09");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode p = JSON.readTree(r.body());
+        List<String> csv = cli("predict", "--workspace", ws.toString(), "--period", "2024-09", "--csv")[0].lines().skip(1).toList();
+        assertThat(p.path("zones")).hasSize(csv.size()).hasSize(930);
+        for (int i = 0; i < csv.size(); i++) {
+            String[] f = csv.get(i).split(",");
+            JsonNode z = p.path("zones").get(i);
+            assertThat(z.path("zone").asText()).isEqualTo(f[0]);
+            assertThat(z.path("p50_t").asDouble()).isCloseTo(Double.parseDouble(f[2]), within(0.0005 + 1e-9 * Double.parseDouble(f[2])));
+            assertThat(p.path("sha256").asText()).isEqualTo(f[6]);
+        }
+        // one row posted as JSON gets the quantiles the model gives it in the table
+        HttpResponse<String> bad = send(server, "POST", "/predict", "{\"rows\": [{\"zone\": \"30073\", \"lat_deg\": -7.6}]}", "application/json", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("lacks").doesNotContain("\n");
+    }
+
+    @Test
+    void theQuotaTableIsTheClisForTheSameWorkspace() throws Exception {
+        HttpResponse<String> r = get(server, "/quota?stock=north-centre&season=2026-I&scenario=neutral");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode q = JSON.readTree(r.body());
+        List<String> csv = cli("quota", "--workspace", ws.toString(), "--stock", "north-centre", "--season", "2026-I", "--csv")[0].lines().skip(1).toList();
+        JsonNode cells = q.path("decision_table");
+        assertThat(cells).hasSize(csv.size());
+        for (int i = 0; i < csv.size(); i++) {
+            String[] f = csv.get(i).split(",");
+            assertThat(cells.get(i).path("scenario").asText()).isEqualTo(f[0]);
+            assertThat(cells.get(i).path("catch_t").asDouble()).isEqualTo(Double.parseDouble(f[1]));
+            assertThat(Math.round(cells.get(i).path("remaining_median_t").asDouble())).isEqualTo(Long.parseLong(f[3]));
+            assertThat(cells.get(i).path("risk").asDouble()).isCloseTo(Double.parseDouble(f[5]), within(5e-5));
+            assertThat(cells.get(i).path("recommended").asBoolean()).isEqualTo(f[6].equals("1"));
+        }
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                + "/report?stock=north-centre&season=2026-I&lang=es")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    }
+
+    @Test
+    void metricsArePrometheusTextWithRoutesPredictionsAndTheAlertGauge() throws Exception {
+        get(server, "/predict?period=2024-09");
+        get(server, "/monitoring");
+        String m = get(server, "/metrics").body();
+        assertThat(m).contains("cardumen_http_requests_seconds_count{method=\"GET\",route=\"/predict\",status=\"200\"}")
+                .contains("cardumen_http_requests_seconds_bucket{").contains("cardumen_predictions_total{model=\"anchoveta-biomass:2.0.0\"}")
+                .contains("cardumen_alert{model=\"any\"}");
+    }
+
+    @Test
+    void badRequestsAreFourHundredsWithOneLine() throws Exception {
+        for (String path : List.of("/predict?period=2024-13", "/predict", "/quota?season=2026-III", "/quota?season=2026-I&stock=east",
+                "/quota?season=2026-I&scenario=tsunami", "/report?season=2026-I&lang=fr", "/zones/NOPE", "/models/x/y", "/nowhere")) {
+            HttpResponse<String> r = get(server, path);
+            assertThat(r.statusCode()).as(path + " " + r.body()).isBetween(400, 499);
+            JsonNode e = JSON.readTree(r.body());
+            assertThat(e.path("error").asText()).as(path).isNotBlank().doesNotContain("\n").doesNotContain("Exception");
+        }
+        HttpResponse<String> notJson = send(server, "POST", "/predict", "{\"rows\": [", "application/json", null);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(notJson.body()).path("error").asText()).startsWith("the body is not valid JSON").doesNotContain("Source");
+        HttpResponse<String> huge = send(server, "POST", "/predict", "zone\n" + "x\n".repeat(40_000), "text/csv", null);
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void writesNeedTheTokenAndAreAudited() throws Exception {
+        assertThat(send(readOnly, "PUT", "/models/default", "anchoveta-biomass:1.0.0", "text/plain", TOKEN).statusCode()).isEqualTo(403);
+        assertThat(send(server, "PUT", "/models/default", "anchoveta-biomass:1.0.0", "text/plain", null).statusCode()).isEqualTo(401);
+        assertThat(send(server, "PUT", "/models/default", "anchoveta-biomass:1.0.0", "text/plain", "wrong-token-of-the-same-lengthxx").statusCode())
+                .isEqualTo(401);
+        HttpResponse<String> ok = send(server, "PUT", "/models/default", "{\"model\": \"anchoveta-biomass:1.0.0\"}", "application/json", TOKEN);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.setting("default_model")).contains("anchoveta-biomass:1.0.0");
+        }
+        assertThat(JSON.readTree(get(server, "/ready").body()).path("model").asText()).isEqualTo("anchoveta-biomass:1.0.0");
+        assertThat(send(server, "PUT", "/models/default", "anchoveta-biomass:2.0.0", "text/plain", TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void concurrentReadsAndAWriteAllComplete() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                int k = i;
+                calls.add(pool.submit(() -> k == 12 ? send(server, "PUT", "/models/default", "anchoveta-biomass:2.0.0", "text/plain", TOKEN).statusCode()
+                        : get(server, k % 2 == 0 ? "/predict?period=2024-09" : "/zones/30073").statusCode()));
+            }
+            for (Future<Integer> f : calls) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentListsEveryRouteAndEveryRouteAnswers() throws Exception {
+        JsonNode doc = JSON.readTree(get(server, "/openapi.json").body());
+        assertThat(doc.path("openapi").asText()).startsWith("3.");
+        for (String[] r : OpenApi.ROUTES) {
+            assertThat(doc.path("paths").path(r[0]).has(r[1])).as(r[0] + " " + r[1]).isTrue();
+            if (r[1].equals("get") && !r[0].contains("{")) {
+                assertThat(get(server, r[0]).statusCode()).as(r[0]).isNotEqualTo(404);
+            }
+        }
+        JsonNode zone = JSON.readTree(get(server, "/zones/30073").body());
+        assertThat(zone.path("type").asText()).isEqualTo("Feature");
+        assertThat(JSON.readTree(get(server, "/zones").body()).path("features")).hasSize(930);
+    }
+}

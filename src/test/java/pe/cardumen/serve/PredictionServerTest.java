@@ -2,6 +2,7 @@ package pe.cardumen.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,26 @@ class PredictionServerTest {
             assertThat(z.path("p50_t").asDouble()).isCloseTo(Double.parseDouble(f[2]), within(0.0005 + 1e-9 * Double.parseDouble(f[2])));
             assertThat(p.path("sha256").asText()).isEqualTo(f[6]);
         }
-        // one row posted as JSON gets the quantiles the model gives it in the table
+        // feature rows posted as CSV get the quantiles the month's prediction gives their zones, to the
+        // precision the CSV's decimals carry (the features file rounds its inputs, GET /predict does not)
+        Path features = ws.resolveSibling("features-2024-09.csv");
+        cli("features", "--workspace", ws.toString(), "--periods", "months", "--from", "2024-09", "--to", "2024-09", "--out", features.toString());
+        String rows = java.nio.file.Files.readAllLines(features).stream().limit(4).reduce((a, b) -> a + "\n" + b).orElseThrow() + "\n";
+        HttpResponse<String> posted = send(server, "POST", "/predict", rows, "text/csv", null);
+        assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+        JsonNode q = JSON.readTree(posted.body()).path("rows");
+        assertThat(q).hasSize(3);
+        for (JsonNode row : q) {
+            JsonNode zone = null;
+            for (JsonNode z : p.path("zones")) {
+                if (z.path("zone").asText().equals(row.path("zone").asText())) {
+                    zone = z;
+                }
+            }
+            assertThat(zone).isNotNull();
+            assertThat(row.path("p50_density_t_per_nmi2").asDouble()).isCloseTo(zone.path("density_p50_t_per_nmi2").asDouble(), withinPercentage(0.01));
+        }
+        // a row without the model's columns is refused with the translator's reason
         HttpResponse<String> bad = send(server, "POST", "/predict", "{\"rows\": [{\"zone\": \"30073\", \"lat_deg\": -7.6}]}", "application/json", null);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(bad.body()).path("error").asText()).contains("lacks").doesNotContain("\n");

@@ -31,6 +31,7 @@ jar=target/original-cardumen.jar
 cp target/container-lib/*.jar "$ctx/lib/"
 cp "$jar" "$ctx/app/cardumen.jar"
 cp -r sample-data models "$ctx/app/"
+mkdir -p "$ctx/app/bin" && cp packaging/container/cardumen "$ctx/app/bin/cardumen"
 
 # 2. the Java runtime: jlink of the JDK modules the service uses
 jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"

@@ -121,7 +121,7 @@ class ContainerImageIT {
         List<String> start = podman("run", "-d", "--name", NAME, "--runtime", "/usr/sbin/runc", "--ulimit", "nofile=1024:1024",
                 "--ulimit", "nproc=1024:1024", "--read-only", "-v", data + ":/data", "-v", cache + ":/var/cache/cardumen",
                 "-p", "127.0.0.1:" + port + ":8080", image,
-                "--workspace", "/data/workspace.cardumen.gpkg", "--models", "/data/models", "--bind", "0.0.0.0", "--token-file", "/data/token");
+                "serve", "--workspace", "/data/workspace.cardumen.gpkg", "--models", "/data/models", "--bind", "0.0.0.0", "--token-file", "/data/token");
         long t0 = System.nanoTime();
         Run started = run(Duration.ofSeconds(60), start.toArray(String[]::new));
         assertThat(started.status()).as(started.out()).isZero();

@@ -76,6 +76,18 @@ class PredictionServerTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A {@code GET /predict} answer against {@code cardumen predict --csv}'s rows (header removed): every zone, its P50, the model hash. */
+    static void assertPredictionIsTheClis(JsonNode p, List<String> csv) {
+        assertThat(p.path("zones")).hasSize(csv.size()).hasSize(930);
+        for (int i = 0; i < csv.size(); i++) {
+            String[] f = csv.get(i).split(",");
+            JsonNode z = p.path("zones").get(i);
+            assertThat(z.path("zone").asText()).isEqualTo(f[0]);
+            assertThat(z.path("p50_t").asDouble()).isCloseTo(Double.parseDouble(f[2]), within(0.0005 + 1e-9 * Double.parseDouble(f[2])));
+            assertThat(p.path("sha256").asText()).isEqualTo(f[6]);
+        }
+    }
+
     @Test
     void healthReadyAndTheModels() throws Exception {
         assertThat(get(server, "/health").statusCode()).isEqualTo(200);
@@ -96,14 +108,7 @@ class PredictionServerTest {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
         JsonNode p = JSON.readTree(r.body());
         List<String> csv = cli("predict", "--workspace", ws.toString(), "--period", "2024-09", "--csv")[0].lines().skip(1).toList();
-        assertThat(p.path("zones")).hasSize(csv.size()).hasSize(930);
-        for (int i = 0; i < csv.size(); i++) {
-            String[] f = csv.get(i).split(",");
-            JsonNode z = p.path("zones").get(i);
-            assertThat(z.path("zone").asText()).isEqualTo(f[0]);
-            assertThat(z.path("p50_t").asDouble()).isCloseTo(Double.parseDouble(f[2]), within(0.0005 + 1e-9 * Double.parseDouble(f[2])));
-            assertThat(p.path("sha256").asText()).isEqualTo(f[6]);
-        }
+        assertPredictionIsTheClis(p, csv);
         // feature rows posted as CSV get the quantiles the month's prediction gives their zones, to the
         // precision the CSV's decimals carry (the features file rounds its inputs, GET /predict does not)
         Path features = ws.resolveSibling("features-2024-09.csv");

@@ -49,7 +49,12 @@ public final class FeatureBuilder {
      * @param sstVariable the zonal variable used as SST (null: none)
      * @param chlVariable the zonal variable used as log10 chlorophyll (null: none)
      */
-    public record Built(List<FeatureTable.Row> rows, List<String> surveys, List<String> computed, String sstVariable, String chlVariable) {
+    public record Built(List<FeatureTable.Row> rows, List<String> surveys, List<String> computed, String sstVariable, String chlVariable,
+                        List<String> skipped) {
+        /** A table where no survey was left out. */
+        public Built(List<FeatureTable.Row> rows, List<String> surveys, List<String> computed, String sstVariable, String chlVariable) {
+            this(rows, surveys, computed, sstVariable, chlVariable, List.of());
+        }
     }
 
     private final Services services;
@@ -115,7 +120,8 @@ public final class FeatureBuilder {
             throws WorkspaceException, IOException, FileFormatException {
         ZoneLayer zones = new ZoneLayer(ws.zoneSource(), ws.zones());
         List<String> computed = new ArrayList<>();
-        List<FeatureTable.SurveyDensity> densities = densities(ws, zones, computed);
+        List<String> skipped = new ArrayList<>();
+        List<FeatureTable.SurveyDensity> densities = densities(ws, zones, computed, skipped);
         List<String> variables = ws.zonalVariables();
         String sstVar = sstVariable(variables);
         String chlVar = chlorophyllVariable(variables);
@@ -127,7 +133,8 @@ public final class FeatureBuilder {
         if (chlVar != null) {
             ws.zonal(chlVar).forEach(chl::add);
         }
-        return build(zones, densities, computed, sstVar, sst, chlVar, chl, periods, from, to, nino, oni);
+        Built b = build(zones, densities, computed, sstVar, sst, chlVar, chl, periods, from, to, nino, oni);
+        return new Built(b.rows(), b.surveys(), b.computed(), b.sstVariable(), b.chlVariable(), List.copyOf(skipped));
     }
 
     /** The zonal variable taken as SST among those given, or {@code null}. */
@@ -145,6 +152,16 @@ public final class FeatureBuilder {
      * computed with the default parameter set and stored first (its id added to {@code computed}).
      */
     public static List<FeatureTable.SurveyDensity> densities(Workspace ws, ZoneLayer zones, List<String> computed) throws WorkspaceException {
+        return densities(ws, zones, computed, new ArrayList<>());
+    }
+
+    /**
+     * As {@link #densities(Workspace, ZoneLayer, List)}; a survey with no biomass run and no hauls yet
+     * (its NASC imported first, its hauls still to come) is left out, its id added to {@code skipped},
+     * instead of failing the whole table.
+     */
+    public static List<FeatureTable.SurveyDensity> densities(Workspace ws, ZoneLayer zones, List<String> computed, List<String> skipped)
+            throws WorkspaceException {
         List<BiomassRun> runs = ws.biomassRuns();
         List<FeatureTable.SurveyDensity> densities = new ArrayList<>();
         for (SurveyInfo s : ws.surveys()) {
@@ -158,6 +175,10 @@ public final class FeatureBuilder {
                 }
             }
             long runId;
+            if (latest == null && ws.hauls(s.id()).isEmpty()) {
+                skipped.add(s.id());
+                continue;
+            }
             if (latest == null) {
                 runId = computeAndStore(ws, zones, s.id());
                 computed.add(s.id());

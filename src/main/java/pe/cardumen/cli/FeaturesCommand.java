@@ -72,6 +72,7 @@ final class FeaturesCommand implements Callable<Integer> {
             built = new FeatureBuilder(services.get()).build(ws, p, first, last, nino, oni);
         }
         built.computed().forEach(s -> err.println("computed and stored the biomass of survey " + s + " (default parameter set)"));
+        built.skipped().forEach(s -> err.println("survey " + s + " left out: it has NASC but no hauls yet (import its haul length frequencies)"));
         if (out != null) {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
                 FeatureTable.writeCsv(built.rows(), w);

@@ -40,6 +40,14 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-body", defaultValue = "1048576", description = "Largest request body, bytes (default ${DEFAULT-VALUE}).")
     long maxBody;
 
+    @Option(names = "--max-import", defaultValue = "268435456", description = "Largest file POST /surveys/{id}/import accepts, bytes "
+            + "(default ${DEFAULT-VALUE}, 256 MiB; streamed to disk).")
+    long maxImport;
+
+    @Option(names = "--thresholds", description = "A file with rmse.max and coverage.min that a survey imported over HTTP is scored against "
+            + "(default: the bundled monitoring.properties; in Kubernetes, the ConfigMap's).")
+    Path thresholds;
+
     ServeCommand(Supplier<Services> services) {
         this.services = services;
     }
@@ -60,7 +68,8 @@ final class ServeCommand implements Callable<Integer> {
         if (models != null) {
             System.setProperty("cardumen.models", models.toAbsolutePath().toString());
         }
-        PredictionServer server = PredictionServer.start(services.get(), new PredictionServer.Options(workspace, bind, port, token, maxBody));
+        PredictionServer server = PredictionServer.start(services.get(), new PredictionServer.Options(workspace, bind, port, token, maxBody, maxImport,
+                thresholds == null ? pe.cardumen.model.MonitoringThresholds.defaults() : pe.cardumen.model.MonitoringThresholds.load(thresholds)));
         var err = spec.commandLine().getErr();
         err.printf("cardumen serve: http://%s:%d (workspace %s)%s%n", bind, server.port(), workspace.getFileName(),
                 token == null ? "; read only (no --token-file)" : "");

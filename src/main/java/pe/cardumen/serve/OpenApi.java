@@ -16,6 +16,9 @@ final class OpenApi {
         {"/models", "get", "Model versions with their hash and verification", "", ""},
         {"/models/{id}/{version}", "get", "A version's card, hash, verification and metrics", "", ""},
         {"/models/default", "put", "Set the workspace's default model (body ID:VERSION or {\"model\": \"ID:VERSION\"})", "", "token"},
+        {"/surveys/{id}/import", "post", "Import one file (the body: .raw, Echoview/ICES cells, hauls, a grid) into a survey, as cardumen import "
+            + "--survey; 201 with the outcome and the survey's monitoring scores, 422 when the file cannot be read, 413 above --max-import",
+            "filename:true,channel:false,species:false", "token"},
         {"/zones", "get", "The workspace's zones as GeoJSON", "", ""},
         {"/zones/{code}", "get", "One zone as a GeoJSON Feature", "", ""},
         {"/predict", "get", "Every zone's P10/P50/P90 biomass for a month, with the model and its hash", "period:true,model:false", ""},

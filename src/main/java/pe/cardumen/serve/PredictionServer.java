@@ -21,9 +21,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import pe.cardumen.acoustics.IntegrationSettings;
+import pe.cardumen.app.Importer;
 import pe.cardumen.app.ModelService;
 import pe.cardumen.app.QuotaService;
 import pe.cardumen.app.Services;
+import pe.cardumen.domain.CancellationToken;
+import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.QuotaBasis;
 import pe.cardumen.domain.Stock;
 import pe.cardumen.domain.Zone;
@@ -31,6 +35,7 @@ import pe.cardumen.model.FeatureFrame;
 import pe.cardumen.model.ModelCard;
 import pe.cardumen.model.ModelPredictor;
 import pe.cardumen.model.ModelRegistry;
+import pe.cardumen.model.MonitoringThresholds;
 import pe.cardumen.planning.DecisionTable;
 import pe.cardumen.planning.HarvestParameters;
 import pe.cardumen.planning.SupplyPlan;
@@ -50,10 +55,20 @@ public final class PredictionServer implements AutoCloseable {
      *
      * @param bind         address to listen on (loopback unless the operator says otherwise)
      * @param token        the bearer token that write requests must carry, or {@code null} (writes refused)
-     * @param maxBodyBytes the largest request body accepted
+     * @param maxBodyBytes the largest request body accepted (JSON and CSV requests)
+     * @param maxImportBytes the largest file accepted by {@code POST /surveys/{id}/import} (streamed to disk, never held in memory)
+     * @param thresholds   what a newly imported survey is scored against (as {@code cardumen models monitor})
      */
-    public record Options(Path workspace, String bind, int port, byte[] token, long maxBodyBytes) {
+    public record Options(Path workspace, String bind, int port, byte[] token, long maxBodyBytes, long maxImportBytes,
+                          MonitoringThresholds thresholds) {
+        /** Options with the default import limit (256 MiB) and the bundled monitoring thresholds. */
+        public Options(Path workspace, String bind, int port, byte[] token, long maxBodyBytes) {
+            this(workspace, bind, port, token, maxBodyBytes, DEFAULT_MAX_IMPORT_BYTES, MonitoringThresholds.defaults());
+        }
     }
+
+    /** The default largest imported file: one survey day of 38 kHz .raw is typically 50–200 MB. */
+    public static final long DEFAULT_MAX_IMPORT_BYTES = 256L << 20;
 
     private final Services services;
     private final Options options;
@@ -183,7 +198,11 @@ public final class PredictionServer implements AutoCloseable {
                 ctx.json(Map.of("error", "no such route: " + ctx.method() + " " + ctx.path() + " (GET /openapi.json lists them)"));
             }
         });
-        app.error(413, ctx -> ctx.json(Map.of("error", "request body larger than " + options.maxBodyBytes() + " bytes")));
+        app.error(413, ctx -> {
+            if (ctx.result() == null || !ctx.result().startsWith("{")) { // Javalin's own limit, not an HttpProblem's reason
+                ctx.json(Map.of("error", "request body larger than " + options.maxBodyBytes() + " bytes"));
+            }
+        });
 
         app.get("/health", ctx -> ctx.json(Map.of("status", "alive")));
         app.get("/ready", ctx -> {
@@ -197,6 +216,7 @@ public final class PredictionServer implements AutoCloseable {
         app.get("/models", this::models);
         app.get("/models/{id}/{version}", this::model);
         app.put("/models/default", this::setDefault);
+        app.post("/surveys/{id}/import", this::importSurveyFile);
         app.get("/zones", ctx -> zonesGeoJson(ctx, null));
         app.get("/zones/{code}", ctx -> zonesGeoJson(ctx, ctx.pathParam("code")));
         app.get("/predict", this::predictPeriod);
@@ -271,6 +291,104 @@ public final class PredictionServer implements AutoCloseable {
         predictions.clear();
         checkReady();
         ctx.json(Map.of("default", v.ref(), "sha256", v.sha256()));
+    }
+
+    /**
+     * POST /surveys/{id}/import?filename=NAME[&channel=kHz][&species=CODE] with the token: the body is
+     * one file (Simrad .raw, Echoview or ICES acoustic cells, hauls, a grid), streamed to a private
+     * temporary folder beside the workspace under the size limit and imported as {@code cardumen import --survey} would
+     * (same readers, same duplicate check, then the new survey scored against the default model).
+     * A file Cardumen cannot read is a 422 naming it and what is wrong; nothing already imported changes.
+     */
+    private void importSurveyFile(Context ctx) throws Exception {
+        authorise(ctx);
+        String survey = ctx.pathParam("id");
+        String name = ctx.queryParam("filename");
+        if (name == null || name.isBlank()) {
+            throw HttpProblem.badRequest("filename=NAME is required (its extension tells .raw, .csv, .xml, .nc, .tif apart; a .raw's .bot cannot be sent with it)");
+        }
+        String safe = Path.of(name.replace('\\', '/')).getFileName().toString().replaceAll("[^A-Za-z0-9._ -]", "_");
+        if (safe.isBlank() || safe.startsWith(".")) {
+            throw HttpProblem.badRequest("filename '" + name + "' is not a file name");
+        }
+        double channel = 38;
+        if (ctx.queryParam("channel") != null) {
+            try {
+                channel = Double.parseDouble(ctx.queryParam("channel"));
+            } catch (NumberFormatException e) {
+                throw HttpProblem.badRequest("channel must be a frequency in kHz, not '" + ctx.queryParam("channel") + "'");
+            }
+        }
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > options.maxImportBytes()) {
+            throw new HttpProblem(413, "the file is " + declared + " bytes; this server imports files up to " + options.maxImportBytes()
+                    + " bytes (--max-import); import larger ones with cardumen import");
+        }
+        Importer importer;
+        try {
+            importer = new Importer(channel, IntegrationSettings.DEFAULT).inSurvey(survey).withSpecies(ctx.queryParam("species"));
+        } catch (IllegalArgumentException e) {
+            throw HttpProblem.badRequest(oneLine(e));
+        }
+        // beside the workspace (its volume), not in /tmp, which a container often keeps in memory
+        Path dir = Files.createTempDirectory(options.workspace().toAbsolutePath().getParent(), ".cardumen-import-");
+        Path file = dir.resolve(safe);
+        try {
+            long n = copyLimited(ctx.bodyInputStream(), file, options.maxImportBytes());
+            if (n == 0) {
+                throw HttpProblem.badRequest("the body is empty: send the file's bytes (e.g. curl --data-binary @FILE)");
+            }
+            Map<String, Object> out = write(ws -> {
+                Importer.Outcome o = importer.importAll(ws, List.of(file), ProgressListener.NONE, CancellationToken.NONE).get(0);
+                if (!o.imported()) {
+                    throw new HttpProblem(422, o.error().replace(file.toString(), safe).lines().findFirst().orElse(o.error()));
+                }
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("survey", survey);
+                m.put("file", safe);
+                m.put("bytes", n);
+                m.put("kind", o.kind());
+                m.put("imported", o.cells());
+                m.put("rejected", o.rejected());
+                m.put("warnings", o.warnings());
+                ws.audit("import over HTTP", safe + " (" + n + " bytes) into survey " + survey + " by the prediction service");
+                if (ws.setting(ModelService.DEFAULT_MODEL).isPresent()) {
+                    List<Map<String, Object>> scored = new ArrayList<>();
+                    try {
+                        for (ModelScore s : services.models().monitor(ws, options.thresholds()).scored()) {
+                            scored.add(Map.of("model", s.model(), "survey", s.survey(), "rmse", s.rmse(), "coverage", s.coverage(),
+                                    "alert", s.alert() == null ? "" : s.alert()));
+                        }
+                        m.put("monitoring", scored);
+                    } catch (Exception e) {
+                        m.put("monitoring_skipped", oneLine(e));
+                    }
+                }
+                return m;
+            });
+            predictions.clear(); // new grids change the features of their months
+            ctx.status(201).json(out);
+        } finally {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /** Copies at most {@code limit} bytes to {@code file}; a longer body is a 413 (and what was written is removed by the caller). */
+    static long copyLimited(java.io.InputStream in, Path file, long limit) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long n = 0;
+        try (in; var out = Files.newOutputStream(file)) {
+            for (int r; (r = in.read(buf)) > 0; ) {
+                n += r;
+                if (n > limit) {
+                    throw new HttpProblem(413, "the file is larger than " + limit + " bytes, the largest this server imports (--max-import); "
+                            + "import larger ones with cardumen import");
+                }
+                out.write(buf, 0, r);
+            }
+        }
+        return n;
     }
 
     /** The bearer token, compared in constant time; 401 without one, 403 when writes are not enabled. */

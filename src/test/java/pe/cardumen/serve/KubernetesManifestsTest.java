@@ -151,16 +151,11 @@ class KubernetesManifestsTest {
         CronJob cron = (CronJob) items.stream().filter(i -> i instanceof CronJob).findFirst().orElseThrow();
         Container monitor = cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0);
         assertThat(monitor.getArgs()).startsWith("models", "monitor").contains("--workspace", "--thresholds");
-        String thresholdsFile = monitor.getArgs().get(monitor.getArgs().indexOf("--thresholds") + 1);
-        var mount = monitor.getVolumeMounts().stream().filter(m -> thresholdsFile.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow();
-        var volume = cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getVolumes().stream()
-                .filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
-        var configMap = (io.fabric8.kubernetes.api.model.ConfigMap) items.stream()
-                .filter(i -> i.getKind().equals("ConfigMap") && i.getMetadata().getName().equals(volume.getConfigMap().getName())).findFirst().orElseThrow();
-        String key = thresholdsFile.substring(mount.getMountPath().length() + 1);
-        Path file = TestData.tempDir("k8s").resolve(key);
-        Files.writeString(file, configMap.getData().get(key));
-        MonitoringThresholds t = MonitoringThresholds.load(file);
+        MonitoringThresholds t = thresholds(items, monitor, cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getVolumes());
+        // the server scores surveys imported over HTTP on the same file
+        Deployment d = (Deployment) items.stream().filter(i -> i instanceof Deployment).findFirst().orElseThrow();
+        Container serve = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(thresholds(items, serve, d.getSpec().getTemplate().getSpec().getVolumes())).isEqualTo(t);
         // the CLI's own test of models monitor fixes exit 3 as the alert; here the job must not retry it away
         assertThat(cron.getSpec().getJobTemplate().getSpec().getBackoffLimit()).isZero();
         assertThat(cron.getSpec().getConcurrencyPolicy()).isEqualTo("Forbid");
@@ -178,5 +173,20 @@ class KubernetesManifestsTest {
         Matcher m = Pattern.compile(before + "([0-9.]+)").matcher(expr);
         assertThat(m.find()).as(expr).isTrue();
         return Double.parseDouble(m.group(1));
+    }
+
+    /** The thresholds a container's {@code --thresholds} file holds, read through its mount from the ConfigMap it names. */
+    private static MonitoringThresholds thresholds(List<HasMetadata> items, Container c, List<io.fabric8.kubernetes.api.model.Volume> volumes)
+            throws Exception {
+        assertThat(c.getArgs()).as(c.getName()).contains("--thresholds");
+        String thresholdsFile = c.getArgs().get(c.getArgs().indexOf("--thresholds") + 1);
+        var mount = c.getVolumeMounts().stream().filter(m -> thresholdsFile.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow();
+        var volume = volumes.stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
+        var configMap = (io.fabric8.kubernetes.api.model.ConfigMap) items.stream()
+                .filter(i -> i.getKind().equals("ConfigMap") && i.getMetadata().getName().equals(volume.getConfigMap().getName())).findFirst().orElseThrow();
+        String key = thresholdsFile.substring(mount.getMountPath().length() + 1);
+        Path file = TestData.tempDir("k8s").resolve(key);
+        Files.writeString(file, configMap.getData().get(key));
+        return MonitoringThresholds.load(file);
     }
 }

@@ -229,4 +229,94 @@ class PredictionServerTest {
         assertThat(zone.path("type").asText()).isEqualTo("Feature");
         assertThat(JSON.readTree(get(server, "/zones").body()).path("features")).hasSize(930);
     }
+
+    static HttpResponse<String> upload(PredictionServer s, String path, byte[] body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/octet-stream");
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void surveyFilesImportOverHttpAsTheCliImportsThem() throws Exception {
+        Path file = Path.of("src/test/resources/fixtures/acoustic/ices-acoustic.csv");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        // the CLI's import of the same file into a copy of the same workspace
+        Path copy = ws.resolveSibling("copy-for-import.cardumen.gpkg");
+        java.nio.file.Files.copy(ws, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String cliOut = cli("import", file.toString(), "--workspace", copy.toString(), "--survey", "2026-http")[0];
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("ices, (\\d+) cells imported, (\\d+) rejected").matcher(cliOut);
+        assertThat(m.find()).as(cliOut).isTrue();
+        int before;
+        try (Workspace w = Workspace.open(ws)) {
+            before = w.imports().size();
+        }
+
+        assertThat(upload(server, "/surveys/2026-http/import?filename=ices-acoustic.csv", bytes, null).statusCode()).isEqualTo(401);
+        assertThat(upload(readOnly, "/surveys/2026-http/import?filename=ices-acoustic.csv", bytes, TOKEN).statusCode()).isEqualTo(403);
+        assertThat(upload(server, "/surveys/2026-http/import", bytes, TOKEN).statusCode()).isEqualTo(400);
+        HttpResponse<String> r = upload(server, "/surveys/2026-http/import?filename=ices-acoustic.csv", bytes, TOKEN);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode o = JSON.readTree(r.body());
+        assertThat(o.path("kind").asText()).isEqualTo("ices");
+        assertThat(o.path("imported").asInt()).isEqualTo(Integer.parseInt(m.group(1))).isPositive();
+        assertThat(o.path("rejected").asInt()).isEqualTo(Integer.parseInt(m.group(2)));
+        assertThat(o.path("bytes").asLong()).isEqualTo(bytes.length);
+        try (Workspace w = Workspace.open(ws); Workspace c = Workspace.open(copy)) {
+            assertThat(w.nascCells("2026-http")).hasSize(o.path("imported").asInt()).hasSameSizeAs(c.nascCells("2026-http"));
+            assertThat(w.imports()).hasSize(before + 1);
+            assertThat(w.imports().get(w.imports().size() - 1).sha256()).isEqualTo(pe.cardumen.io.FileDigest.sha256(file));
+        }
+        // a survey whose hauls are still to come is left out of the features, not a failure of every prediction
+        assertThat(o.path("monitoring").isArray()).as(r.body()).isTrue();
+        HttpResponse<String> still = get(server, "/predict?period=2024-09");
+        assertThat(still.statusCode()).as(still.body()).isEqualTo(200);
+        // the same bytes again: skipped as the CLI skips them, nothing counted twice
+        JsonNode again = JSON.readTree(upload(server, "/surveys/2026-http/import?filename=ices-acoustic.csv", bytes, TOKEN).body());
+        assertThat(again.path("imported").asInt()).isZero();
+        assertThat(again.path("warnings").toString()).contains("already imported");
+        // a damaged file under a hostile name: a 422 naming the file (not the server's temporary path), nothing changes
+        byte[] garbage = "not a sonar file\u0000\u0001".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> bad = upload(server, "/surveys/2026-http/import?filename=..%2F..%2Fetc%2Fcells.csv", garbage, TOKEN);
+        assertThat(bad.statusCode()).as(bad.body()).isEqualTo(422);
+        String error = JSON.readTree(bad.body()).path("error").asText();
+        assertThat(error).contains("cells.csv").doesNotContain(".cardumen-import-").doesNotContain("\n");
+        assertThat(upload(server, "/surveys/2026-http/import?filename=empty.csv", new byte[0], TOKEN).statusCode()).isEqualTo(400);
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.imports()).hasSize(before + 1);
+            assertThat(w.nascCells("2026-http")).hasSize(o.path("imported").asInt());
+        }
+        // no upload is left behind beside the workspace
+        try (var left = java.nio.file.Files.list(ws.getParent())) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.startsWith(".cardumen-import-"));
+        }
+    }
+
+    @Test
+    void anImportLargerThanTheLimitIsRefusedWhileStreaming() throws Exception {
+        try (PredictionServer small = PredictionServer.start(TestData.services(), new PredictionServer.Options(ws, "127.0.0.1", 0,
+                TOKEN.getBytes(StandardCharsets.UTF_8), 512, 4096, pe.cardumen.model.MonitoringThresholds.defaults()))) {
+            // the import limit, not the JSON body limit, applies to files: 784 bytes > 512 imports
+            byte[] cells = java.nio.file.Files.readAllBytes(Path.of("src/test/resources/fixtures/acoustic/Celdas 38 kHz Olaya-Flores 1508-10.csv"));
+            assertThat(cells.length).isGreaterThan(512);
+            HttpResponse<String> ok = upload(small, "/surveys/2026-limit/import?filename=Celdas%2038%20kHz.csv", cells, TOKEN);
+            assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+            HttpResponse<String> r = upload(small, "/surveys/2026-big/import?filename=big.raw", new byte[100_000], TOKEN);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(JSON.readTree(r.body()).path("error").asText()).contains("4096").contains("cardumen import");
+            // a body without a declared length (chunked) is cut at the limit too
+            byte[] chunk = new byte[8192];
+            HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + small.port() + "/surveys/2026-big/import?filename=big.raw"))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(chunk),
+                            new java.io.ByteArrayInputStream(chunk)))).build();
+            HttpResponse<String> c = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertThat(c.statusCode()).as(c.body()).isEqualTo(413);
+        }
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.surveys()).noneMatch(s -> s.id().equals("2026-big"));
+        }
+    }
 }

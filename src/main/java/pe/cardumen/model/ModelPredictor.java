@@ -55,6 +55,15 @@ public final class ModelPredictor implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the input's columns are not the card's, in its order
      */
+    /**
+     * Checks that an input has the card's columns in its order, as {@link #predict} does first.
+     *
+     * @throws IllegalArgumentException naming the missing, extra or misplaced columns
+     */
+    public void check(ModelInput input) {
+        QuantileTranslator.check(input, version.card());
+    }
+
     public float[][] predict(ModelInput input) {
         QuantileTranslator.check(input, version.card());
         if (input.rows().length == 0) {

@@ -73,12 +73,25 @@ public final class PredictionServer implements AutoCloseable {
     private final Services services;
     private final Options options;
     private final Javalin app;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
     private final Map<String, ModelService.Prediction> predictions = new ConcurrentHashMap<>();
+    /** GET /predict's answer as sent, per model version and month (130 kB of JSON for 930 zones: built once, not per request). */
+    private final Map<String, java.util.concurrent.CompletableFuture<byte[]>> predictionJson = new ConcurrentHashMap<>();
+    /**
+     * Model versions by {@code id:version} with their hash. A published version's files never change
+     * (a new model is a new version; {@code models verify} finds edits), so a version is resolved and
+     * hashed once, not per request; GET /models and GET /models/{id}/{version} still verify afresh.
+     */
+    private final Map<String, Resolved> resolved = new ConcurrentHashMap<>();
+    /** The workspace's default model as last read, and the file stamp it was read at. */
+    private volatile String defaultModel;
+    private volatile String defaultStamp = "";
     private final Map<String, Double> monitoringGauges = new ConcurrentHashMap<>();
-    /** One loaded predictor per model version (loading takes ~0.1 s; a prediction of one row, microseconds). */
-    private final Map<String, ModelPredictor> predictors = new ConcurrentHashMap<>();
+    /** One loaded predictor per model version (loading takes ~0.1 s), behind the batcher that owns it. */
+    private final Map<String, PredictionBatcher> predictors = new ConcurrentHashMap<>();
+    private final io.micrometer.core.instrument.binder.jvm.JvmGcMetrics jvmGc = new io.micrometer.core.instrument.binder.jvm.JvmGcMetrics();
     private volatile String notReady = "starting";
     private volatile String readyModel;
 
@@ -89,6 +102,11 @@ public final class PredictionServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = options.maxBodyBytes();
         });
+        // heap, GC, threads and CPU next to the service's own metrics (jvm_memory_used_bytes{area="heap"} bounds the heap in the load benchmark)
+        new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
+        jvmGc.bindTo(metrics);
+        new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
+        new io.micrometer.core.instrument.binder.system.ProcessorMetrics().bindTo(metrics);
         routes();
     }
 
@@ -108,25 +126,101 @@ public final class PredictionServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        jvmGc.close();
         metrics.close();
-        predictors.values().forEach(p -> {
+        predictors.values().forEach(b -> {
+            b.close();
             try {
-                p.close();
+                b.predictor().close();
             } catch (Exception ignored) {
                 // closing at shutdown
             }
         });
     }
 
-    private ModelPredictor predictor(ModelRegistry.Version v) {
-        return predictors.computeIfAbsent(v.ref() + "|" + v.sha256(), k -> {
+    private record Resolved(ModelRegistry.Version version, String sha256) {
+    }
+
+    /** The version a reference names, resolved and hashed once per {@code id:version} (a bare id, the newest, every time). */
+    private Resolved resolved(String ref) {
+        Resolved r = resolved.get(ref);
+        if (r != null) {
+            return r;
+        }
+        ModelRegistry.Version v = resolve(ref);
+        r = new Resolved(v, v.sha256());
+        if (ref.contains(":")) {
+            resolved.put(ref, r);
+        }
+        return r;
+    }
+
+    /**
+     * The workspace file's stamp: size and modification time of the file and of its write-ahead log.
+     * Any write, by this server or by a CLI or a job on the same file, changes it (SQLite's WAL mode
+     * appends to the log; the checkpoint that empties it rewrites the file).
+     */
+    private String workspaceStamp() {
+        Path f = options.workspace();
+        Path wal = f.resolveSibling(f.getFileName() + "-wal");
+        StringBuilder b = new StringBuilder();
+        for (Path p : new Path[] {f, wal}) {
             try {
-                return ModelPredictor.open(v);
+                var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                // every reader's connection creates an empty log and the last one to close deletes it: only a log with frames is a change
+                if (a.size() > 0) {
+                    b.append(a.size()).append('@').append(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS));
+                }
+            } catch (IOException absent) {
+                // no log: everything is in the file
+            }
+            b.append(';');
+        }
+        return b.toString();
+    }
+
+    /**
+     * The workspace's default model, or {@code null}. Read from the workspace only when its file has
+     * changed since the last read (one {@code stat} per request otherwise); a change also drops the
+     * cached predictions, whose features may have changed with it.
+     */
+    private String defaultModel() throws Exception {
+        String stamp = workspaceStamp();
+        if (!stamp.equals(defaultStamp)) {
+            String ref = read(ws -> ws.setting(ModelService.DEFAULT_MODEL).orElse(null));
+            predictions.clear();
+            predictionJson.clear();
+            defaultModel = ref;
+            defaultStamp = stamp;
+        }
+        return defaultModel;
+    }
+
+    /** After this server's own write: the next request reads the default model and predicts afresh. */
+    private void invalidate() {
+        predictions.clear();
+        predictionJson.clear();
+        defaultStamp = "";
+    }
+
+    private PredictionBatcher predictor(ModelRegistry.Version v, String sha256) {
+        return predictors.computeIfAbsent(v.ref() + "|" + sha256, k -> {
+            try {
+                PredictionBatcher b = new PredictionBatcher(ModelPredictor.open(v), BATCH_ROWS, QUEUED_REQUESTS);
+                io.micrometer.core.instrument.FunctionCounter.builder("cardumen_predict_calls", b, x -> x.counts()[0])
+                        .description("TensorFlow calls for POST /predict (requests / calls = mean batch size)").tag("model", v.ref()).register(metrics);
+                io.micrometer.core.instrument.FunctionCounter.builder("cardumen_predict_batched_requests", b, x -> x.counts()[1])
+                        .description("POST /predict requests answered through the batcher").tag("model", v.ref()).register(metrics);
+                return b;
             } catch (IOException e) {
                 throw new IllegalStateException("cannot load " + v.ref() + ": " + oneLine(e), e);
             }
         });
     }
+
+    /** Rows in one TensorFlow call of POST /predict's batcher; requests waiting beyond {@link #QUEUED_REQUESTS} get a 503. */
+    static final int BATCH_ROWS = 4096;
+    static final int QUEUED_REQUESTS = 1024;
 
     /** What /ready reports: {@code null} when ready, else why not. */
     String notReady() {
@@ -288,7 +382,7 @@ public final class PredictionServer implements AutoCloseable {
             ws.audit("set default model", v.ref() + " (sha256 " + v.sha256() + ") by the prediction service");
             return null;
         });
-        predictions.clear();
+        invalidate();
         checkReady();
         ctx.json(Map.of("default", v.ref(), "sha256", v.sha256()));
     }
@@ -366,7 +460,7 @@ public final class PredictionServer implements AutoCloseable {
                 }
                 return m;
             });
-            predictions.clear(); // new grids change the features of their months
+            invalidate(); // new grids change the features of their months
             ctx.status(201).json(out);
         } finally {
             Files.deleteIfExists(file);
@@ -443,21 +537,40 @@ public final class PredictionServer implements AutoCloseable {
     private void predictPeriod(Context ctx) throws Exception {
         YearMonth period = period(ctx.queryParam("period"));
         String ref = ctx.queryParam("model");
-        ModelService.Prediction p = read(ws -> {
-            String chosen = ref != null ? ref : ws.setting(ModelService.DEFAULT_MODEL).orElseThrow(() -> new HttpProblem(409,
-                    "no model given and the workspace has no default model"));
-            ModelRegistry.Version v = resolve(chosen);
-            String key = v.ref() + "|" + v.sha256() + "|" + period;
-            ModelService.Prediction cached = predictions.get(key);
-            if (cached != null) {
-                return cached;
+        String chosen = ref != null ? ref : defaultModel();
+        if (chosen == null) {
+            throw new HttpProblem(409, "no model given and the workspace has no default model");
+        }
+        Resolved v = resolved(chosen);
+        String key = v.version().ref() + "|" + v.sha256() + "|" + period;
+        // one computation per month and model however many clients ask at once; the others wait for it
+        var mine = new java.util.concurrent.CompletableFuture<byte[]>();
+        var existing = predictionJson.putIfAbsent(key, mine);
+        byte[] json;
+        if (existing == null) {
+            try {
+                ModelService.Prediction p = read(ws -> services.models().predict(ws, v.version().ref(), period, false));
+                predictions.put(key, p);
+                json = predictionJson(p);
+                mine.complete(json);
+            } catch (Exception | Error e) {
+                predictionJson.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
             }
-            ModelService.Prediction fresh = services.models().predict(ws, v.ref(), period, false);
-            predictions.put(key, fresh);
-            return fresh;
-        });
-        Counter.builder("cardumen_predictions").description("zone predictions served").tag("model", p.version().ref()).register(metrics)
-                .increment(p.zones().size());
+        } else {
+            try {
+                json = existing.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            }
+        }
+        Counter.builder("cardumen_predictions").description("zone predictions served").tag("model", v.version().ref()).register(metrics)
+                .increment(predictions.get(key) == null ? 0 : predictions.get(key).zones().size());
+        ctx.contentType("application/json").result(json);
+    }
+
+    private static byte[] predictionJson(ModelService.Prediction p) throws IOException {
         List<Map<String, Object>> zones = new ArrayList<>();
         for (ModelService.ZonePrediction z : p.zones()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -476,7 +589,7 @@ public final class PredictionServer implements AutoCloseable {
         out.put("simulated", p.simulated());
         out.put("total_p50_t", p.totalP50T());
         out.put("zones", zones);
-        ctx.json(out);
+        return JSON.writeValueAsBytes(out);
     }
 
     private ModelRegistry.Version resolve(String ref) {
@@ -501,15 +614,14 @@ public final class PredictionServer implements AutoCloseable {
             throw HttpProblem.badRequest(oneLine(e));
         }
         String ref = ctx.queryParam("model");
-        String chosen = ref != null ? ref : read(ws -> ws.setting(ModelService.DEFAULT_MODEL).orElseThrow(() -> new HttpProblem(409,
-                "no model given and the workspace has no default model")));
-        ModelRegistry.Version v = resolve(chosen);
-        var input = pe.cardumen.model.ModelInput.of(frame, v.card());
-        ModelPredictor p = predictor(v);
-        float[][] q;
-        synchronized (p) {
-            q = p.predict(input);
+        String chosen = ref != null ? ref : defaultModel();
+        if (chosen == null) {
+            throw new HttpProblem(409, "no model given and the workspace has no default model");
         }
+        Resolved r = resolved(chosen);
+        ModelRegistry.Version v = r.version();
+        var input = pe.cardumen.model.ModelInput.of(frame, v.card());
+        float[][] q = predictor(v, r.sha256()).predict(input);
         Counter.builder("cardumen_predictions").description("zone predictions served").tag("model", v.ref()).register(metrics).increment(q.length);
         List<Map<String, Object>> rows = new ArrayList<>();
         String[] zone = frame.has("zone") ? frame.text("zone") : null;
@@ -523,7 +635,11 @@ public final class PredictionServer implements AutoCloseable {
             m.put("p90_density_t_per_nmi2", Math.max(0, Math.expm1(q[i][2])));
             rows.add(m);
         }
-        ctx.json(Map.of("model", v.ref(), "sha256", v.sha256(), "rows", rows));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("model", v.ref());
+        out.put("sha256", r.sha256());
+        out.put("rows", rows);
+        ctx.json(out);
     }
 
     private record QuotaRequest(Stock stock, String season, String scenario, String survey, String model, YearMonth period) {

@@ -319,4 +319,66 @@ class PredictionServerTest {
             assertThat(w.surveys()).noneMatch(s -> s.id().equals("2026-big"));
         }
     }
+
+    @Test
+    void concurrentSingleRowPostsEachGetTheirOwnRowsQuantiles() throws Exception {
+        Path features = ws.resolveSibling("features-2024-09-batch.csv");
+        cli("features", "--workspace", ws.toString(), "--periods", "months", "--from", "2024-09", "--to", "2024-09", "--out", features.toString());
+        List<String> lines = java.nio.file.Files.readAllLines(features);
+        String header = lines.get(0);
+        List<String> rows = lines.subList(1, 41);
+        // all 40 rows in one request: the reference
+        HttpResponse<String> all = send(server, "POST", "/predict", header + "\n" + String.join("\n", rows) + "\n", "text/csv", null);
+        assertThat(all.statusCode()).as(all.body()).isEqualTo(200);
+        JsonNode expected = JSON.readTree(all.body()).path("rows");
+        // the same rows one per request from 16 clients at once (the batcher joins them), and bad rows among them
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (int i = 0; i < rows.size(); i++) {
+                    String body = header + "\n" + rows.get(i) + "\n";
+                    calls.add(pool.submit(() -> send(server, "POST", "/predict", body, "text/csv", null)));
+                    if (i % 10 == 0) {
+                        calls.add(pool.submit(() -> send(server, "POST", "/predict", "zone,lat_deg\n30073,-7.6\n", "text/csv", null)));
+                    }
+                }
+            }
+            int k = 0;
+            for (Future<HttpResponse<String>> f : calls) {
+                HttpResponse<String> r = f.get();
+                if (r.request().bodyPublisher().orElseThrow().contentLength() < 40) { // a bad row's request
+                    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+                    continue;
+                }
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+                JsonNode got = JSON.readTree(r.body()).path("rows");
+                assertThat(got).hasSize(1);
+                JsonNode want = expected.get(k % rows.size());
+                assertThat(got.get(0).path("zone").asText()).isEqualTo(want.path("zone").asText());
+                for (String q : List.of("p10_density_t_per_nmi2", "p50_density_t_per_nmi2", "p90_density_t_per_nmi2")) {
+                    assertThat(got.get(0).path(q).asDouble()).as(q).isCloseTo(want.path(q).asDouble(), within(1e-4 * (1 + want.path(q).asDouble())));
+                }
+                k++;
+            }
+            assertThat(k).isEqualTo(3 * rows.size());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aDefaultModelChangedByTheCliOnTheSameFileIsServedAtOnce() throws Exception {
+        assertThat(JSON.readTree(get(server, "/predict?period=2024-09").body()).path("model").asText()).isEqualTo("anchoveta-biomass:2.0.0");
+        cli("models", "default", "anchoveta-biomass:1.0.0", "--workspace", ws.toString());
+        try {
+            JsonNode p = JSON.readTree(get(server, "/predict?period=2024-09").body());
+            assertThat(p.path("model").asText()).isEqualTo("anchoveta-biomass:1.0.0");
+            List<String> csv = cli("predict", "--workspace", ws.toString(), "--period", "2024-09", "--csv")[0].lines().skip(1).toList();
+            assertPredictionIsTheClis(p, csv);
+        } finally {
+            cli("models", "default", "anchoveta-biomass:2.0.0", "--workspace", ws.toString());
+        }
+        assertThat(JSON.readTree(get(server, "/predict?period=2024-09").body()).path("model").asText()).isEqualTo("anchoveta-biomass:2.0.0");
+    }
 }

@@ -187,11 +187,20 @@ public final class PredictionServer implements AutoCloseable {
     private String defaultModel() throws Exception {
         String stamp = workspaceStamp();
         if (!stamp.equals(defaultStamp)) {
-            String ref = read(ws -> ws.setting(ModelService.DEFAULT_MODEL).orElse(null));
+            // opening a workspace the first time may itself write (tables created on first use): read until the
+            // stamp before and after the read agree, so that this server's own reads do not count as changes
+            String ref;
+            String after = stamp;
+            int attempts = 0;
+            do {
+                stamp = after;
+                ref = read(ws -> ws.setting(ModelService.DEFAULT_MODEL).orElse(null));
+                after = workspaceStamp();
+            } while (!after.equals(stamp) && ++attempts < 3);
             predictions.clear();
             predictionJson.clear();
             defaultModel = ref;
-            defaultStamp = stamp;
+            defaultStamp = after;
         }
         return defaultModel;
     }

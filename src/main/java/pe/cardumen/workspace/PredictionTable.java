@@ -67,7 +67,9 @@ final class PredictionTable {
     }
 
     static List<PredictionRun> runs(Connection c) throws SQLException {
-        ensure(c);
+        if (!Workspace.hasTable(c, "prediction_run")) { // a read never writes: the table is created by the first insert
+            return new ArrayList<>();
+        }
         List<PredictionRun> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, model, model_sha256, period, computed_at, total_p50_t FROM prediction_run ORDER BY id")) {
             while (r.next()) {
@@ -78,7 +80,9 @@ final class PredictionTable {
     }
 
     static List<PredictionRow> rows(Connection c, long run) throws SQLException {
-        ensure(c);
+        if (!Workspace.hasTable(c, "prediction_run")) { // a read never writes: the table is created by the first insert
+            return new ArrayList<>();
+        }
         List<PredictionRow> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT zone, p10_t, p50_t, p90_t, density_p50_t_per_nmi2 FROM result_prediction WHERE run_id = ? ORDER BY id")) {
             p.setLong(1, run);

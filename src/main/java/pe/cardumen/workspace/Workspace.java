@@ -760,7 +760,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static boolean hasTable(Connection c, String table) throws SQLException {
+    static boolean hasTable(Connection c, String table) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
             p.setString(1, table);
             try (ResultSet r = p.executeQuery()) {

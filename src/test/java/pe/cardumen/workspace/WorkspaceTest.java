@@ -223,4 +223,27 @@ class WorkspaceTest {
         }
         return false;
     }
+
+    /** The prediction service tells a workspace changed by its file: reading must never write it. */
+    @Test
+    void readingAWorkspaceWithoutScoresPredictionsOrBiomassLeavesTheFileUnchanged() throws Exception {
+        Path file = TestData.tempDir("ws").resolve("readonly.cardumen.gpkg");
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones("generated AIP grid", someZones(10), CancellationToken.NONE);
+        }
+        long size = Files.size(file);
+        var modified = Files.getLastModifiedTime(file);
+        byte[] before = Files.readAllBytes(file);
+        Thread.sleep(20);
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.scores()).isEmpty();
+            assertThat(ws.predictionRuns()).isEmpty();
+            assertThat(ws.biomassRuns()).isEmpty();
+            assertThat(ws.zones()).hasSize(10);
+        }
+        assertThat(Files.size(file)).isEqualTo(size);
+        assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(file.resolveSibling(file.getFileName() + "-wal")).satisfiesAnyOf(w -> assertThat(w).doesNotExist(), w -> assertThat(w).isEmptyFile());
+    }
 }

@@ -143,6 +143,14 @@ class KubernetesManifestsTest {
         assertThat(d.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsUser()).isEqualTo(10001L);
         assertThat(containerfile).contains("USER 10001:10001");
         assertThat(serve.getResources().getLimits()).containsKeys("cpu", "memory");
+        // TensorFlow's natives go to the persistent volume (unpacked by the first pod, reused by the next), in the launcher's variable
+        assertThat(Files.readString(DIR.getParent().getParent().resolve("container/cardumen"))).contains("${CARDUMEN_CACHE:-");
+        for (var c : List.of(serve, cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getContainers().get(0))) {
+            String cache = c.getEnv().stream().filter(e -> e.getName().equals("CARDUMEN_CACHE")).findFirst().orElseThrow().getValue();
+            var mount = c.getVolumeMounts().stream().filter(m -> cache.startsWith(m.getMountPath() + "/")).findFirst().orElseThrow();
+            var volumes = c == serve ? d.getSpec().getTemplate().getSpec().getVolumes() : cron.getSpec().getJobTemplate().getSpec().getTemplate().getSpec().getVolumes();
+            assertThat(volumes).as(c.getName()).anyMatch(v -> v.getName().equals(mount.getName()) && v.getPersistentVolumeClaim() != null);
+        }
     }
 
     @Test

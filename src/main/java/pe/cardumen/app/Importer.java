@@ -118,13 +118,24 @@ public final class Importer {
             try {
                 outcomes.add(importOne(ws, zones, f, cancel));
             } catch (FileFormatException | IOException | IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
-                outcomes.add(new Outcome(f, "", 0, 0, List.of(), e.getMessage()));
+                outcomes.add(new Outcome(f, "", 0, 0, List.of(), namingTheFile(f, e)));
             } catch (WorkspaceException e) {
                 outcomes.add(new Outcome(f, "", 0, 0, List.of(), e.getMessage()));
             }
         }
         progress.progress(files.size(), files.size(), "done");
         return outcomes;
+    }
+
+    /**
+     * The failure's message, starting with the file's name when the reader's own message does not
+     * name it (a reader's {@link FileFormatException} does; a calibration's refusal, e.g. of FM pings,
+     * does not): the user importing many files must see which one failed.
+     */
+    static String namingTheFile(Path f, Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String name = f.getFileName().toString();
+        return m.contains(name) ? m : name + ": " + m;
     }
 
     /** A grid: zonal statistics of every time step over the workspace's zones. */

@@ -72,6 +72,16 @@ class ImportCliTest {
     }
 
     @Test
+    void aFileRefusedByTheCalibrationIsNamedInTheMessage() throws Exception {
+        Path ws = workspace();
+        Path fm = TestData.sampleData().resolve("echosounder/EK80-WBTMini-FM.raw");
+        CliTest.Run r = CliTest.run("import", fm.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).isEqualTo(1);
+        // the refusal comes from the calibration, which knows pings, not files: the importer names the file
+        assertThat(r.err()).contains("cardumen: EK80-WBTMini-FM.raw: Sv of EK80 FM (broadband) pings is not supported yet");
+    }
+
+    @Test
     void gridsAreImportedAsZonalStatisticsAndGiveAnomalies() throws Exception {
         Path ws = workspace();
         Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");

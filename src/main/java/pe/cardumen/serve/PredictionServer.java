@@ -76,9 +76,12 @@ public final class PredictionServer implements AutoCloseable {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private final Map<String, ModelService.Prediction> predictions = new ConcurrentHashMap<>();
     /** GET /predict's answer as sent, per model version and month (130 kB of JSON for 930 zones: built once, not per request). */
-    private final Map<String, java.util.concurrent.CompletableFuture<byte[]>> predictionJson = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Answer>> predictionJson = new ConcurrentHashMap<>();
+
+    /** GET /predict's body and how many zone predictions it holds (for the served-predictions counter). */
+    private record Answer(byte[] json, int zones) {
+    }
     /**
      * Model versions by {@code id:version} with their hash. A published version's files never change
      * (a new model is a new version; {@code models verify} finds edits), so a version is resolved and
@@ -197,7 +200,6 @@ public final class PredictionServer implements AutoCloseable {
                 ref = read(ws -> ws.setting(ModelService.DEFAULT_MODEL).orElse(null));
                 after = workspaceStamp();
             } while (!after.equals(stamp) && ++attempts < 3);
-            predictions.clear();
             predictionJson.clear();
             defaultModel = ref;
             defaultStamp = after;
@@ -207,7 +209,6 @@ public final class PredictionServer implements AutoCloseable {
 
     /** After this server's own write: the next request reads the default model and predicts afresh. */
     private void invalidate() {
-        predictions.clear();
         predictionJson.clear();
         defaultStamp = "";
     }
@@ -553,15 +554,14 @@ public final class PredictionServer implements AutoCloseable {
         Resolved v = resolved(chosen);
         String key = v.version().ref() + "|" + v.sha256() + "|" + period;
         // one computation per month and model however many clients ask at once; the others wait for it
-        var mine = new java.util.concurrent.CompletableFuture<byte[]>();
+        var mine = new java.util.concurrent.CompletableFuture<Answer>();
         var existing = predictionJson.putIfAbsent(key, mine);
-        byte[] json;
+        Answer answer;
         if (existing == null) {
             try {
                 ModelService.Prediction p = read(ws -> services.models().predict(ws, v.version().ref(), period, false));
-                predictions.put(key, p);
-                json = predictionJson(p);
-                mine.complete(json);
+                answer = new Answer(predictionJson(p), p.zones().size());
+                mine.complete(answer);
             } catch (Exception | Error e) {
                 predictionJson.remove(key, mine);
                 mine.completeExceptionally(e);
@@ -569,14 +569,14 @@ public final class PredictionServer implements AutoCloseable {
             }
         } else {
             try {
-                json = existing.join();
+                answer = existing.join();
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof Exception x ? x : e;
             }
         }
         Counter.builder("cardumen_predictions").description("zone predictions served").tag("model", v.version().ref()).register(metrics)
-                .increment(predictions.get(key) == null ? 0 : predictions.get(key).zones().size());
-        ctx.contentType("application/json").result(json);
+                .increment(answer.zones());
+        ctx.contentType("application/json").result(answer.json());
     }
 
     private static byte[] predictionJson(ModelService.Prediction p) throws IOException {

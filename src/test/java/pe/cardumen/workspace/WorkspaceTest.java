@@ -25,6 +25,15 @@ import pe.cardumen.io.FileDigest;
 
 class WorkspaceTest {
 
+    /** A new workspace in a temporary folder holding {@code n} zones from the named source. */
+    private static Path withZones(String fileName, String source, int n) throws Exception {
+        Path file = TestData.tempDir("ws").resolve(fileName);
+        try (Workspace ws = Workspace.create(file)) {
+            ws.replaceZones(source, someZones(n), CancellationToken.NONE);
+        }
+        return file;
+    }
+
     private static List<Zone> someZones(int n) throws Exception {
         return TestData.fullGrid().zones().subList(0, n);
     }
@@ -95,10 +104,7 @@ class WorkspaceTest {
 
     @Test
     void aCancelledZoneReplacementLeavesTheFileAsItWas() throws Exception {
-        Path file = TestData.tempDir("ws").resolve("b.cardumen.gpkg");
-        try (Workspace ws = Workspace.create(file)) {
-            ws.replaceZones("first", someZones(10), CancellationToken.NONE);
-        }
+        Path file = withZones("b.cardumen.gpkg", "first", 10);
         String before = FileDigest.sha256(file);
         try (Workspace ws = Workspace.open(file)) {
             CancellationToken token = new CancellationToken();
@@ -162,10 +168,7 @@ class WorkspaceTest {
     /** The GeoPackage requirements a reader like GDAL or QGIS checks first (OGC 12-128r18 Req 2, 10–14, 18–22). */
     @Test
     void isAConformingGeoPackage() throws Exception {
-        Path file = TestData.tempDir("ws").resolve("d.cardumen.gpkg");
-        try (Workspace ws = Workspace.create(file)) {
-            ws.replaceZones("g", someZones(30), CancellationToken.NONE);
-        }
+        Path file = withZones("d.cardumen.gpkg", "g", 30);
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(file), 72);
         assertThat(new String(head, 0, 16, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("SQLite format 3\0");
         // application_id at offset 68 is "GPKG"
@@ -203,10 +206,7 @@ class WorkspaceTest {
     @Test
     void gdalReadsTheZoneLayer() throws Exception {
         Assumptions.assumeTrue(commandExists("ogrinfo"), "ogrinfo (Debian package gdal-bin) is not installed; the GeoPackage structure is checked by isAConformingGeoPackage");
-        Path file = TestData.tempDir("ws").resolve("g.cardumen.gpkg");
-        try (Workspace ws = Workspace.create(file)) {
-            ws.replaceZones("g", someZones(30), CancellationToken.NONE);
-        }
+        Path file = withZones("g.cardumen.gpkg", "g", 30);
         Process p = new ProcessBuilder("ogrinfo", "-so", "-ro", file.toString(), "zones").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -227,10 +227,7 @@ class WorkspaceTest {
     /** The prediction service tells a workspace changed by its file: reading must never write it. */
     @Test
     void readingAWorkspaceWithoutScoresPredictionsOrBiomassLeavesTheFileUnchanged() throws Exception {
-        Path file = TestData.tempDir("ws").resolve("readonly.cardumen.gpkg");
-        try (Workspace ws = Workspace.create(file)) {
-            ws.replaceZones("generated AIP grid", someZones(10), CancellationToken.NONE);
-        }
+        Path file = withZones("readonly.cardumen.gpkg", "generated AIP grid", 10);
         long size = Files.size(file);
         var modified = Files.getLastModifiedTime(file);
         byte[] before = Files.readAllBytes(file);

@@ -478,12 +478,21 @@ public final class PredictionServer implements AutoCloseable {
         }
     }
 
+    /** One read of the upload; a body that ends before its declared length (the client went away) is a 400, not a 500. */
+    private static int readOrRefuse(java.io.InputStream in, byte[] buf, long sofar) {
+        try {
+            return in.read(buf);
+        } catch (IOException e) {
+            throw HttpProblem.badRequest("the upload ended after " + sofar + " bytes, before the length it declared; nothing was imported");
+        }
+    }
+
     /** Copies at most {@code limit} bytes to {@code file}; a longer body is a 413 (and what was written is removed by the caller). */
     static long copyLimited(java.io.InputStream in, Path file, long limit) throws IOException {
         byte[] buf = new byte[1 << 16];
         long n = 0;
         try (in; var out = Files.newOutputStream(file)) {
-            for (int r; (r = in.read(buf)) > 0; ) {
+            for (int r; (r = readOrRefuse(in, buf, n)) > 0; ) {
                 n += r;
                 if (n > limit) {
                     throw new HttpProblem(413, "the file is larger than " + limit + " bytes, the largest this server imports (--max-import); "

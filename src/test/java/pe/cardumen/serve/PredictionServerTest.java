@@ -315,8 +315,20 @@ class PredictionServerTest {
             HttpResponse<String> c = HTTP.send(chunked, HttpResponse.BodyHandlers.ofString());
             assertThat(c.statusCode()).as(c.body()).isEqualTo(413);
         }
+        // a body shorter than its declared length (the client sends 100 of 10,000 bytes and stops): a 400, no import
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port())) {
+            var out = sock.getOutputStream();
+            out.write(("POST /surveys/2026-cut/import?filename=cut.raw HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TOKEN
+                    + "\r\nContent-Length: 10000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[100]);
+            out.flush();
+            sock.shutdownOutput();
+            sock.setSoTimeout(20_000);
+            String answer = new String(sock.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("the upload ended after 100 bytes");
+        }
         try (Workspace w = Workspace.open(ws)) {
-            assertThat(w.surveys()).noneMatch(s -> s.id().equals("2026-big"));
+            assertThat(w.surveys()).noneMatch(s -> s.id().equals("2026-big") || s.id().equals("2026-cut"));
         }
     }
 

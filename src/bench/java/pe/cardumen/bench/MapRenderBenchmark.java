@@ -23,18 +23,18 @@ import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.Zone;
 import pe.cardumen.geo.Coastline;
 import pe.cardumen.geo.ZoneLayer;
-import pe.cardumen.ui.map.BaseMapLayer;
-import pe.cardumen.ui.map.Choropleth;
-import pe.cardumen.ui.map.ColourRamp;
-import pe.cardumen.ui.map.GraticuleLayer;
-import pe.cardumen.ui.map.MapFrame;
-import pe.cardumen.ui.map.MapLayer;
-import pe.cardumen.ui.map.MapProjection;
-import pe.cardumen.ui.map.MapRenderer;
+import pe.cardumen.render.BaseMapLayer;
+import pe.cardumen.render.Choropleth;
+import pe.cardumen.render.ColourRamp;
+import pe.cardumen.render.GraticuleLayer;
+import pe.cardumen.render.MapFrame;
+import pe.cardumen.render.MapLayer;
+import pe.cardumen.render.MapProjection;
+import pe.cardumen.render.MapRenderer;
 import pe.cardumen.ui.map.MapView;
-import pe.cardumen.ui.map.MapViewport;
-import pe.cardumen.ui.map.WorldShapes;
-import pe.cardumen.ui.map.ZonesLayer;
+import pe.cardumen.render.MapViewport;
+import pe.cardumen.render.WorldShapes;
+import pe.cardumen.render.ZonesLayer;
 
 /**
  * One map frame at 1600×1000 with every zone drawn (land/sea, 930 AIP cells with a choropleth and
@@ -81,8 +81,8 @@ public class MapRenderBenchmark {
             try (pe.cardumen.io.grid.CfGrid g = pe.cardumen.io.grid.CfGrid.open(nc, null)) {
                 float[] day = g.step(0);
                 layers = List.of(new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection),
-                        new pe.cardumen.ui.map.RasterLayer(g.latitudes(), g.longitudes(), day,
-                                pe.cardumen.ui.map.RasterLegend.of("SST (°C)", day, false, ColourRamp.THERMAL), projection),
+                        new pe.cardumen.render.RasterLayer(g.latitudes(), g.longitudes(), day,
+                                pe.cardumen.render.RasterLegend.of("SST (°C)", day, false, ColourRamp.THERMAL), projection),
                         zonesLayer.outlinesOnly(), new GraticuleLayer(projection));
             }
         } else {

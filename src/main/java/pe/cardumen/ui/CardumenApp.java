@@ -134,8 +134,8 @@ public final class CardumenApp extends Application {
         Services s = services;
         Thread t = new Thread(() -> {
             try {
-                var projection = new pe.cardumen.ui.map.MapProjection();
-                pe.cardumen.ui.map.MapRenderer.warmUp(s.coastline(), projection);
+                var projection = new pe.cardumen.render.MapProjection();
+                pe.cardumen.render.MapRenderer.warmUp(s.coastline(), projection);
                 StartupTrace.mark("map renderer warmed up");
             } catch (java.io.IOException | RuntimeException e) {
                 // the coastline task and the map view do it again and report any failure

@@ -23,6 +23,11 @@ public final class Formats {
         return numbers.decimalSeparator();
     }
 
+    /** The window's number conventions. */
+    public static LanguageNumbers numbers() {
+        return numbers;
+    }
+
     /** A number with thousands grouped and {@code decimals} decimals. */
     public static String number(double v, int decimals) {
         return numbers.number(v, decimals);

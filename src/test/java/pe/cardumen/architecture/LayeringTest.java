@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** The layering of docs/architecture.md, enforced. */
 class LayeringTest {
     private static JavaClasses classes;
+    /** Top first. */
+    private static final String[] LAYERS = {"ui", "cli", "serve", "app", "report", "render", "planning", "model", "features", "acoustics", "ocean",
+        "geo", "io", "workspace", "domain"};
 
     @BeforeAll
     static void importClasses() {
@@ -25,9 +28,13 @@ class LayeringTest {
      */
     @Test
     void theRulesSeeEveryLayer() {
-        for (String layer : new String[] {"ui", "cli", "app", "report", "features", "acoustics", "ocean", "geo", "io", "workspace", "domain"}) {
+        for (String layer : LAYERS) {
             assertThat(classes.stream().filter(c -> c.getPackageName().startsWith("pe.cardumen." + layer)).count()).as(layer).isPositive();
         }
+        // and every package belongs to a layer: a new top-level package must be placed in the rules
+        assertThat(classes.stream().map(c -> c.getPackageName()).filter(p -> p.startsWith("pe.cardumen."))
+                .map(p -> p.substring("pe.cardumen.".length()).split("\\.")[0]).distinct())
+                .allSatisfy(top -> assertThat(LAYERS).as("layers").contains(top));
         assertThat(classes.contain("pe.cardumen.ui.MainViewModel")).isTrue();
     }
 
@@ -40,6 +47,7 @@ class LayeringTest {
                 .layer("serve").definedBy("pe.cardumen.serve..")
                 .layer("app").definedBy("pe.cardumen.app..")
                 .layer("report").definedBy("pe.cardumen.report..")
+                .layer("render").definedBy("pe.cardumen.render..")
                 .layer("planning").definedBy("pe.cardumen.planning..")
                 .layer("model").definedBy("pe.cardumen.model..")
                 .layer("features").definedBy("pe.cardumen.features..")
@@ -54,14 +62,15 @@ class LayeringTest {
                 .whereLayer("serve").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("app").mayOnlyBeAccessedByLayers("ui", "cli", "serve")
                 .whereLayer("report").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app")
-                .whereLayer("planning").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning")
-                .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model")
-                .whereLayer("acoustics").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model", "features")
-                .whereLayer("ocean").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model", "features", "acoustics")
-                .whereLayer("geo").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model", "features", "acoustics", "ocean")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model", "features", "acoustics", "ocean", "geo")
-                .whereLayer("workspace").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "planning", "model", "features",
+                .whereLayer("render").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report")
+                .whereLayer("planning").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning")
+                .whereLayer("features").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model")
+                .whereLayer("acoustics").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model", "features")
+                .whereLayer("ocean").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model", "features", "acoustics")
+                .whereLayer("geo").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model", "features", "acoustics", "ocean")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model", "features", "acoustics", "ocean", "geo")
+                .whereLayer("workspace").mayOnlyBeAccessedByLayers("ui", "cli", "serve", "app", "report", "render", "planning", "model", "features",
                         "acoustics", "ocean", "geo", "io")
                 .check(classes);
     }
@@ -71,7 +80,7 @@ class LayeringTest {
         noClasses().that().resideInAPackage("pe.cardumen.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("pe.cardumen.workspace..", "pe.cardumen.io..", "pe.cardumen.geo..",
                         "pe.cardumen.ocean..", "pe.cardumen.acoustics..", "pe.cardumen.features..", "pe.cardumen.model..",
-                        "pe.cardumen.planning..", "pe.cardumen.report..", "pe.cardumen.app..", "pe.cardumen.cli..", "pe.cardumen.ui..")
+                        "pe.cardumen.planning..", "pe.cardumen.render..", "pe.cardumen.report..", "pe.cardumen.app..", "pe.cardumen.cli..", "pe.cardumen.ui..")
                 .check(classes);
     }
 

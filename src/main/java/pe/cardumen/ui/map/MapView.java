@@ -18,7 +18,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -35,25 +34,44 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import pe.cardumen.domain.Zone;
 import pe.cardumen.geo.Coastline;
 import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.render.BaseMapLayer;
+import pe.cardumen.render.Choropleth;
+import pe.cardumen.render.GraticuleLayer;
+import pe.cardumen.render.Legend;
+import pe.cardumen.render.MapFrame;
+import pe.cardumen.render.MapLayer;
+import pe.cardumen.render.MapProjection;
+import pe.cardumen.render.MapRenderer;
+import pe.cardumen.render.MapViewport;
+import pe.cardumen.render.PortsLayer;
+import pe.cardumen.render.RasterLayer;
+import pe.cardumen.render.RasterLegend;
+import pe.cardumen.render.ScaleBarLayer;
+import pe.cardumen.render.ScaleBarModel;
+import pe.cardumen.render.TrackLayer;
+import pe.cardumen.render.WorldShapes;
+import pe.cardumen.render.ZoneClasses;
+import pe.cardumen.render.ZonesLayer;
+import pe.cardumen.ui.Formats;
 
 /**
  * The map control: pan by dragging, zoom with the wheel, the {@code +}/{@code −} keys or buttons, and
  * "zoom to Peru"; hover shows the zone in a tooltip and the status text, click selects it.
  *
  * <p>Rendering follows three steps: the JavaFX thread snapshots the viewport and the (immutable) layers,
- * a single background thread renders them with Java2D, and the JavaFX thread commits the image. A newer
+ * a single background thread renders them on a {@link pe.cardumen.render.Java2DCanvas}, and the JavaFX thread
+ * commits the image. The overlays (selected and hovered zone) and the scale bar are drawn through an
+ * {@link FxMapCanvas} with the same layers the paper uses. A newer
  * request supersedes an older one that has not started. All public methods run on the JavaFX thread.
  */
 public final class MapView extends BorderPane {
     /** The area "zoom to Peru" shows, lon/lat degrees: the grid's extent with some coast around it. */
-    public static final Envelope PERU = new Envelope(-87.5, -69.0, -19.0, -2.5);
+    public static final Envelope PERU = MapRenderer.PERU;
 
     private final MapViewModel model;
     private final ResourceBundle texts;
@@ -409,28 +427,25 @@ public final class MapView extends BorderPane {
         });
     }
 
-    /** Below this P50 or interval width (t nmi⁻²) a model's zone is drawn in the near-zero class: practically no fish. */
-    static final double MODEL_NEAR_ZERO_T_PER_NMI2 = 1.0;
-
     /**
-     * The classes of a colouring: differences and anomalies on a blue–white–red ramp centred on zero;
-     * satellite fields on the scale fixed for the whole grid; biomass and NASC (mostly zero) with a zero
-     * class; model predictions with a near-zero class; other attributes in quantiles.
+     * The classes of a colouring, by {@link ZoneClasses}' rules (the report classes its map by the same):
+     * differences on a diverging ramp, satellite fields on the grid's fixed scale, biomass and NASC with a
+     * zero class, predictions with a near-zero class, other attributes in quantiles.
      */
     static Choropleth classes(ZoneAttribute attribute, String title, double[] values, MapViewModel.ModelLayer modelLayer, MapViewModel.ZoneScale scale) {
         if (attribute == ZoneAttribute.MODEL && modelLayer != null && modelLayer.diverging()) {
-            return Choropleth.diverging(title, values, 7, ColourRamp.BLUE_WHITE_RED);
+            return ZoneClasses.difference(title, values);
         }
         if (scale != null) {
-            return Choropleth.fixed(title, scale.breaks(), scale.diverging() ? ColourRamp.BLUE_WHITE_RED : ColourRamp.THERMAL);
+            return ZoneClasses.satellite(title, scale.breaks(), scale.diverging());
         }
         if (attribute == ZoneAttribute.MODEL) {
-            return Choropleth.nearZeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS, MODEL_NEAR_ZERO_T_PER_NMI2);
+            return ZoneClasses.prediction(title, values);
         }
         if (attribute == ZoneAttribute.BIOMASS || attribute == ZoneAttribute.NASC) {
-            return Choropleth.zeroAndQuantiles(title, values, 5, ColourRamp.YELLOW_GREEN_BLUE, ZERO_CLASS);
+            return ZoneClasses.zeroInflated(title, values);
         }
-        return Choropleth.quantiles(title, values, 5, attribute == ZoneAttribute.SATELLITE ? ColourRamp.THERMAL : ColourRamp.YELLOW_GREEN_BLUE);
+        return ZoneClasses.quantiles(title, values, attribute == ZoneAttribute.SATELLITE);
     }
 
     private void setSonar() {
@@ -517,41 +532,15 @@ public final class MapView extends BorderPane {
         ScaleBarModel s = ScaleBarModel.of(v, projection, 200);
         String nmiLabel = s.nmiLabel(texts.getString("unit.nmi"));
         scaleText.set(nmiLabel + " / " + s.kmLabel());
-        GraphicsContext g = scaleBar.getGraphicsContext2D();
-        g.clearRect(0, 0, scaleBar.getWidth(), scaleBar.getHeight());
-        double right = scaleBar.getWidth() - 4;
-        g.setFill(Color.rgb(255, 255, 255, 0.8));
-        g.fillRect(right - Math.max(s.nmiPixels(), s.kmPixels()) - 8, 0, Math.max(s.nmiPixels(), s.kmPixels()) + 12, 44);
-        g.setStroke(Color.rgb(30, 40, 50));
-        g.setFill(Color.rgb(30, 40, 50));
-        g.setLineWidth(2);
-        g.strokeLine(right - s.nmiPixels(), 18, right, 18);
-        g.strokeLine(right - s.nmiPixels(), 12, right - s.nmiPixels(), 18);
-        g.strokeLine(right, 12, right, 18);
-        g.fillText(nmiLabel, right - s.nmiPixels(), 10);
-        g.strokeLine(right - s.kmPixels(), 26, right, 26);
-        g.strokeLine(right - s.kmPixels(), 26, right - s.kmPixels(), 32);
-        g.strokeLine(right, 26, right, 32);
-        g.fillText(s.kmLabel(), right - s.kmPixels(), 42);
+        FxMapCanvas c = new FxMapCanvas(scaleBar);
+        c.clear();
+        ScaleBarLayer.draw(c, s, texts.getString("unit.nmi"), scaleBar.getWidth() - 4, 0);
     }
 
-    /**
-     * A class limit with as many decimals as its size needs to read differently from its neighbours
-     * (areas in thousands of nmi², SST in tenths of a degree, densities down to thousandths).
-     */
+    /** A class limit as the legend writes it, in the window's language. */
     static String legendNumber(double v) {
-        double a = Math.abs(v);
-        if (a == 0 || a >= 100) {
-            return pe.cardumen.ui.Formats.number(v, 0);
-        }
-        if (a >= 0.01) {
-            return pe.cardumen.ui.Formats.number(v, a >= 10 ? 1 : a >= 1 ? 2 : 3);
-        }
-        return pe.cardumen.ui.Formats.significant(v, 2);
+        return Legend.number(v, Formats.numbers());
     }
-
-    /** Colour of zones without a value under the colouring: a light grey, distinct from every ramp's ends. */
-    static final int NO_DATA = 0xFFD9D9D9;
 
     private void updateRasterLegend(MapViewModel.Raster r) {
         legend.getChildren().clear();
@@ -576,8 +565,10 @@ public final class MapView extends BorderPane {
         }
     }
 
-    /** Colour of the zero class of biomass and NASC: a pale grey, apart from the ramp. */
-    private static final int ZERO_CLASS = 0xFFEDEDE8;
+    /** The legend the strip under the map shows, or {@code null} when nothing is coloured (for tests: the paper's is built the same way). */
+    Legend currentLegend() {
+        return zonesLegend == null ? null : Legend.of(zonesLegend, zonesNoData, texts.getString("map.noData"), Formats.numbers());
+    }
 
     private void updateLegend(Choropleth c) {
         legend.getChildren().clear();
@@ -585,24 +576,15 @@ public final class MapView extends BorderPane {
         if (c == null) {
             return;
         }
-        Label title = new Label(c.title());
+        Legend l = Legend.of(c, zonesNoData, texts.getString("map.noData"), Formats.numbers());
+        Label title = new Label(l.title());
         title.getStyleClass().add("map-legend-title");
         legend.getChildren().add(title);
-        double[] b = c.breaks();
-        int[] colours = c.colours();
-        for (int k = 0; k < colours.length; k++) {
-            int argb = colours[k];
+        for (Legend.Entry e : l.entries()) {
+            int argb = e.argb();
             Rectangle swatch = new Rectangle(18, 12, Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF));
             swatch.setStroke(Color.rgb(60, 70, 80));
-            Label range = new Label(c.singleValue(k) ? legendNumber(b[k]) : legendNumber(b[k]) + " – " + legendNumber(b[k + 1]));
-            HBox row = new HBox(6, swatch, range);
-            row.setAlignment(Pos.CENTER_LEFT);
-            legend.getChildren().add(row);
-        }
-        if (zonesNoData) {
-            Rectangle swatch = new Rectangle(18, 12, Color.rgb((NO_DATA >> 16) & 0xFF, (NO_DATA >> 8) & 0xFF, NO_DATA & 0xFF));
-            swatch.setStroke(Color.rgb(60, 70, 80));
-            HBox row = new HBox(6, swatch, new Label(texts.getString("map.noData")));
+            HBox row = new HBox(6, swatch, new Label(e.label()));
             row.setAlignment(Pos.CENTER_LEFT);
             legend.getChildren().add(row);
         }
@@ -674,47 +656,23 @@ public final class MapView extends BorderPane {
     }
 
     private void drawOverlay() {
-        GraphicsContext g = overlay.getGraphicsContext2D();
-        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
+        FxMapCanvas c = new FxMapCanvas(overlay);
+        c.clear();
         MapViewport v = viewport.get();
         if (v == null) {
             return;
         }
+        var toCanvas = new MapFrame(v).worldToScreen();
         // a white halo under the red outline keeps the selection visible on the darkest classes too
-        outline(g, model.selectedProperty().get(), Color.rgb(255, 255, 255, 0.95), 5.0);
-        outline(g, model.selectedProperty().get(), Color.rgb(220, 40, 40), 2.5);
-        outline(g, model.hoveredProperty().get(), Color.rgb(20, 20, 20, 0.9), 1.5);
-    }
-
-    private void outline(GraphicsContext g, Zone z, Color colour, double width) {
-        if (z == null) {
-            return;
+        Zone selected = model.selectedProperty().get();
+        if (selected != null) {
+            java.awt.Shape s = WorldShapes.toPath(projection.project(selected.geometry()));
+            c.stroke(s, toCanvas, 0xF2FFFFFF, 5.0);
+            c.stroke(s, toCanvas, 0xFFDC2828, 2.5);
         }
-        MapViewport v = viewport.get();
-        g.setStroke(colour);
-        g.setLineWidth(width);
-        Geometry m = projection.project(z.geometry());
-        for (int i = 0; i < m.getNumGeometries(); i++) {
-            Polygon p = (Polygon) m.getGeometryN(i);
-            ring(g, v, p.getExteriorRing().getCoordinates());
-            for (int h = 0; h < p.getNumInteriorRing(); h++) {
-                ring(g, v, p.getInteriorRingN(h).getCoordinates());
-            }
+        Zone hovered = model.hoveredProperty().get();
+        if (hovered != null) {
+            c.stroke(WorldShapes.toPath(projection.project(hovered.geometry())), toCanvas, 0xE6141414, 1.5);
         }
-    }
-
-    private static void ring(GraphicsContext g, MapViewport v, Coordinate[] cs) {
-        g.beginPath();
-        for (int i = 0; i < cs.length; i++) {
-            double x = v.screenX(cs[i].x);
-            double y = v.screenY(cs[i].y);
-            if (i == 0) {
-                g.moveTo(x, y);
-            } else {
-                g.lineTo(x, y);
-            }
-        }
-        g.closePath();
-        g.stroke();
     }
 }

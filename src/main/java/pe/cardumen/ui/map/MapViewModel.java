@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import pe.cardumen.domain.Zone;
 import pe.cardumen.geo.Coastline;
+import pe.cardumen.render.RasterLegend;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.report.LatLon;
 

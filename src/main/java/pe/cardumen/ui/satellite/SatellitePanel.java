@@ -18,7 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import pe.cardumen.ui.map.RasterLegend;
+import pe.cardumen.render.RasterLegend;
 
 /**
  * The satellite panel under the map: the field and date shown, a time slider with play/pause, whether

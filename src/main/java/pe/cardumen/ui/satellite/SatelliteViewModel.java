@@ -20,9 +20,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import pe.cardumen.app.SatelliteLoader.LoadedGrid;
 import pe.cardumen.app.Services.EnsoSeries;
 import pe.cardumen.ocean.ZonalStatistics;
-import pe.cardumen.ui.map.ColourRamp;
+import pe.cardumen.render.ColourRamp;
 import pe.cardumen.ui.map.MapViewModel;
-import pe.cardumen.ui.map.RasterLegend;
+import pe.cardumen.render.RasterLegend;
 
 /**
  * The satellite panel's state, without any Node: the loaded grid, the time step shown, whether the
@@ -290,10 +290,10 @@ public final class SatelliteViewModel {
                 }
             }
             if (m == ZoneMode.ANOMALY) {
-                return new MapViewModel.ZoneScale(pe.cardumen.ui.map.Choropleth.symmetricBreaks(maxAbs, 7), true);
+                return new MapViewModel.ZoneScale(pe.cardumen.render.Choropleth.symmetricBreaks(maxAbs, 7), true);
             }
             double[] v = all.stream().mapToDouble(Double::doubleValue).toArray();
-            double[] b = pe.cardumen.ui.map.Choropleth.quantiles("", v, 5, ColourRamp.THERMAL).breaks();
+            double[] b = pe.cardumen.render.Choropleth.quantiles("", v, 5, ColourRamp.THERMAL).breaks();
             return new MapViewModel.ZoneScale(b.length >= 2 ? b : new double[] {0, 1}, false);
         });
     }

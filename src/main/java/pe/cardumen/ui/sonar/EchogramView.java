@@ -13,7 +13,7 @@ import javafx.scene.paint.Color;
 import pe.cardumen.acoustics.EchogramBuilder;
 import pe.cardumen.acoustics.IntegrationCell;
 import pe.cardumen.acoustics.IntegrationSettings;
-import pe.cardumen.ui.map.ColourRamp;
+import pe.cardumen.render.ColourRamp;
 
 /**
  * Draws an echogram (ping columns × depth rows, Sv on a colour ramp from {@link #MIN_DB} to

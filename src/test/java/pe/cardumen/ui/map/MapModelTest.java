@@ -8,6 +8,12 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
 import pe.cardumen.TestData;
 import pe.cardumen.geo.Geodesy;
+import pe.cardumen.render.Choropleth;
+import pe.cardumen.render.ColourRamp;
+import pe.cardumen.render.MapProjection;
+import pe.cardumen.render.MapViewport;
+import pe.cardumen.render.ScaleBarModel;
+import pe.cardumen.render.ZoneClasses;
 
 /** The map's pure parts: viewport arithmetic, scale bar, class breaks, colour ramps, view model. */
 class MapModelTest {
@@ -146,13 +152,6 @@ class MapModelTest {
     }
 
     @Test
-    void graticuleLabelsUseDegreesAndMinutes() {
-        assertThat(GraticuleLayer.latitude(-12.5, 0.5)).isEqualTo("12°30′S");
-        assertThat(GraticuleLayer.longitude(-78, 1)).isEqualTo("78°W");
-        assertThat(GraticuleLayer.latitude(0, 1)).isEqualTo("0°");
-    }
-
-    @Test
     void viewModelReportsTheZoneUnderThePointer() throws Exception {
         MapViewModel model = new MapViewModel();
         model.zonesProperty().set(TestData.fullGrid());
@@ -178,7 +177,7 @@ class MapModelTest {
         Choropleth c = MapView.classes(ZoneAttribute.MODEL, "P50", values, new MapViewModel.ModelLayer(java.util.Map.of(), "P50", false), null);
         assertThat(c.colourOf(0.002)).isEqualTo(c.colourOf(0.9)).isEqualTo(0xFFEDEDE8);
         assertThat(c.colourOf(50)).isNotEqualTo(0xFFEDEDE8);
-        assertThat(c.breaks()[1]).isEqualTo(MapView.MODEL_NEAR_ZERO_T_PER_NMI2);
+        assertThat(c.breaks()[1]).isEqualTo(ZoneClasses.MODEL_NEAR_ZERO_T_PER_NMI2);
         // differences stay diverging about zero
         Choropleth d = MapView.classes(ZoneAttribute.MODEL, "B − A", new double[] {-5, 0, 2}, new MapViewModel.ModelLayer(java.util.Map.of(), "", true),
                 null);

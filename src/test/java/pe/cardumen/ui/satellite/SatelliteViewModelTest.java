@@ -14,7 +14,7 @@ import pe.cardumen.TestData;
 import pe.cardumen.app.SatelliteLoader;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
-import pe.cardumen.ui.map.ColourRamp;
+import pe.cardumen.render.ColourRamp;
 import pe.cardumen.ui.map.MapViewModel;
 
 /** The satellite panel's state over the real OISST and VIIRS files, without a window. */
@@ -139,9 +139,9 @@ class SatelliteViewModelTest {
             assertThat(map.zoneSatelliteProperty().get().values()).allSatisfy(v -> assertThat(v).isBetween(b[0], b[b.length - 1]));
         }
         // the same temperature gets the same colour on the first and last date
-        var c0 = pe.cardumen.ui.map.Choropleth.fixed("", b, ColourRamp.THERMAL);
+        var c0 = pe.cardumen.render.Choropleth.fixed("", b, ColourRamp.THERMAL);
         model.stepProperty().set(45);
-        var c45 = pe.cardumen.ui.map.Choropleth.fixed("", map.zoneSatelliteScaleProperty().get().breaks(), ColourRamp.THERMAL);
+        var c45 = pe.cardumen.render.Choropleth.fixed("", map.zoneSatelliteScaleProperty().get().breaks(), ColourRamp.THERMAL);
         assertThat(c45.colourOf(22.0)).isEqualTo(c0.colourOf(22.0));
     }
 
@@ -154,7 +154,7 @@ class SatelliteViewModelTest {
         assertThat(scale.diverging()).isTrue();
         double[] b = scale.breaks();
         assertThat(b[0]).isCloseTo(-b[b.length - 1], within(1e-12));
-        var c = pe.cardumen.ui.map.Choropleth.fixed("", b, ColourRamp.BLUE_WHITE_RED);
+        var c = pe.cardumen.render.Choropleth.fixed("", b, ColourRamp.BLUE_WHITE_RED);
         int negative = c.colourOf(b[0] * 0.9);
         int zero = c.colourOf(0);
         assertThat(negative & 0xFF).as("blue channel of a cold anomaly").isGreaterThan((negative >> 16) & 0xFF);

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 /**
  * The colour mapping of a raster: a ramp between two values, linear or logarithmic (chlorophyll).

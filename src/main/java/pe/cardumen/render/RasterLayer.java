@@ -1,8 +1,5 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.geom.Rectangle2D;
 
 /**
  * A gridded field drawn under the zones: each cell a rectangle in the cell's colour (NaN cells are
@@ -46,9 +43,9 @@ public final class RasterLayer implements MapLayer {
     }
 
     @Override
-    public void paint(Graphics2D g, MapFrame frame) {
+    public void paint(MapCanvas canvas, MapFrame frame) {
         MapViewport v = frame.viewport();
-        Rectangle2D.Double r = new Rectangle2D.Double();
+        double overlap = 0.5 * canvas.pixel();
         for (int i = 0; i < y0.length; i++) {
             double ya = v.screenY(y1[i]);
             double yb = v.screenY(y0[i]);
@@ -65,9 +62,7 @@ public final class RasterLayer implements MapLayer {
                 if (xb < 0 || xa > v.width()) {
                     continue;
                 }
-                r.setRect(xa, ya, xb - xa + 0.5, yb - ya + 0.5);
-                g.setColor(new Color(c, true));
-                g.fill(r);
+                canvas.fillRect(xa, ya, xb - xa + overlap, yb - ya + overlap, c);
             }
         }
     }

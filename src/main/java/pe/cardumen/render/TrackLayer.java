@@ -1,8 +1,5 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.util.List;
@@ -12,9 +9,9 @@ import java.util.List;
  * (the largest interval gets a 14 px radius; zero NASC is a small hollow mark).
  */
 public final class TrackLayer implements MapLayer {
-    private static final Color TRACK = new Color(20, 20, 20, 200);
-    private static final Color FILL = new Color(230, 90, 20, 170);
-    private static final Color EDGE = new Color(120, 40, 0, 220);
+    private static final int TRACK = 0xC8141414;
+    private static final int FILL = 0xAAE65A14;
+    private static final int EDGE = 0xDC782800;
     private static final double MAX_RADIUS_PX = 14;
 
     private final double[][] track;
@@ -42,31 +39,29 @@ public final class TrackLayer implements MapLayer {
     }
 
     @Override
-    public void paint(Graphics2D g, MapFrame frame) {
+    public void paint(MapCanvas c, MapFrame frame) {
         MapViewport v = frame.viewport();
+        double px = c.pixel();
         if (track.length > 1) {
             Path2D.Double path = new Path2D.Double();
             path.moveTo(v.screenX(track[0][0]), v.screenY(track[0][1]));
             for (int i = 1; i < track.length; i++) {
                 path.lineTo(v.screenX(track[i][0]), v.screenY(track[i][1]));
             }
-            g.setColor(TRACK);
-            g.setStroke(new BasicStroke(1.5f));
-            g.draw(path);
+            c.stroke(path, MapCanvas.IDENTITY, TRACK, 1.5 * px);
         }
+        Ellipse2D.Double circle = new Ellipse2D.Double();
         for (double[] p : points) {
             double x = v.screenX(p[0]);
             double y = v.screenY(p[1]);
-            double r = maxNasc > 0 ? MAX_RADIUS_PX * Math.sqrt(p[2] / maxNasc) : 0;
-            if (r < 2) {
-                g.setColor(EDGE);
-                g.draw(new Ellipse2D.Double(x - 2, y - 2, 4, 4));
+            double r = (maxNasc > 0 ? MAX_RADIUS_PX * Math.sqrt(p[2] / maxNasc) : 0) * px;
+            if (r < 2 * px) {
+                circle.setFrame(x - 2 * px, y - 2 * px, 4 * px, 4 * px);
+                c.stroke(circle, MapCanvas.IDENTITY, EDGE, px);
             } else {
-                Ellipse2D.Double c = new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r);
-                g.setColor(FILL);
-                g.fill(c);
-                g.setColor(EDGE);
-                g.draw(c);
+                circle.setFrame(x - r, y - r, 2 * r, 2 * r);
+                c.fill(circle, MapCanvas.IDENTITY, FILL);
+                c.stroke(circle, MapCanvas.IDENTITY, EDGE, px);
             }
         }
     }

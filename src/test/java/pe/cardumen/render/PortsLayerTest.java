@@ -1,10 +1,8 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +31,7 @@ class PortsLayerTest {
     @Test
     void labelsNeverOverlapAtAnyZoomAndTheLessImportantGivesWay() throws Exception {
         PortsLayer layer = new PortsLayer(Ports.bundled(), PROJECTION);
-        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB);
-        FontMetrics fm = scratch.createGraphics().getFontMetrics(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+        Java2DCanvas fm = Java2DCanvas.on(new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE));
         double[] c = PROJECTION.project(-76, -11);
         for (double mpp = 200; mpp <= 8000; mpp *= 1.5) {
             List<PortsLayer.Placed> placed = layer.place(new MapViewport(c[0], c[1], mpp, 1200, 900), fm);

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import java.util.Arrays;
 
@@ -157,18 +157,27 @@ public record Choropleth(String title, double[] breaks, int[] colours) {
 
     /** The colour of a value; transparent for NaN. Values outside the range take the end colours. */
     public int colourOf(double value) {
+        int k = classOf(value);
+        return k < 0 ? 0 : colours[k];
+    }
+
+    /**
+     * The class of a value, 0-based; −1 for NaN. Values outside the range fall in the end classes; a
+     * single-value first class (the zero class) holds the values at or below its limit.
+     */
+    public int classOf(double value) {
         if (Double.isNaN(value)) {
-            return 0;
+            return -1;
         }
         if (colours.length > 1 && breaks[0] == breaks[1] && value <= breaks[0]) {
-            return colours[0];
+            return 0;
         }
         for (int k = 1; k < breaks.length - 1; k++) {
             if (value < breaks[k]) {
-                return colours[k - 1];
+                return k - 1;
             }
         }
-        return colours[colours.length - 1];
+        return colours.length - 1;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +49,7 @@ class BaseMapLayerTest {
         "-82, -12",    // inside the working box, as before
     })
     void openOceanIsSea(double lon, double lat) {
-        assertThat(pixel(lon, lat)).isEqualTo(BaseMapLayer.SEA.getRGB() & 0xFFFFFF);
+        assertThat(pixel(lon, lat)).isEqualTo(BaseMapLayer.SEA & 0xFFFFFF);
     }
 
     @ParameterizedTest(name = "{0}, {1} is land")
@@ -59,7 +59,7 @@ class BaseMapLayerTest {
         "-70, -35",    // Chile, inland of the coast at 35° S
     })
     void continentIsLand(double lon, double lat) {
-        assertThat(pixel(lon, lat)).isEqualTo(BaseMapLayer.LAND.getRGB() & 0xFFFFFF);
+        assertThat(pixel(lon, lat)).isEqualTo(BaseMapLayer.LAND & 0xFFFFFF);
     }
 
     @Test
@@ -69,7 +69,7 @@ class BaseMapLayerTest {
 
     @Test
     void peruIsDrawnLighterThanItsNeighbours() {
-        assertThat(pixel(-75, -10)).isEqualTo(BaseMapLayer.PERU.getRGB() & 0xFFFFFF);
+        assertThat(pixel(-75, -10)).isEqualTo(BaseMapLayer.PERU & 0xFFFFFF);
     }
 
     @Test

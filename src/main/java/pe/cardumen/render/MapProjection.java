@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import org.apache.sis.referencing.CRS;
 import org.apache.sis.referencing.CommonCRS;

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 /**
  * Perceptually ordered colour ramps, interpolated linearly in sRGB between stops. Colours are ARGB

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import pe.cardumen.geo.Geodesy;
 

@@ -1,4 +1,4 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
@@ -75,7 +75,8 @@ public final class WorldShapes {
         });
     }
 
-    static Path2D.Float toPath(Geometry g) {
+    /** A geometry as one even-odd path in its own coordinates. */
+    public static Path2D.Float toPath(Geometry g) {
         Path2D.Float path = new Path2D.Float(Path2D.WIND_EVEN_ODD);
         append(path, g);
         return path;

@@ -1,10 +1,5 @@
-package pe.cardumen.ui.map;
+package pe.cardumen.render;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
 import java.util.Locale;
 
 /**
@@ -13,9 +8,10 @@ import java.util.Locale;
  */
 public final class GraticuleLayer implements MapLayer {
     private static final double[] STEPS = {0.25, 0.5, 1, 2, 5, 10};
-    private static final Color LINE = new Color(90, 100, 110, 90);
-    private static final Color LABEL = new Color(40, 50, 60);
-    private static final Color HALO = new Color(255, 255, 255, 200);
+    private static final int LINE = 0x5A5A646E;
+    private static final int LABEL = 0xFF28323C;
+    private static final int HALO = 0xC8FFFFFF;
+    private static final TextStyle FONT = new TextStyle(11, false);
 
     private final MapProjection projection;
 
@@ -23,47 +19,50 @@ public final class GraticuleLayer implements MapLayer {
         this.projection = projection;
     }
 
-    /** The spacing in degrees for a view: the smallest step whose lines are at least 80 px apart. */
-    static double step(MapViewport v, MapProjection projection) {
+    /** The spacing in degrees for a view: the smallest step whose lines are at least {@code minApart} canvas units apart. */
+    static double step(MapViewport v, MapProjection projection, double minApart) {
         double[] a = projection.project(0, 0);
         double[] b = projection.project(1, 0);
         double pxPerDegree = (b[0] - a[0]) / v.metresPerPixel();
         for (double s : STEPS) {
-            if (s * pxPerDegree >= 80) {
+            if (s * pxPerDegree >= minApart) {
                 return s;
             }
         }
         return STEPS[STEPS.length - 1];
     }
 
+    /** The spacing on the screen: lines at least 80 px apart. */
+    static double step(MapViewport v, MapProjection projection) {
+        return step(v, projection, 80);
+    }
+
     @Override
-    public void paint(Graphics2D g, MapFrame frame) {
+    public void paint(MapCanvas c, MapFrame frame) {
         MapViewport v = frame.viewport();
-        double step = step(v, projection);
+        double px = c.pixel();
+        double step = step(v, projection, 80 * px);
         double[] nw = projection.unproject(v.worldX(0), v.worldY(0));
         double[] se = projection.unproject(v.worldX(v.width()), v.worldY(v.height()));
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        FontMetrics fm = g.getFontMetrics();
-        g.setStroke(new BasicStroke(1f));
+        TextStyle font = FONT.scaled(px);
+        double ascent = c.ascent(font);
         for (double lon = Math.ceil(nw[0] / step) * step; lon <= se[0]; lon += step) {
-            int x = (int) Math.round(v.screenX(projection.project(lon, 0)[0]));
-            g.setColor(LINE);
-            g.drawLine(x, 0, x, v.height());
-            label(g, fm, longitude(lon, step), x + 3, fm.getAscent() + 2);
+            double x = Math.round(v.screenX(projection.project(lon, 0)[0]) / px) * px;
+            c.fillRect(x - px / 2, 0, px, v.height(), LINE);
+            label(c, font, longitude(lon, step), x + 3 * px, ascent + 2 * px);
         }
         for (double lat = Math.ceil(se[1] / step) * step; lat <= nw[1]; lat += step) {
-            int y = (int) Math.round(v.screenY(projection.project(0, lat)[1]));
-            g.setColor(LINE);
-            g.drawLine(0, y, v.width(), y);
-            label(g, fm, latitude(lat, step), 3, y - 3);
+            double y = Math.round(v.screenY(projection.project(0, lat)[1]) / px) * px;
+            c.fillRect(0, y - px / 2, v.width(), px, LINE);
+            label(c, font, latitude(lat, step), 3 * px, y - 3 * px);
         }
     }
 
-    private static void label(Graphics2D g, FontMetrics fm, String text, int x, int y) {
-        g.setColor(HALO);
-        g.fillRect(x - 1, y - fm.getAscent(), fm.stringWidth(text) + 2, fm.getHeight());
-        g.setColor(LABEL);
-        g.drawString(text, x, y);
+    private static void label(MapCanvas c, TextStyle font, String text, double x, double y) {
+        double px = c.pixel();
+        double ascent = c.ascent(font);
+        c.fillRect(x - px, y - ascent, c.textWidth(text, font) + 2 * px, ascent + c.descent(font), HALO);
+        c.text(text, x, y, font, LABEL);
     }
 
     static String latitude(double lat, double step) {

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +34,21 @@ public final class ReportService {
         List<Zone> zones = ws.zones().stream().filter(z -> z.stock() == stock).toList();
         Map<YearMonth, Double> icen = new HashMap<>();
         services.ensoSeries().icen().forEach(m -> icen.put(m.month(), m.icenC()));
-        Map<String, String> inputs = new LinkedHashMap<>();
-        ws.imports().forEach(i -> inputs.put(i.fileName(), i.sha256()));
-        StringBuilder params = new StringBuilder("# harvest control\n").append(plan.table().parameters().text());
+        List<QuotaReport.Input> inputs = new ArrayList<>();
+        ws.imports().forEach(i -> inputs.add(new QuotaReport.Input(i.kind(), i.fileName(), i.sha256(), i.survey())));
+        List<QuotaReport.Parameter> params = new ArrayList<>();
+        Map<String, String> bundled = HarvestParameters.defaults().definition();
+        plan.table().parameters().definition().forEach((k, v) ->
+                params.add(new QuotaReport.Parameter("harvest", k, v, v.equals(bundled.get(k)) ? "default" : "user")));
         if (!basis.isModel()) {
             // the parameter set of the basis's own run, not of whatever was computed last
-            params.append("# biomass parameter set v").append(plan.parameterSet()).append('\n').append(ws.parameterSet(plan.parameterSet()));
+            String set = "parameter set v" + plan.parameterSet();
+            for (String line : ws.parameterSet(plan.parameterSet()).split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    params.add(new QuotaReport.Parameter("biomass", line.substring(0, eq).trim(), line.substring(eq + 1).trim(), set));
+                }
+            }
         }
         String modelRef = null;
         String sha = null;
@@ -50,8 +59,8 @@ public final class ReportService {
         }
         boolean simulated = plan.source().contains("SIMULATED") || ws.surveys().stream().anyMatch(pe.cardumen.workspace.SurveyInfo::simulated);
         return new QuotaReport.Data(stock.id(), season, scenario, plan.biomass(), plan.table(), plan.allocation(), plan.supply(), zones, plan.zoneBiomass(),
-                icen, modelRef, sha, inputs, params.toString(), simulated, AppInfo.version(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                plan.basis());
+                icen, modelRef, sha, ws.file().getFileName().toString(), pe.cardumen.io.FileDigest.sha256(ws.file()), inputs, params, simulated, AppInfo.version(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), plan.basis());
     }
 
     /** Writes the report; returns its pages. */

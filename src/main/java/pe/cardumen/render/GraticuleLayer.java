@@ -60,6 +60,9 @@ public final class GraticuleLayer implements MapLayer {
 
     private static void label(MapCanvas c, TextStyle font, String text, double x, double y) {
         double px = c.pixel();
+        if (x + c.textWidth(text, font) > c.width() || y > c.height()) {
+            return; // a label cut by the edge reads as another number
+        }
         double ascent = c.ascent(font);
         c.fillRect(x - px, y - ascent, c.textWidth(text, font) + 2 * px, ascent + c.descent(font), HALO);
         c.text(text, x, y, font, LABEL);

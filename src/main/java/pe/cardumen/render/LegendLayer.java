@@ -44,7 +44,8 @@ public final class LegendLayer implements MapLayer {
         int lines = legend.entries().size() + 1 + (caption == null ? 0 : 1);
         double boxW = width + 2 * pad;
         double boxH = lines * row + 2 * pad;
-        double left = 10 * px;
+        // clear of the graticule's latitude labels along the left edge
+        double left = ScaleBarLayer.LEFT_PX * px;
         double top = c.height() - 10 * px - ScaleBarLayer.HEIGHT_PX * px - 8 * px - boxH;
         c.fillRect(left, top, boxW, boxH, BOX);
         c.stroke(new java.awt.geom.Rectangle2D.Double(left, top, boxW, boxH), MapCanvas.IDENTITY, FRAME, 0.8 * px);

@@ -15,6 +15,8 @@ public final class ScaleBarLayer implements MapLayer {
     public static final double MAX_LENGTH_PX = 200;
     /** The drawing's height, screen pixels. */
     public static final double HEIGHT_PX = 44;
+    /** Where the bar and the paper's legend start from the map's left edge, screen pixels: clear of the graticule's labels. */
+    public static final double LEFT_PX = 48;
 
     private final MapProjection projection;
     private final String nmiUnit;
@@ -30,7 +32,7 @@ public final class ScaleBarLayer implements MapLayer {
         double px = c.pixel();
         ScaleBarModel s = ScaleBarModel.of(frame.viewport(), projection, MAX_LENGTH_PX * px);
         double longest = Math.max(s.nmiPixels(), s.kmPixels());
-        draw(c, s, nmiUnit, 10 * px + 8 * px + longest, c.height() - 10 * px - HEIGHT_PX * px);
+        draw(c, s, nmiUnit, LEFT_PX * px + 8 * px + longest, c.height() - 10 * px - HEIGHT_PX * px);
     }
 
     /**

@@ -57,9 +57,20 @@ public final class ReportService {
             modelRef = v.ref();
             sha = v.sha256();
         }
+        // what the app's map colours by for this basis, every zone (the report's map classes them as the screen does)
+        Map<String, Double> mapDensity = new HashMap<>();
+        if (basis.isModel()) {
+            services.models().predict(ws, basis.model(), basis.period(), true).zones().forEach(z -> mapDensity.put(z.zone(), z.densityP50()));
+        } else {
+            ws.biomass(plan.basis().run()).forEach(r -> {
+                if (!Double.isNaN(r.densityTPerNmi2())) {
+                    mapDensity.put(r.zone(), r.densityTPerNmi2());
+                }
+            });
+        }
         boolean simulated = plan.source().contains("SIMULATED") || ws.surveys().stream().anyMatch(pe.cardumen.workspace.SurveyInfo::simulated);
         return new QuotaReport.Data(stock.id(), season, scenario, plan.biomass(), plan.table(), plan.allocation(), plan.supply(), zones, plan.zoneBiomass(),
-                icen, modelRef, sha, ws.file().getFileName().toString(), pe.cardumen.io.FileDigest.sha256(ws.file()), inputs, params, simulated, AppInfo.version(),
+                mapDensity, icen, modelRef, sha, ws.file().getFileName().toString(), pe.cardumen.io.FileDigest.sha256(ws.file()), inputs, params, simulated, AppInfo.version(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), plan.basis());
     }
 

@@ -60,6 +60,8 @@ public final class QuotaReport {
      * @param scenario      the scenario whose recommendation leads the summary
      * @param zones         the stock's zones (geometry, area, band)
      * @param zoneBiomassT  biomass per zone, t
+     * @param mapDensity    what the app's map colours by for this basis, every zone of the workspace: a run's biomass
+     *                      density, or a model's P50 density (t nmi⁻²); the page-1 map classes these values as the screen does
      * @param icen          ICEN per month, °C (for the context chart)
      * @param model         {@code id:version} when a model gave the biomass, else {@code null}
      * @param modelSha256   its hash
@@ -74,7 +76,7 @@ public final class QuotaReport {
      */
     public record Data(String stock, String season, String scenario, BiomassDistribution biomass, DecisionTable.Table table,
                        Allocation.Result allocation, List<SupplyPlan.Month> supply, List<Zone> zones, Map<String, Double> zoneBiomassT,
-                       Map<YearMonth, Double> icen, String model, String modelSha256, String workspace, String workspaceSha256, List<Input> inputs,
+                       Map<String, Double> mapDensity, Map<YearMonth, Double> icen, String model, String modelSha256, String workspace, String workspaceSha256, List<Input> inputs,
                        List<Parameter> parameters, boolean simulated, String appVersion, String generated, pe.cardumen.domain.QuotaBasis basis) {
         /** The recommended catch of the lead scenario, t. */
         public double recommendedT() {
@@ -289,8 +291,7 @@ public final class QuotaReport {
         for (int i = 0; i < d.zones().size(); i++) {
             Zone z = d.zones().get(i);
             geoms.add(z.geometry());
-            Double b = d.zoneBiomassT().get(z.code());
-            density[i] = b == null ? Double.NaN : b / z.areaNmi2();
+            density[i] = d.mapDensity().getOrDefault(z.code(), Double.NaN);
         }
         WorldShapes shapes = new WorldShapes(geoms, projection);
         extent.expandToInclude(shapes.envelope());
@@ -298,7 +299,7 @@ public final class QuotaReport {
         double margin = 0.08 * Math.max(extent.getWidth(), extent.getHeight());
         extent.expandBy(margin);
         MapViewport v = MapViewport.fit(extent, (int) width, (int) height, 0);
-        Choropleth classes = ZoneClasses.zeroInflated(texts.getString("legend.title"), density);
+        Choropleth classes = mapClasses(d);
         ZonesLayer zones = new ZonesLayer(shapes, density, classes).opaque();
         Legend legend = Legend.of(classes, zones.hasNoData(), texts.getString("legend.noData"), numbers);
         Coastline coast = Coastline.bundled();
@@ -316,6 +317,22 @@ public final class QuotaReport {
         w.cs.stroke();
         w.endTag();
         w.y = top - height - 6;
+    }
+
+    /**
+     * The page-1 map's classes: the app's rule for the basis ({@link ZoneClasses#zeroInflated} for a run's density,
+     * {@link ZoneClasses#prediction} for a model's P50) over every zone's value, as the screen classes them.
+     */
+    public Choropleth mapClasses(Data d) {
+        double[] all = d.mapDensity().values().stream().mapToDouble(Double::doubleValue).toArray();
+        String title = texts.getString(d.basis() != null && d.basis().isModel() ? "legend.title.model" : "legend.title");
+        return d.basis() != null && d.basis().isModel() ? ZoneClasses.prediction(title, all) : ZoneClasses.zeroInflated(title, all);
+    }
+
+    /** The page-1 map's legend (whether a drawn zone lacks a value decides the no-data entry). */
+    public Legend mapLegend(Data d) {
+        boolean noData = d.zones().stream().anyMatch(z -> !d.mapDensity().containsKey(z.code()));
+        return Legend.of(mapClasses(d), noData, texts.getString("legend.noData"), numbers);
     }
 
     // ---- page 2: recommendations and biomass by group ----

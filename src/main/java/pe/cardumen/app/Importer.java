@@ -21,8 +21,10 @@ import pe.cardumen.domain.sonar.NascCell;
 import pe.cardumen.geo.ZoneLayer;
 import pe.cardumen.io.FileDigest;
 import pe.cardumen.io.FileFormatException;
-import pe.cardumen.io.sonar.EchoviewCsvReader;
-import pe.cardumen.io.sonar.IcesAcousticReader;
+import pe.cardumen.io.FormatKind;
+import pe.cardumen.io.FormatProvider;
+import pe.cardumen.io.FormatRegistry;
+import pe.cardumen.io.OpenOptions;
 import pe.cardumen.io.sonar.SimradRawReader;
 import pe.cardumen.workspace.Workspace;
 import pe.cardumen.workspace.WorkspaceException;
@@ -42,6 +44,9 @@ public final class Importer {
             return error == null;
         }
     }
+
+    /** The readers, one provider per format. */
+    private static final FormatRegistry FORMATS = FormatRegistry.standard();
 
     private final double channelKhz;
     private final IntegrationSettings settings;
@@ -209,7 +214,15 @@ public final class Importer {
         if (!Files.isRegularFile(f)) {
             throw new FileFormatException(f, "", "does not exist or is not a file");
         }
-        if (SimradRawReader.probe(f)) {
+        FormatRegistry.Match match = FORMATS.probe(f).stream().findFirst().orElseThrow(() -> new FileFormatException(f, "",
+                "is not a file Cardumen imports (" + FORMATS.formats(FormatKind.SONAR) + ", " + FORMATS.formats(FormatKind.NASC) + ", "
+                        + FORMATS.formats(FormatKind.GRID) + ", " + FORMATS.formats(FormatKind.HAULS) + "); zone layers ("
+                        + FORMATS.formats(FormatKind.VECTOR) + ") go through 'cardumen zones import'"));
+        FormatKind<?> kind = match.provider().kind();
+        if (kind == FormatKind.VECTOR) {
+            throw new FileFormatException(f, "", "is a " + match.provider().format() + " layer; zone layers go through 'cardumen zones import'");
+        }
+        if (kind == FormatKind.SONAR) {
             // what besides the file's bytes decides the cells: a re-import with the same ones is skipped
             java.util.Map<String, CalibrationOverrides> applied = new java.util.TreeMap<>();
             java.util.function.Function<pe.cardumen.domain.sonar.SonarChannel, CalibrationOverrides> recording = ch -> {
@@ -238,13 +251,13 @@ public final class Importer {
             }
             return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
         }
-        boolean icesBiotic = pe.cardumen.io.biotic.IcesBioticCsvReader.probe(f);
-        if (icesBiotic || pe.cardumen.io.biotic.HaulCsvReader.probe(f)) {
+        if (kind == FormatKind.HAULS) {
             Outcome skipped = skipIfImported(ws, "hauls", f);
             if (skipped != null) {
                 return skipped;
             }
-            var hauls = icesBiotic ? new pe.cardumen.io.biotic.IcesBioticCsvReader().read(f, species) : new pe.cardumen.io.biotic.HaulCsvReader().read(f);
+            @SuppressWarnings("unchecked")
+            var hauls = ((FormatProvider<ImportResult<pe.cardumen.domain.biotic.Haul>>) match.provider()).open(f, new OpenOptions(species, null, null));
             var stored = ws.storeHauls(hauls.provenance(), hauls.accepted(), hauls.rejects(), hauls.warnings().size(), survey);
             if (stored.skipped()) {
                 return alreadyImported(f, "hauls", stored.duplicateOf());
@@ -255,34 +268,24 @@ public final class Importer {
             }
             return new Outcome(f, "hauls", hauls.accepted().size(), hauls.rejects().size(), messages, null);
         }
-        if (pe.cardumen.io.grid.NetcdfClassicFile.probe(f) || pe.cardumen.io.grid.Hdf5GridSource.probe(f) || pe.cardumen.io.grid.GeoTiffGridSource.probe(f)
-                || (!IcesAcousticReader.probe(f) && !EchoviewCsvReader.probe(f) && pe.cardumen.io.grid.ErddapCsvGridSource.probe(f))) {
+        if (kind == FormatKind.GRID) {
             return importGrid(ws, zones, f, cancel);
         }
-        ImportResult<NascCell> result;
-        String kind;
-        if (IcesAcousticReader.probe(f)) {
-            result = new IcesAcousticReader().read(f);
-            kind = "ices";
-        } else if (EchoviewCsvReader.probe(f)) {
-            result = new EchoviewCsvReader().read(f);
-            kind = "echoview";
-        } else {
-            throw new FileFormatException(f, "", "is not a file Cardumen imports (Simrad .raw, Echoview cells .csv, ICES acoustic .csv/.xml, "
-                    + "NetCDF-3/4, GeoTIFF, ERDDAP CSV, haul length frequencies .csv, ICES biotic .csv); zone layers go through 'cardumen zones import'");
-        }
+        @SuppressWarnings("unchecked")
+        ImportResult<NascCell> result = ((FormatProvider<ImportResult<NascCell>>) match.provider()).open(f, OpenOptions.NONE);
+        String kindName = match.provider() instanceof pe.cardumen.io.sonar.IcesAcousticFormat ? "ices" : "echoview";
         List<String> zoneCodes = new ArrayList<>();
         for (NascCell c : result.accepted()) {
             zoneCodes.add(c.hasPosition() ? zones.zoneAt(c.lon(), c.lat()).map(z -> z.code()).orElse("") : "");
         }
-        var stored = ws.importNasc(kind, result.provenance(), null, result.accepted(), zoneCodes, result.rejects(), result.warnings().size(), survey);
+        var stored = ws.importNasc(kindName, result.provenance(), null, result.accepted(), zoneCodes, result.rejects(), result.warnings().size(), survey);
         if (stored.skipped()) {
-            return alreadyImported(f, kind, stored.duplicateOf());
+            return alreadyImported(f, kindName, stored.duplicateOf());
         }
         List<String> messages = new ArrayList<>(result.warnings());
         for (Reject rej : result.rejects()) {
             messages.add("rejected " + rej);
         }
-        return new Outcome(f, kind, result.accepted().size(), result.rejects().size(), messages, null);
+        return new Outcome(f, kindName, result.accepted().size(), result.rejects().size(), messages, null);
     }
 }

@@ -154,19 +154,10 @@ public final class CfGrid implements AutoCloseable {
      * @param dates for a GeoTIFF, the date of each band (or {@code null}); ignored for NetCDF
      */
     public static CfGrid open(Path file, String name, java.util.List<Instant> dates) throws IOException, FileFormatException {
-        GridSource nc;
-        List<String> skippedRows = List.of();
-        if (Hdf5GridSource.probe(file)) {
-            nc = Hdf5GridSource.open(file);
-        } else if (GeoTiffGridSource.probe(file)) {
-            nc = GeoTiffGridSource.open(file, dates);
-        } else if (ErddapCsvGridSource.probe(file)) {
-            ErddapCsvGridSource csv = ErddapCsvGridSource.open(file);
-            nc = csv;
-            skippedRows = csv.skipped();
-        } else {
-            nc = NetcdfClassicFile.open(file);
-        }
+        // the grid formats of the registry; a file none of them recognises goes to the NetCDF reader, whose message says what is wrong
+        var provider = pe.cardumen.io.FormatRegistry.standard().best(file, pe.cardumen.io.FormatKind.GRID);
+        GridSource nc = provider.isPresent() ? provider.get().open(file, new pe.cardumen.io.OpenOptions(null, null, dates)) : NetcdfClassicFile.open(file);
+        List<String> skippedRows = nc instanceof ErddapCsvGridSource csv ? csv.skipped() : List.of();
         try {
             NcVariable v = name == null ? choose(nc) : nc.variables().get(name);
             if (v == null) {

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import pe.cardumen.io.FileFormatException;
 
-/** Picks the reader for a polygon layer file by probing it, then reads it. */
+/** Reads a polygon layer file with the {@link pe.cardumen.io.FormatRegistry}'s vector provider that recognises it. */
 public final class VectorLayerReader {
     /**
      * Reads a GeoJSON ({@code .geojson}/{@code .json}), GeoPackage ({@code .gpkg}) or Shapefile
@@ -21,14 +21,9 @@ public final class VectorLayerReader {
         if (Files.size(file) == 0) {
             throw new FileFormatException(file, "", "is empty (0 bytes)");
         }
-        if (GeoPackageVectorReader.probe(file)) {
-            return new GeoPackageVectorReader().read(file, table);
-        }
-        if (ShapefileReader.probe(file)) {
-            return new ShapefileReader().read(file);
-        }
-        if (GeoJsonReader.probe(file)) {
-            return new GeoJsonReader().read(file);
+        var provider = pe.cardumen.io.FormatRegistry.standard().best(file, pe.cardumen.io.FormatKind.VECTOR);
+        if (provider.isPresent()) {
+            return provider.get().open(file, new pe.cardumen.io.OpenOptions(null, table, null));
         }
         throw new FileFormatException(file, "", "is not a GeoJSON, GeoPackage or Shapefile polygon layer "
                 + "(checked the name and the first bytes); export the layer in one of those formats");

@@ -12,18 +12,16 @@ import java.util.List;
 /**
  * Biomass parameter sets and results: {@code parameter_set} (one row per distinct set; its id is its
  * version), {@code biomass_run} (one computation, naming its set) and {@code result_biomass} (per zone
- * of a run). All attribute tables, created on first use.
+ * of a run). All attribute tables, created with the workspace (schema step 3).
  */
 final class BiomassTable {
     private BiomassTable() {
     }
 
-    private static void ensure(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'parameter_set'");
-             ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-                return;
-            }
+    /** Creates the tables when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, "parameter_set")) {
+            return;
         }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE parameter_set (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, created_at TEXT NOT NULL, "
@@ -39,37 +37,8 @@ final class BiomassTable {
         GeoPackageSchema.registerAttributesTable(c, "result_biomass", "Biomass per zone of each computation");
     }
 
-    /** Adds the survey column to a run table written before surveys existed; true when it changed the file. */
-    /** Whether {@link #migrate} has something to do. */
-    static boolean needsMigration(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'biomass_run'");
-             ResultSet r = p.executeQuery()) {
-            if (!r.next()) {
-                return false;
-            }
-        }
-        return !Workspace.hasColumn(c, "biomass_run", "survey");
-    }
-
-    static boolean migrate(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'biomass_run'");
-             ResultSet r = p.executeQuery()) {
-            if (!r.next()) {
-                return false;
-            }
-        }
-        if (Workspace.hasColumn(c, "biomass_run", "survey")) {
-            return false;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("ALTER TABLE biomass_run ADD COLUMN survey TEXT");
-        }
-        return true;
-    }
-
     /** The version of a parameter set: that of an identical stored set, else a new one. */
     static long parameterSet(Connection c, String kind, String definition) throws SQLException {
-        ensure(c);
         try (PreparedStatement p = c.prepareStatement("SELECT id FROM parameter_set WHERE kind = ? AND definition = ?")) {
             p.setString(1, kind);
             p.setString(2, definition);
@@ -93,7 +62,6 @@ final class BiomassTable {
     }
 
     static long insertRun(Connection c, String survey, long set, int replicates, long seed, double totalT, double cv, List<BiomassRow> rows) throws SQLException {
-        ensure(c);
         long run;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO biomass_run (parameter_set_id, computed_at, replicates, seed, total_t, cv, survey) "
                 + "VALUES (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -130,9 +98,6 @@ final class BiomassTable {
     }
 
     static List<BiomassRun> runs(Connection c) throws SQLException {
-        if (!Workspace.hasTable(c, "parameter_set")) { // a read never writes: the tables are created by the first insert
-            return new ArrayList<>();
-        }
         List<BiomassRun> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT b.id, b.parameter_set_id, b.computed_at, b.replicates, b.seed, "
                 + "b.total_t, b.cv, (SELECT COUNT(*) FROM result_biomass x WHERE x.run_id = b.id), b.survey FROM biomass_run b ORDER BY b.id")) {
@@ -145,9 +110,6 @@ final class BiomassTable {
     }
 
     static List<BiomassRow> rows(Connection c, long run) throws SQLException {
-        if (!Workspace.hasTable(c, "parameter_set")) { // a read never writes: the tables are created by the first insert
-            return new ArrayList<>();
-        }
         List<BiomassRow> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT zone, n_intervals, nasc_mean, density_t_per_nmi2, biomass_t, cv, juvenile_pct_number, "
                 + "juvenile_pct_weight FROM result_biomass WHERE run_id = ? ORDER BY id")) {
@@ -163,7 +125,6 @@ final class BiomassTable {
     }
 
     static String definition(Connection c, long version) throws SQLException {
-        ensure(c);
         try (PreparedStatement p = c.prepareStatement("SELECT definition FROM parameter_set WHERE id = ?")) {
             p.setLong(1, version);
             try (ResultSet r = p.executeQuery()) {

@@ -22,23 +22,19 @@ final class HaulTable {
     private HaulTable() {
     }
 
-    private static boolean exists(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, NAME);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
+    /** Creates the table when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, NAME)) {
+            return;
         }
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE " + NAME + " (id INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id), "
+                    + "haul_id TEXT NOT NULL, time_utc TEXT, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, length_cm DOUBLE NOT NULL, count DOUBLE NOT NULL)");
+        }
+        GeoPackageSchema.registerAttributesTable(c, NAME, "Length frequencies of trawl hauls");
     }
 
     static void insert(Connection c, long importId, List<Haul> hauls) throws SQLException {
-        if (!exists(c)) {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE " + NAME + " (id INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id), "
-                        + "haul_id TEXT NOT NULL, time_utc TEXT, lat DOUBLE NOT NULL, lon DOUBLE NOT NULL, length_cm DOUBLE NOT NULL, count DOUBLE NOT NULL)");
-            }
-            GeoPackageSchema.registerAttributesTable(c, NAME, "Length frequencies of trawl hauls");
-        }
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + NAME + " (import_id, haul_id, time_utc, lat, lon, length_cm, count) "
                 + "VALUES (?,?,?,?,?,?,?)")) {
             for (Haul h : hauls) {
@@ -59,9 +55,6 @@ final class HaulTable {
 
     /** Every stored haul; a haul id imported twice keeps the later import's rows. */
     static List<Haul> read(Connection c, String survey) throws SQLException {
-        if (!exists(c)) {
-            return List.of();
-        }
         record Acc(long importId, String time, double lat, double lon, List<double[]> rows) {
         }
         Map<String, Acc> byHaul = new LinkedHashMap<>();

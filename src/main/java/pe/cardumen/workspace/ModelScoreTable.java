@@ -14,12 +14,10 @@ final class ModelScoreTable {
     private ModelScoreTable() {
     }
 
-    private static void ensure(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'model_score'");
-             ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-                return;
-            }
+    /** Creates the table when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, "model_score")) {
+            return;
         }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE model_score (id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, model_sha256 TEXT NOT NULL, survey TEXT NOT NULL, "
@@ -30,7 +28,6 @@ final class ModelScoreTable {
     }
 
     static long insert(Connection c, ModelScore s) throws SQLException {
-        ensure(c);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO model_score (model, model_sha256, survey, period, computed_at, rmse, mae, r2, bias, "
                 + "coverage, auc, total_error_pct, n, alert) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
             p.setString(1, s.model());
@@ -56,9 +53,6 @@ final class ModelScoreTable {
     }
 
     static List<ModelScore> read(Connection c) throws SQLException {
-        if (!Workspace.hasTable(c, "model_score")) { // a read never writes: the table is created by the first insert
-            return new ArrayList<>();
-        }
         List<ModelScore> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT model, model_sha256, survey, period, computed_at, rmse, mae, r2, bias, "
                 + "coverage, auc, total_error_pct, n, alert FROM model_score ORDER BY id")) {

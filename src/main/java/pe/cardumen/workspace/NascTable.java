@@ -24,17 +24,9 @@ final class NascTable {
     private NascTable() {
     }
 
-    static boolean exists(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, NAME);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    static void ensure(Connection c) throws SQLException {
-        if (exists(c)) {
+    /** Creates the table when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, NAME)) {
             return;
         }
         try (Statement s = c.createStatement()) {
@@ -47,7 +39,6 @@ final class NascTable {
     }
 
     static void insert(Connection c, long importId, List<NascCell> cells, List<String> zones) throws SQLException {
-        ensure(c);
         GeometryFactory gf = new GeometryFactory();
         Envelope extent = new Envelope();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + NAME + " (geom, import_id, source, channel, category, interval, layer, "
@@ -93,9 +84,6 @@ final class NascTable {
     /** The cells, all or those of the imports of one survey. */
     static List<NascCell> read(Connection c, String survey) throws SQLException {
         List<NascCell> cells = new ArrayList<>();
-        if (!exists(c)) {
-            return cells;
-        }
         try (PreparedStatement s = c.prepareStatement("SELECT n.source, n.channel, n.category, n.interval, n.layer, n.time_utc, n.lat, n.lon, "
                 + "n.depth_min_m, n.depth_max_m, n.sv_mean_db, n.nasc_m2_per_nmi2 FROM " + NAME + " n"
                 + (survey == null ? "" : " JOIN imports i ON n.import_id = i.id WHERE i.survey = ?") + " ORDER BY n.fid")) {

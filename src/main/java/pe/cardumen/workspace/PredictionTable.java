@@ -17,12 +17,10 @@ final class PredictionTable {
     private PredictionTable() {
     }
 
-    private static void ensure(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'prediction_run'");
-             ResultSet r = p.executeQuery()) {
-            if (r.next()) {
-                return;
-            }
+    /** Creates the tables when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, "prediction_run")) {
+            return;
         }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE prediction_run (id INTEGER PRIMARY KEY AUTOINCREMENT, model TEXT NOT NULL, model_sha256 TEXT NOT NULL, "
@@ -35,7 +33,6 @@ final class PredictionTable {
     }
 
     static long insert(Connection c, String model, String sha, String period, List<PredictionRow> rows) throws SQLException {
-        ensure(c);
         long run;
         try (PreparedStatement p = c.prepareStatement("INSERT INTO prediction_run (model, model_sha256, period, computed_at, total_p50_t) VALUES (?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -67,9 +64,6 @@ final class PredictionTable {
     }
 
     static List<PredictionRun> runs(Connection c) throws SQLException {
-        if (!Workspace.hasTable(c, "prediction_run")) { // a read never writes: the table is created by the first insert
-            return new ArrayList<>();
-        }
         List<PredictionRun> out = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT id, model, model_sha256, period, computed_at, total_p50_t FROM prediction_run ORDER BY id")) {
             while (r.next()) {
@@ -80,9 +74,6 @@ final class PredictionTable {
     }
 
     static List<PredictionRow> rows(Connection c, long run) throws SQLException {
-        if (!Workspace.hasTable(c, "prediction_run")) { // a read never writes: the table is created by the first insert
-            return new ArrayList<>();
-        }
         List<PredictionRow> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT zone, p10_t, p50_t, p90_t, density_p50_t_per_nmi2 FROM result_prediction WHERE run_id = ? ORDER BY id")) {
             p.setLong(1, run);

@@ -39,7 +39,6 @@ public final class Workspace implements AutoCloseable {
     /** File-name suffix of workspaces. */
     public static final String SUFFIX = ".cardumen.gpkg";
     /** Schema version written to {@code workspace_meta}. */
-    static final int SCHEMA_VERSION = 1;
 
     private final Path file;
     private final Connection connection;
@@ -82,7 +81,9 @@ public final class Workspace implements AutoCloseable {
                 GeoPackageSchema.registerAttributesTable(c, "imports", "Every file imported, with its SHA-256");
                 GeoPackageSchema.registerAttributesTable(c, "import_rejects", "Records an import rejected, with location and reason");
                 GeoPackageSchema.registerAttributesTable(c, "audit_log", "Who did what, when");
-                putMeta(c, "schema_version", Integer.toString(SCHEMA_VERSION));
+                // the base is schema 1; the steps bring it to the current schema in the same transaction
+                WorkspaceSchema.applyFrom(c, 1);
+                putMeta(c, "schema_version", Integer.toString(WorkspaceSchema.CURRENT));
                 putMeta(c, "created_by", AppInfo.NAME + " " + AppInfo.version());
                 putMeta(c, "created_at", Instant.now().toString());
                 putMeta(c, "zone_source", "none");
@@ -116,10 +117,10 @@ public final class Workspace implements AutoCloseable {
                 throw new WorkspaceException(file, "is not a GeoPackage (no SQLite header); open a *.cardumen.gpkg file");
             }
             c = connect(file);
-            if (!GeoPackageSchema.isGeoPackage(c) || !hasTable(c, "workspace_meta") || !hasTable(c, ZoneTable.NAME)) {
+            if (!GeoPackageSchema.isGeoPackage(c) || !WorkspaceSchema.hasTable(c, "workspace_meta") || !WorkspaceSchema.hasTable(c, ZoneTable.NAME)) {
                 throw new WorkspaceException(file, "is a database but not a Cardumen workspace (no workspace_meta or zones table)");
             }
-            migrate(c);
+            WorkspaceSchema.upgrade(c, file);
             return new Workspace(file, c);
         } catch (SQLException | IOException e) {
             closeQuietly(c);
@@ -234,11 +235,9 @@ public final class Workspace implements AutoCloseable {
             }
             long id = insertImport(c, kind, provenance, cells.size(), rejects, warnings, survey, key);
             for (long previous : earlier) {
-                if (hasTable(c, NascTable.NAME)) {
-                    try (PreparedStatement del = c.prepareStatement("DELETE FROM " + NascTable.NAME + " WHERE import_id = ?")) {
-                        del.setLong(1, previous);
-                        del.executeUpdate();
-                    }
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM " + NascTable.NAME + " WHERE import_id = ?")) {
+                    del.setLong(1, previous);
+                    del.executeUpdate();
                 }
                 try (PreparedStatement sup = c.prepareStatement("UPDATE imports SET superseded_by = ? WHERE id = ?")) {
                     sup.setLong(1, id);
@@ -389,12 +388,10 @@ public final class Workspace implements AutoCloseable {
             // first and last ping time per survey in one pass over the NASC cells (a correlated sub-query
             // per survey scanned the whole table twice per survey: 1 s for the demo's 56 surveys)
             Map<String, String[]> times = new HashMap<>();
-            if (hasTable(c, NascTable.NAME)) {
-                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT j.survey, MIN(n.time_utc), MAX(n.time_utc) FROM "
-                        + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey IS NOT NULL GROUP BY j.survey")) {
-                    while (r.next()) {
-                        times.put(r.getString(1), new String[] {r.getString(2), r.getString(3)});
-                    }
+            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT j.survey, MIN(n.time_utc), MAX(n.time_utc) FROM "
+                    + NascTable.NAME + " n JOIN imports j ON n.import_id = j.id WHERE j.survey IS NOT NULL GROUP BY j.survey")) {
+                while (r.next()) {
+                    times.put(r.getString(1), new String[] {r.getString(2), r.getString(3)});
                 }
             }
             String sql = "SELECT i.survey, SUM(CASE WHEN i.kind = 'hauls' THEN 0 ELSE 1 END), SUM(CASE WHEN i.kind = 'hauls' THEN 1 ELSE 0 END), "
@@ -515,9 +512,6 @@ public final class Workspace implements AutoCloseable {
     public List<String> zonalVariables() throws WorkspaceException {
         return read("read zonal statistics", c -> {
             List<String> out = new ArrayList<>();
-            if (!hasTable(c, ZonalTable.NAME)) {
-                return out;
-            }
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT DISTINCT variable FROM " + ZonalTable.NAME + " ORDER BY variable")) {
                 while (r.next()) {
                     out.add(r.getString(1));
@@ -718,54 +712,10 @@ public final class Workspace implements AutoCloseable {
      * Brings a workspace written by an earlier version up to date: columns added since are added
      * (empty), in one write transaction (checked again inside it, as another process may be doing the same).
      */
-    private static void migrate(Connection c) throws SQLException {
-        if (isCurrent(c)) {
-            return;
-        }
-        execute(c, "BEGIN IMMEDIATE");
-        try {
-            for (String[] column : new String[][] {{"survey", "TEXT"}, {"settings", "TEXT"}, {"superseded_by", "INTEGER"}}) {
-                if (!hasColumn(c, "imports", column[0])) {
-                    execute(c, "ALTER TABLE imports ADD COLUMN " + column[0] + " " + column[1]);
-                }
-            }
-            BiomassTable.migrate(c);
-            execute(c, "COMMIT");
-        } catch (SQLException | RuntimeException e) {
-            execute(c, "ROLLBACK");
-            throw e;
-        }
-    }
-
-    private static boolean isCurrent(Connection c) throws SQLException {
-        return hasColumn(c, "imports", "survey") && hasColumn(c, "imports", "settings") && hasColumn(c, "imports", "superseded_by")
-                && !BiomassTable.needsMigration(c);
-    }
-
-    static boolean hasColumn(Connection c, String table, String column) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(\"" + table + "\")")) {
-            while (r.next()) {
-                if (r.getString("name").equalsIgnoreCase(column)) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
     private static boolean hasSqliteHeader(Path file) throws IOException {
         try (var in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(16);
             return new String(head, java.nio.charset.StandardCharsets.US_ASCII).startsWith("SQLite format 3");
-        }
-    }
-
-    static boolean hasTable(Connection c, String table) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, table);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
         }
     }
 
@@ -776,7 +726,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private static void putMeta(Connection c, String key, String value) throws SQLException {
+    static void putMeta(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO workspace_meta VALUES (?, ?)")) {
             p.setString(1, key);
             p.setString(2, value);
@@ -833,7 +783,7 @@ public final class Workspace implements AutoCloseable {
         return id;
     }
 
-    private static void insertAudit(Connection c, String action, String detail) throws SQLException {
+    static void insertAudit(Connection c, String action, String detail) throws SQLException {
         try (PreparedStatement p = c.prepareStatement(
                 "INSERT INTO audit_log (time_utc, action, detail, app_version, user_name) VALUES (?,?,?,?,?)")) {
             p.setString(1, Instant.now().toString());

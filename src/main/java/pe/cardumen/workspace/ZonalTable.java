@@ -18,14 +18,10 @@ final class ZonalTable {
     private ZonalTable() {
     }
 
-    static void ensure(Connection c) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            p.setString(1, NAME);
-            try (ResultSet r = p.executeQuery()) {
-                if (r.next()) {
-                    return;
-                }
-            }
+    /** Creates the table when missing (schema step 3). */
+    static void create(Connection c) throws SQLException {
+        if (WorkspaceSchema.hasTable(c, NAME)) {
+            return;
         }
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + NAME + " (id INTEGER PRIMARY KEY AUTOINCREMENT, import_id INTEGER NOT NULL REFERENCES imports(id), "
@@ -37,7 +33,6 @@ final class ZonalTable {
     }
 
     static void insert(Connection c, long importId, List<ZonalRow> rows) throws SQLException {
-        ensure(c);
         try (PreparedStatement p = c.prepareStatement("INSERT INTO " + NAME + " (import_id, variable, unit, time_utc, zone, mean, min, max, std, "
                 + "n_valid, valid_fraction) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             for (ZonalRow r : rows) {
@@ -60,14 +55,6 @@ final class ZonalTable {
 
     static List<ZonalRow> read(Connection c, String variable) throws SQLException {
         List<ZonalRow> out = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
-            q.setString(1, NAME);
-            try (ResultSet r = q.executeQuery()) {
-                if (!r.next()) {
-                    return out;
-                }
-            }
-        }
         try (PreparedStatement p = c.prepareStatement("SELECT variable, unit, time_utc, zone, mean, min, max, std, n_valid, valid_fraction FROM "
                 + NAME + " WHERE variable = ? ORDER BY time_utc, id")) {
             p.setString(1, variable);

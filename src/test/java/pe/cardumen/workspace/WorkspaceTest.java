@@ -243,4 +243,102 @@ class WorkspaceTest {
         assertThat(Files.readAllBytes(file)).isEqualTo(before);
         assertThat(file.resolveSibling(file.getFileName() + "-wal")).satisfiesAnyOf(w -> assertThat(w).doesNotExist(), w -> assertThat(w).isEmptyFile());
     }
+
+    private static final String[] CONTENT_TABLES = {"result_nasc", "result_zonal", "biotic_length", "parameter_set", "biomass_run", "result_biomass",
+        "prediction_run", "result_prediction", "model_score"};
+
+    /**
+     * A workspace as the first release wrote it: the base tables, imports without survey, settings and
+     * superseded_by, no content table, schema 1 — made from a new one by taking version 2 and 3 away.
+     */
+    private static Path schemaOne(String name) throws Exception {
+        Path file = withZones(name, "generated AIP grid", 10);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            for (String t : CONTENT_TABLES) {
+                s.execute("DROP TABLE " + t);
+                s.execute("DELETE FROM gpkg_contents WHERE table_name = '" + t + "'");
+                s.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = '" + t + "'");
+            }
+            for (String col : new String[] {"survey", "settings", "superseded_by"}) {
+                s.execute("ALTER TABLE imports DROP COLUMN " + col);
+            }
+            s.execute("UPDATE workspace_meta SET value = '1' WHERE key = 'schema_version'");
+        }
+        return file;
+    }
+
+    private static List<String> tables(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (r.next()) {
+                out.add(r.getString(1));
+            }
+        }
+        return out;
+    }
+
+    private static String meta(Path file, String key) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT value FROM workspace_meta WHERE key = '" + key + "'")) {
+            return r.next() ? r.getString(1) : null;
+        }
+    }
+
+    @Test
+    void aNewWorkspaceHasTheCurrentSchemaAndEveryTable() throws Exception {
+        Path file = withZones("schema-new.cardumen.gpkg", "g", 5);
+        assertThat(meta(file, "schema_version")).isEqualTo(Integer.toString(WorkspaceSchema.CURRENT));
+        assertThat(tables(file)).contains(CONTENT_TABLES);
+    }
+
+    /** Opening a schema-1 workspace upgrades it in one transaction, says so in the audit log, and keeps its content. */
+    @Test
+    void anOlderWorkspaceIsUpgradedWhenOpened() throws Exception {
+        Path file = schemaOne("schema-1.cardumen.gpkg");
+        assertThat(tables(file)).doesNotContain(CONTENT_TABLES);
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.zones()).hasSize(10);
+            assertThat(ws.auditLog()).anySatisfy(a -> assertThat(a.action() + " " + a.detail()).isEqualTo("workspace.upgrade schema 1 → 3"));
+            // what version 2 added works: an import under a survey
+            ws.recordImport("nasc", new Provenance("x.csv", 1, "ab".repeat(32), "r", "1", Instant.now()), 0, List.of(), 0);
+            assertThat(ws.imports()).hasSize(1);
+            assertThat(ws.biomassRuns()).isEmpty();
+        }
+        assertThat(meta(file, "schema_version")).isEqualTo("3");
+        assertThat(tables(file)).contains(CONTENT_TABLES);
+        // a second opening has nothing to do
+        String digest = FileDigest.sha256(file);
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.zones()).hasSize(10);
+        }
+        assertThat(FileDigest.sha256(file)).isEqualTo(digest);
+    }
+
+    /** An upgrade that fails half-way leaves the workspace exactly as it was. */
+    @Test
+    void aFailedUpgradeLeavesTheWorkspaceAsItWas() throws Exception {
+        Path file = schemaOne("schema-fail.cardumen.gpkg");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            // a view where step 3 creates a table: CREATE TABLE fails after step 2 altered imports
+            s.execute("CREATE VIEW result_zonal AS SELECT 1 AS x");
+        }
+        String before = FileDigest.sha256(file);
+        assertThatThrownBy(() -> Workspace.open(file)).isInstanceOf(WorkspaceException.class).hasMessageContaining("result_zonal");
+        assertThat(FileDigest.sha256(file)).isEqualTo(before);
+        assertThat(meta(file, "schema_version")).isEqualTo("1");
+    }
+
+    @Test
+    void aNewerWorkspaceIsRefusedAndLeftAlone() throws Exception {
+        Path file = withZones("schema-future.cardumen.gpkg", "g", 5);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("UPDATE workspace_meta SET value = '9' WHERE key = 'schema_version'");
+        }
+        String before = FileDigest.sha256(file);
+        assertThatThrownBy(() -> Workspace.open(file)).isInstanceOf(WorkspaceException.class)
+                .hasMessageContaining("schema-future.cardumen.gpkg").hasMessageContaining("newer Cardumen (workspace schema 9)")
+                .hasMessageContaining("up to " + WorkspaceSchema.CURRENT);
+        assertThat(FileDigest.sha256(file)).isEqualTo(before);
+    }
 }

@@ -1,12 +1,9 @@
 package pe.cardumen.features;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import pe.cardumen.io.ParameterFile;
 
 /**
  * The thresholds that classify ENSO conditions (a configurable parameter set): ICEN categories after
@@ -39,26 +36,16 @@ public record EnsoThresholds(double coldStrong, double coldModerate, double cold
 
     /** The defaults shipped with Cardumen. */
     public static EnsoThresholds defaults() {
-        try (InputStream in = EnsoThresholds.class.getResourceAsStream("enso-thresholds.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return of(p);
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled enso-thresholds.properties cannot be read", e);
-        }
+        return of(ParameterFile.defaults(EnsoThresholds.class, "enso-thresholds.properties"));
     }
 
     /**
-     * Thresholds from a user's properties file (same keys as the bundled one).
+     * The bundled thresholds with a user's file's keys replacing theirs.
      *
-     * @throws IllegalArgumentException naming the key when a value is missing or not a number
+     * @throws IllegalArgumentException naming the file and line of an unknown key, or the key whose value is not a number
      */
     public static EnsoThresholds load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(r);
-            return of(p);
-        }
+        return of(ParameterFile.load(EnsoThresholds.class, "enso-thresholds.properties", file));
     }
 
     private static EnsoThresholds of(Properties p) {

@@ -1,15 +1,12 @@
 package pe.cardumen.planning;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import pe.cardumen.io.ParameterFile;
 import java.util.TreeMap;
 
 /**
@@ -58,32 +55,16 @@ public record HarvestParameters(double mortalityPerYear, double exploitationMax,
 
     /** The bundled parameters. */
     public static HarvestParameters defaults() {
-        try (InputStream in = HarvestParameters.class.getResourceAsStream("harvest-parameters.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return of(p);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the bundled harvest-parameters.properties cannot be read", e);
-        }
+        return of(ParameterFile.defaults(HarvestParameters.class, "harvest-parameters.properties"));
     }
 
-    /** The bundled parameters with a user's file's keys replacing theirs. */
+    /**
+     * The bundled parameters with a user's file's keys replacing theirs (a new scenario's two factors may
+     * be added; any other unknown key is refused with its line).
+     */
     public static HarvestParameters load(Path file) throws IOException {
-        Properties p = new Properties();
-        try (InputStream in = HarvestParameters.class.getResourceAsStream("harvest-parameters.properties")) {
-            p.load(in);
-        }
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties user = new Properties();
-            user.load(r);
-            for (String k : user.stringPropertyNames()) {
-                if (!p.containsKey(k) && !k.startsWith("scenario.")) {
-                    throw new IllegalArgumentException(file.getFileName() + ": unknown parameter '" + k + "'");
-                }
-                p.setProperty(k, user.getProperty(k));
-            }
-        }
-        return of(p);
+        return of(ParameterFile.load(HarvestParameters.class, "harvest-parameters.properties", file,
+                key -> key.matches("scenario\\.[A-Za-z0-9-]+\\.(biomass|mortality)\\.factor")));
     }
 
     /** The same parameters with other thresholds (E_max, reference, tolerance). */

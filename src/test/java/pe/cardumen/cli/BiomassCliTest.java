@@ -183,6 +183,8 @@ class BiomassCliTest {
         try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + ws); var s = c.createStatement()) {
             s.execute("ALTER TABLE imports DROP COLUMN survey");
             s.execute("ALTER TABLE biomass_run DROP COLUMN survey");
+            // as every workspace of that time recorded it
+            s.execute("UPDATE workspace_meta SET value = '1' WHERE key = 'schema_version'");
         }
         CliTest.Run r = CliTest.run("biomass", "--workspace", ws.toString(), "--hauls", hauls, "--store");
         assertThat(r.status()).as(r.err()).isZero();

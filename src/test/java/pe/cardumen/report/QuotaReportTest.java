@@ -107,7 +107,7 @@ class QuotaReportTest {
         String hash = new ModelRegistry(Path.of("models")).resolve("anchoveta-biomass:2.0.0").sha256();
         String te = text(en).replaceAll("\\s+", " ");
         assertThat(te).contains("Anchoveta catch limit: north-centre stock, season 2022-I").contains("Decision table").contains("Supply plan")
-                .contains(hash).contains("anchoveta-biomass:2.0.0").contains("Biomass density (t nmi⁻²)").contains("Page 2 of");
+                .contains(hash).contains("anchoveta-biomass:2.0.0").contains("Predicted biomass density, P50 (t nmi⁻²)").contains("Page 2 of");
         String printedEn = m[1].replaceAll("(?s).*recommended catch (.*?) t \\(neutral\\).*", "$1").trim();
         assertThat(page(en, 1)).contains("Recommended catch limit (LMTCP)").contains("neutral").contains(printedEn + " t");
         assertThat(validate(en).isValid()).as(errors(validate(en))).isTrue();

@@ -1,14 +1,13 @@
 package pe.cardumen.acoustics.biomass;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import pe.cardumen.io.ParameterFile;
 
 /**
  * The parameters that turn NASC into fish and tonnes (DOMAIN.md §1, §3): target strength
@@ -98,26 +97,16 @@ public record BiomassParameters(double b20Db, boolean b20Confirmed, double lwA, 
 
     /** The bundled defaults. */
     public static BiomassParameters defaults() {
-        try (InputStream in = BiomassParameters.class.getResourceAsStream("biomass-parameters.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return of(p);
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled biomass-parameters.properties cannot be read", e);
-        }
+        return of(ParameterFile.defaults(BiomassParameters.class, "biomass-parameters.properties"));
     }
 
     /**
-     * A user's parameter file (same keys as the bundled one).
+     * The bundled defaults with a user's file's keys replacing theirs.
      *
-     * @throws IllegalArgumentException naming the key when a value is missing or not a number
+     * @throws IllegalArgumentException naming the file and line of an unknown key, or the key whose value is not a number
      */
     public static BiomassParameters load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(r);
-            return of(p);
-        }
+        return of(ParameterFile.load(BiomassParameters.class, "biomass-parameters.properties", file));
     }
 
     /** The set's canonical text: its keys, sorted, as {@code key=value} lines (what the workspace versions). */

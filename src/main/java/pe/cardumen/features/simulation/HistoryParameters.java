@@ -1,16 +1,13 @@
 package pe.cardumen.features.simulation;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.MonthDay;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import pe.cardumen.io.ParameterFile;
 
 /**
  * The parameters of the simulated survey history ({@code simulated-history.properties}): years, survey
@@ -26,38 +23,19 @@ public final class HistoryParameters {
 
     /** The bundled parameters. */
     public static HistoryParameters defaults() {
-        try (InputStream in = HistoryParameters.class.getResourceAsStream("simulated-history.properties")) {
-            return new HistoryParameters(read(in == null ? null : new java.io.InputStreamReader(in, StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException("the bundled simulated-history.properties cannot be read", e);
-        }
+        return new HistoryParameters(map(ParameterFile.defaults(HistoryParameters.class, "simulated-history.properties")));
     }
 
     /**
      * The bundled parameters with the keys of a user's file replacing theirs.
      *
-     * @throws IllegalArgumentException when the file names a key the model does not have
+     * @throws IllegalArgumentException naming the file and line of a key the model does not have
      */
     public static HistoryParameters load(Path file) throws IOException {
-        Map<String, String> merged = new TreeMap<>(defaults().values);
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (Map.Entry<String, String> e : read(r).entrySet()) {
-                if (!merged.containsKey(e.getKey())) {
-                    throw new IllegalArgumentException(file.getFileName() + ": unknown parameter '" + e.getKey() + "'; the keys are those of the bundled "
-                            + "simulated-history.properties");
-                }
-                merged.put(e.getKey(), e.getValue());
-            }
-        }
-        return new HistoryParameters(merged);
+        return new HistoryParameters(map(ParameterFile.load(HistoryParameters.class, "simulated-history.properties", file)));
     }
 
-    private static Map<String, String> read(Reader r) throws IOException {
-        if (r == null) {
-            throw new IOException("resource missing");
-        }
-        Properties p = new Properties();
-        p.load(r);
+    private static Map<String, String> map(Properties p) {
         Map<String, String> m = new TreeMap<>();
         p.stringPropertyNames().forEach(k -> m.put(k, p.getProperty(k).strip()));
         return m;

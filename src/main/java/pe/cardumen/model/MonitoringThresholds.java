@@ -1,14 +1,11 @@
 package pe.cardumen.model;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import pe.cardumen.io.ParameterFile;
 
 /**
  * When a model's score on a new survey raises an alert ({@code monitoring.properties}): RMSE of log1p
@@ -17,22 +14,12 @@ import java.util.Properties;
 public record MonitoringThresholds(double rmseMax, double coverageMin) {
     /** The bundled thresholds. */
     public static MonitoringThresholds defaults() {
-        try (InputStream in = MonitoringThresholds.class.getResourceAsStream("monitoring.properties")) {
-            Properties p = new Properties();
-            p.load(in);
-            return of(p, "monitoring.properties");
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("the bundled monitoring.properties cannot be read", e);
-        }
+        return of(ParameterFile.defaults(MonitoringThresholds.class, "monitoring.properties"), "monitoring.properties");
     }
 
-    /** Thresholds from a file with the same keys. */
+    /** The bundled thresholds with a user's file's keys replacing theirs (unknown keys refused with their line). */
     public static MonitoringThresholds load(Path file) throws IOException {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            Properties p = new Properties();
-            p.load(r);
-            return of(p, file.getFileName().toString());
-        }
+        return of(ParameterFile.load(MonitoringThresholds.class, "monitoring.properties", file), file.getFileName().toString());
     }
 
     private static MonitoringThresholds of(Properties p, String name) {

@@ -48,7 +48,7 @@ public final class LegendLayer implements MapLayer {
         double left = ScaleBarLayer.LEFT_PX * px;
         double top = c.height() - 10 * px - ScaleBarLayer.HEIGHT_PX * px - 8 * px - boxH;
         c.fillRect(left, top, boxW, boxH, BOX);
-        c.stroke(new java.awt.geom.Rectangle2D.Double(left, top, boxW, boxH), MapCanvas.IDENTITY, FRAME, 0.8 * px);
+        c.stroke(new java.awt.geom.Rectangle2D.Double(left, top, boxW, boxH), MapCanvas.identity(), FRAME, 0.8 * px);
         double y = top + pad + c.ascent(title);
         c.text(legend.title(), left + pad, y, title, INK);
         if (caption != null) {
@@ -59,7 +59,7 @@ public final class LegendLayer implements MapLayer {
             y += row;
             double sy = y - c.ascent(label) + px;
             c.fillRect(left + pad, sy, 18 * px, 11 * px, e.argb() | 0xFF000000);
-            c.stroke(new java.awt.geom.Rectangle2D.Double(left + pad, sy, 18 * px, 11 * px), MapCanvas.IDENTITY, 0xFF3C4650, 0.6 * px);
+            c.stroke(new java.awt.geom.Rectangle2D.Double(left + pad, sy, 18 * px, 11 * px), MapCanvas.identity(), 0xFF3C4650, 0.6 * px);
             c.text(e.label(), left + pad + 24 * px, y, label, INK);
         }
     }

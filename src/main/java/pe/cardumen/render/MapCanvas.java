@@ -80,6 +80,8 @@ public interface MapCanvas {
     /** The font's descent below the baseline, canvas units (positive). */
     double descent(TextStyle style);
 
-    /** The transform that maps canvas units onto themselves: for shapes already in canvas coordinates. */
-    AffineTransform IDENTITY = new AffineTransform();
+    /** A new identity transform: for shapes already in canvas coordinates (a new one each time: transforms are mutable). */
+    static AffineTransform identity() {
+        return new AffineTransform();
+    }
 }

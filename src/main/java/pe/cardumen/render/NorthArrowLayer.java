@@ -28,15 +28,15 @@ public final class NorthArrowLayer implements MapLayer {
         right.lineTo(cx + w, top + h);
         right.lineTo(cx, top + h * 0.72);
         right.closePath();
-        c.fill(left, MapCanvas.IDENTITY, INK);
-        c.fill(right, MapCanvas.IDENTITY, PAPER);
+        c.fill(left, MapCanvas.identity(), INK);
+        c.fill(right, MapCanvas.identity(), PAPER);
         Path2D.Double outline = new Path2D.Double();
         outline.moveTo(cx, top);
         outline.lineTo(cx - w, top + h);
         outline.lineTo(cx, top + h * 0.72);
         outline.lineTo(cx + w, top + h);
         outline.closePath();
-        c.stroke(outline, MapCanvas.IDENTITY, INK, px);
+        c.stroke(outline, MapCanvas.identity(), INK, px);
         TextStyle font = FONT.scaled(px);
         String n = "N";
         c.haloText(n, cx - c.textWidth(n, font) / 2, top + h + 4 * px + c.ascent(font), font, INK, 0xDDFFFFFF);

@@ -48,14 +48,14 @@ public final class ScaleBarLayer implements MapLayer {
         nmi.lineTo(right - s.nmiPixels(), top + 18 * px);
         nmi.lineTo(right, top + 18 * px);
         nmi.lineTo(right, top + 12 * px);
-        c.stroke(nmi, MapCanvas.IDENTITY, INK, 2 * px);
+        c.stroke(nmi, MapCanvas.identity(), INK, 2 * px);
         c.text(s.nmiLabel(nmiUnit), right - s.nmiPixels(), top + 10 * px, font, INK);
         Path2D.Double km = new Path2D.Double();
         km.moveTo(right - s.kmPixels(), top + 32 * px);
         km.lineTo(right - s.kmPixels(), top + 26 * px);
         km.lineTo(right, top + 26 * px);
         km.lineTo(right, top + 32 * px);
-        c.stroke(km, MapCanvas.IDENTITY, INK, 2 * px);
+        c.stroke(km, MapCanvas.identity(), INK, 2 * px);
         c.text(s.kmLabel(), right - s.kmPixels(), top + 42 * px, font, INK);
     }
 }

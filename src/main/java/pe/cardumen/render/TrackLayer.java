@@ -48,7 +48,7 @@ public final class TrackLayer implements MapLayer {
             for (int i = 1; i < track.length; i++) {
                 path.lineTo(v.screenX(track[i][0]), v.screenY(track[i][1]));
             }
-            c.stroke(path, MapCanvas.IDENTITY, TRACK, 1.5 * px);
+            c.stroke(path, MapCanvas.identity(), TRACK, 1.5 * px);
         }
         Ellipse2D.Double circle = new Ellipse2D.Double();
         for (double[] p : points) {
@@ -57,11 +57,11 @@ public final class TrackLayer implements MapLayer {
             double r = (maxNasc > 0 ? MAX_RADIUS_PX * Math.sqrt(p[2] / maxNasc) : 0) * px;
             if (r < 2 * px) {
                 circle.setFrame(x - 2 * px, y - 2 * px, 4 * px, 4 * px);
-                c.stroke(circle, MapCanvas.IDENTITY, EDGE, px);
+                c.stroke(circle, MapCanvas.identity(), EDGE, px);
             } else {
                 circle.setFrame(x - r, y - r, 2 * r, 2 * r);
-                c.fill(circle, MapCanvas.IDENTITY, FILL);
-                c.stroke(circle, MapCanvas.IDENTITY, EDGE, px);
+                c.fill(circle, MapCanvas.identity(), FILL);
+                c.stroke(circle, MapCanvas.identity(), EDGE, px);
             }
         }
     }

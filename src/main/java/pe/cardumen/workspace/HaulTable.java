@@ -14,7 +14,7 @@ import pe.cardumen.domain.biotic.Haul;
 
 /**
  * Haul length frequencies: table {@code biotic_length} (attributes), one row per haul and length
- * class, tied to the import that brought it. Created on first use.
+ * class, tied to the import that brought it. Created with the workspace (schema step 3).
  */
 final class HaulTable {
     static final String NAME = "biotic_length";

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code model_score}: each scoring of a model version against a survey (monitoring), created on first use. */
+/** {@code model_score}: each scoring of a model version against a survey (monitoring), created with the workspace (schema step 3). */
 final class ModelScoreTable {
     private ModelScoreTable() {
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Model predictions: {@code prediction_run} (one per model version and period, with the version's
- * hash) and {@code result_prediction} (per zone). Attribute tables, created on first use.
+ * hash) and {@code result_prediction} (per zone). Attribute tables, created with the workspace (schema step 3).
  */
 final class PredictionTable {
     private PredictionTable() {

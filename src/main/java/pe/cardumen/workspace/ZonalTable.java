@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Zonal statistics of imported grids: table {@code result_zonal} (attributes), one row per zone, time
- * step and variable, tied to the import that produced it. Created on first use.
+ * step and variable, tied to the import that produced it. Created with the workspace (schema step 3).
  */
 final class ZonalTable {
     static final String NAME = "result_zonal";

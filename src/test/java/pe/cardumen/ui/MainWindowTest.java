@@ -695,7 +695,9 @@ class MainWindowTest {
         assertThat(robot.lookup("#quotaSummary").queryAs(Label.class).getText()).contains("Recommended catch, neutral: " + shown + " t (limited by");
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains("neutral scenario: " + String.format(java.util.Locale.ENGLISH, "%,.0f", quota.planProperty().get().recommendedT()) + " t");
+            // page 1's box: the lead scenario first, marked, with its catch limit
+            assertThat(text).contains("Recommended catch limit (LMTCP)")
+                    .contains("neutral ◄ " + String.format(java.util.Locale.ENGLISH, "%,.0f", quota.planProperty().get().recommendedT()) + " t");
         }
         backToTheDemo(robot);
     }

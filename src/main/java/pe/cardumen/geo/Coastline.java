@@ -208,6 +208,14 @@ public final class Coastline {
     }
 
     /**
+     * The sea to draw over an area (lon/lat): within the working box it is {@link #sea()}, already
+     * cut; a wider area needs {@link #drawnSea()}, which is cut on first use (half a second).
+     */
+    public Geometry seaToDraw(Envelope lonLat) {
+        return WORKING_BOX.contains(lonLat) ? sea : drawnSea();
+    }
+
+    /**
      * Longitude/latitude box within which the sea is cut from the mainland line for drawing only: the
      * bundled line runs from central Chile (35.45° S) to Panama (8.35° N), so a box a little inside
      * those ends is cut into sea and land by it. The science uses {@link #sea()}, never this.

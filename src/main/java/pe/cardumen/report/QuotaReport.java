@@ -303,7 +303,14 @@ public final class QuotaReport {
         ZonesLayer zones = new ZonesLayer(shapes, density, classes).opaque();
         Legend legend = Legend.of(classes, zones.hasNoData(), texts.getString("legend.noData"), numbers);
         Coastline coast = Coastline.bundled();
-        List<MapLayer> layers = new ArrayList<>(List.of(new BaseMapLayer(coast.drawnSea(), coast.land(), coast.mainland(), projection), zones,
+        // only the part of the coast the page shows is projected (the drawn sea spans the eastern Pacific)
+        Envelope shown = v.worldEnvelope();
+        double[] sw = projection.unproject(shown.getMinX(), shown.getMinY());
+        double[] ne = projection.unproject(shown.getMaxX(), shown.getMaxY());
+        Envelope lonLat = new Envelope(sw[0] - 1, ne[0] + 1, sw[1] - 1, ne[1] + 1);
+        Geometry view = new org.locationtech.jts.geom.GeometryFactory().toGeometry(lonLat);
+        List<MapLayer> layers = new ArrayList<>(List.of(new BaseMapLayer(coast.seaToDraw(lonLat).intersection(view), coast.land().intersection(view),
+                coast.mainland().intersection(view), projection), zones,
                 new GraticuleLayer(projection), new PortsLayer(Ports.bundled(), projection), new NorthArrowLayer(),
                 new ScaleBarLayer(projection, texts.getString("unit.nmi")), new LegendLayer(legend, basis(d))));
         PDStructureElement figure = w.beginTag("Figure");

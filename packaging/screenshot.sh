@@ -2,7 +2,8 @@
 # Renders a screenshot of the real main window under a virtual X display (Debian: xvfb, xdotool,
 # imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG] [APP ARGS…]
 # e.g. packaging/screenshot.sh docs/screenshots/satellite-panel.png en --satellite FILE.nc
-# Environment: CLICK_X/CLICK_Y (the click), HOVER_X/HOVER_Y (where the pointer rests), KEYS (keys pressed after).
+# Environment: CLICK_X/CLICK_Y (the click), HOVER_X/HOVER_Y (where the pointer rests), KEYS (keys pressed after),
+# WAIT (seconds to wait after the demo workspace exists, default 20; the models panel needs more for TensorFlow).
 # Uses a throw-away Cardumen home, so it builds the demo workspace on first start like a new user.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -25,7 +26,7 @@ for _ in $(seq 1 90); do
   [ -f "$home/demo.cardumen.gpkg" ] && break
   sleep 1
 done
-sleep 20
+sleep "${WAIT:-20}"
 win=$(xdotool search --name "Cardumen" | head -1)
 xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000
 sleep 2

@@ -22,6 +22,7 @@ import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.sonar.Ping;
 import pe.cardumen.domain.sonar.SonarChannel;
+import pe.cardumen.io.FixedDecimals;
 import pe.cardumen.io.sonar.RawFileHandler;
 import pe.cardumen.io.sonar.RawReadSummary;
 import pe.cardumen.io.sonar.EcsCalibrationReader;
@@ -158,6 +159,7 @@ final class SonarCommand extends CommandGroup {
             out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
             int[] written = {0};
             int[] selected = {-1};
+            StringBuilder chunk = new StringBuilder(1 << 16);
             RawFileHandler chooser = new RawFileHandler() {
                 @Override
                 public void configuration(String sounder, List<SonarChannel> channels) {
@@ -180,14 +182,19 @@ final class SonarCommand extends CommandGroup {
                 }
                 float[] sv = cp.svDb();
                 String time = p.time().toString();
-                StringBuilder line = new StringBuilder(64);
+                // a ping's rows built in one buffer and written at once: println would flush the
+                // autoflushing stream on every row
+                chunk.setLength(0);
                 for (int i = 0; i < sv.length; i++) {
-                    line.setLength(0);
-                    line.append(p.index()).append(',').append(time).append(',').append(i).append(',')
-                            .append(String.format(Locale.ROOT, "%.4f,%.4f,", cp.rangeM(i), cp.depthM(i)))
-                            .append(Float.isNaN(sv[i]) ? "" : String.format(Locale.ROOT, "%.4f", sv[i]));
-                    out.println(line);
+                    chunk.append(p.index()).append(',').append(time).append(',').append(i).append(',');
+                    FixedDecimals.append(chunk, cp.rangeM(i), 4).append(',');
+                    FixedDecimals.append(chunk, cp.depthM(i), 4).append(',');
+                    if (!Float.isNaN(sv[i])) {
+                        FixedDecimals.append(chunk, sv[i], 4);
+                    }
+                    chunk.append(System.lineSeparator());
                 }
+                out.append(chunk);
                 written[0]++;
             }, chooser);
             RawReadSummary s = new SimradRawReader().read(file, calibrator, ProgressListener.NONE, CancellationToken.NONE);

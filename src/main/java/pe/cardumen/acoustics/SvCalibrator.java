@@ -11,7 +11,8 @@ import pe.cardumen.io.sonar.RawFileHandler;
 
 /**
  * A {@link RawFileHandler} that calibrates every ping of the chosen channels to Sv, EK60
- * ({@link Ek60Calibration}) or EK80 CW ({@link Ek80Calibration}), with the file's own calibration and
+ * ({@link Ek60Calibration}) or EK80 CW ({@link Ek80Calibration}; a GPT channel of an EK80 file, EK60
+ * hardware, by the EK60 equation with the EK80 file's tables), with the file's own calibration and
  * the user's overrides, and hands each {@link CalibratedPing} on. Other callbacks are forwarded to an
  * optional downstream handler (NMEA, bottom …).
  */
@@ -92,8 +93,26 @@ public final class SvCalibrator implements RawFileHandler {
                     cal.transducerDepthM()));
             return;
         }
+        if (isGpt(channel, p)) {
+            // an EK60 GPT driven by the EK80 program: calibrated as its hardware requires — the nominal
+            // pulse duration and the TVG range less two sample thicknesses, as EK60 — with the gain and
+            // Sa correction from the file's XML tables and c and α from its environment
+            CalibrationParameters cal = fileCalibration(channel, p).with(overrides.apply(channel));
+            consumer.accept(new CalibratedPing(p, channel, Ek60Calibration.svDb(p, cal), cal.sampleThicknessM(), -cal.sampleThicknessM(),
+                    cal.transducerDepthM()));
+            return;
+        }
         Ek80Calibration cal = ek80(channel, p);
         consumer.accept(new CalibratedPing(p, channel, cal.svDb(p), cal.base().sampleThicknessM(), cal.rangeM(0), cal.base().transducerDepthM()));
+    }
+
+    /**
+     * Whether a channel of an EK80 file is a GPT (EK60 hardware: no FIL1 filter stages, channel id
+     * {@code GPT …}): its Sv follows the EK60 equation, not the WBT's.
+     */
+    public boolean isGpt(SonarChannel channel, Ping p) {
+        Map<Integer, Object[]> f = filters.get(p.channel());
+        return ek80 && (f == null || f.isEmpty()) && channel.channelId().startsWith("GPT");
     }
 
     /**

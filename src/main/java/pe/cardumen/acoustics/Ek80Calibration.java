@@ -3,25 +3,38 @@ package pe.cardumen.acoustics;
 import pe.cardumen.domain.sonar.Ping;
 
 /**
- * Calibrated power and Sv from EK80 CW pings, complex or "reduced" power (Simrad EK80 reference manual;
- * the conventions of pyEcholab and echopype, against which {@code Ek80ReferenceTest} checks it):
+ * Calibrated power and Sv from EK80 pings, CW (complex or "reduced" power) and FM (Simrad EK80 reference
+ * manual; Andersen et al. 2021 for FM; the conventions of pyEcholab and echopype, against which {@code
+ * Ek80ReferenceTest} and {@code Ek80FmReferenceTest} check it):
  *
  * <pre>
  *   complex:  P = n_sectors·|mean over sectors(y)|²/(2√2)²·((Zer + Zet)/Zer)²/Zet      W (Zet = 75 Ω)
+ *   FM:       the same with y replaced by the pulse-compressed y_pc ({@link PulseCompression})
  *   reduced:  P = count·10·log10(2)/256                                                dB re 1 W
  *   r(i)  = i·dz − c·τ/4                                                               m
  *   Sv(i) = 10·log10(P) + 20·log10(r) + 2αr − 10·log10(Pt·λ²·c·τeff·ψ·G0²/(32π²)) − 2·Sa  (r &gt; 0; NaN otherwise)
  * </pre>
  * τeff comes from the ideal transmit pulse filtered by the file's own filters ({@link
  * EffectivePulseDuration}); α from Francois &amp; Garrison with the file's environment ({@link
- * Absorption}). FM (broadband) pings need pulse compression and frequency-dependent calibration, which
- * Cardumen does not do yet.
+ * Absorption}). For an FM ping every frequency-dependent term is taken at the centre of the sweep fc,
+ * τeff is that of the compressed pulse and there is no Sa correction (Andersen et al. 2021, eq. 25):
+ * {@code base} then holds f = fc, G0(fc), ψ(fc) = ψ(fn)·(fn/fc)², α(fc) and Sa = 0, as {@link
+ * SvCalibrator} builds it.
  *
- * @param base                 frequency, gain and Sa at the pulse length, ψ, c, α, Pt, τ, τs, transducer depth
- * @param effectivePulseS      τeff, s
- * @param receiverImpedanceOhm Zer, Ω
+ * @param base                   frequency, gain and Sa at the pulse length, ψ, c, α, Pt, τ, τs, transducer depth
+ * @param effectivePulseS        τeff, s
+ * @param receiverImpedanceOhm   Zer, Ω
+ * @param transducerImpedanceOhm Zet, Ω
+ * @param compression            the matched filter of an FM ping; {@code null} for CW
  */
-public record Ek80Calibration(CalibrationParameters base, double effectivePulseS, double receiverImpedanceOhm) {
+public record Ek80Calibration(CalibrationParameters base, double effectivePulseS, double receiverImpedanceOhm, double transducerImpedanceOhm,
+                              PulseCompression compression) {
+
+    /** A CW calibration with the nominal transducer impedance. */
+    public Ek80Calibration(CalibrationParameters base, double effectivePulseS, double receiverImpedanceOhm) {
+        this(base, effectivePulseS, receiverImpedanceOhm, TRANSDUCER_IMPEDANCE_OHM, null);
+    }
+
     /** Nominal transducer impedance Zet, Ω. */
     public static final double TRANSDUCER_IMPEDANCE_OHM = 75;
     private static final double POWER_UNIT_DB = 10 * Math.log10(2) / 256;
@@ -57,9 +70,19 @@ public record Ek80Calibration(CalibrationParameters base, double effectivePulseS
         }
         int n = ping.sampleCount();
         double zer = receiverImpedanceOhm;
-        double zet = TRANSDUCER_IMPEDANCE_OHM;
+        double zet = transducerImpedanceOhm;
         double factor = sectors / 8.0 * ((zer + zet) / zer) * ((zer + zet) / zer) / zet;
         float[] p = new float[n];
+        if (ping.isFm()) {
+            if (compression == null) {
+                throw new IllegalStateException("channel " + ping.channel() + ": an FM ping needs its matched filter");
+            }
+            double[][] pc = compression.compress(y, sectors);
+            for (int i = 0; i < n; i++) {
+                p[i] = (float) (10 * Math.log10(factor * (pc[0][i] * pc[0][i] + pc[1][i] * pc[1][i])));
+            }
+            return p;
+        }
         for (int i = 0; i < n; i++) {
             double re = 0;
             double im = 0;
@@ -77,9 +100,6 @@ public record Ek80Calibration(CalibrationParameters base, double effectivePulseS
 
     /** Sv per sample, dB re 1 m⁻¹; NaN where the range is not positive. */
     public float[] svDb(Ping ping) {
-        if (ping.isFm()) {
-            throw new UnsupportedOperationException("Sv of EK80 FM (broadband) pings is not supported yet; CW pings are");
-        }
         float[] p = powerDb(ping);
         double constant = systemGainTermDb() + 2 * base.saCorrectionDb();
         double twoAlpha = 2 * base.absorptionDbPerM();

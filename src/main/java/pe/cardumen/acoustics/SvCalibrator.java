@@ -11,8 +11,8 @@ import pe.cardumen.io.sonar.RawFileHandler;
 
 /**
  * A {@link RawFileHandler} that calibrates every ping of the chosen channels to Sv, EK60
- * ({@link Ek60Calibration}) or EK80 CW ({@link Ek80Calibration}; a GPT channel of an EK80 file, EK60
- * hardware, by the EK60 equation with the EK80 file's tables), with the file's own calibration and
+ * ({@link Ek60Calibration}) or EK80 CW and FM ({@link Ek80Calibration}; FM pings pulse-compressed; a GPT
+ * channel of an EK80 file, EK60 hardware, by the EK60 equation with the EK80 file's tables), with the file's own calibration and
  * the user's overrides, and hands each {@link CalibratedPing} on. Other callbacks are forwarded to an
  * optional downstream handler (NMEA, bottom …).
  */
@@ -26,7 +26,9 @@ public final class SvCalibrator implements RawFileHandler {
     private final Map<Integer, double[]> ek80Channel = new HashMap<>();
     private final Map<Integer, Map<Integer, Object[]>> filters = new HashMap<>();
     private double[] environment = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
-    private final Map<String, Double> tauEffCache = new HashMap<>();
+    private final Map<String, PulseCompression> compressionCache = new HashMap<>();
+    /** The WBT's receiver sampling frequency when the configuration does not give one (EK80 reference manual), Hz. */
+    static final double DEFAULT_SAMPLE_FREQUENCY_HZ = 1.5e6;
 
     /**
      * @param channelFilter which channel numbers to calibrate (the others are skipped cheaply)
@@ -60,7 +62,7 @@ public final class SvCalibrator implements RawFileHandler {
         this.ek80 = sounder.startsWith("EK80");
         ek80Channel.clear();
         filters.clear();
-        tauEffCache.clear();
+        compressionCache.clear();
         if (downstream != null) {
             downstream.configuration(sounder, channels);
         }
@@ -117,23 +119,42 @@ public final class SvCalibrator implements RawFileHandler {
 
     /**
      * The calibration the file itself gives a ping, without the user's overrides (what a calibration form
-     * shows as defaults). For EK80 the absorption is computed from the file's environment.
+     * shows as defaults). For EK80 the absorption is computed from the file's environment. For an FM ping
+     * every frequency-dependent term is taken at the centre of its sweep fc: the gain from the
+     * transducer's broadband calibration ({@code FrequencyPar}) at fc, or, without one, the nominal gain
+     * scaled as a fixed aperture's directivity, G0(fn) + 20·log10(fc/fn); ψ(fc) = ψ(fn) + 20·log10(fn/fc);
+     * α(fc); no Sa correction (ADR 0019).
      */
     public CalibrationParameters fileCalibration(SonarChannel channel, Ping p) {
         if (!ek80) {
             return CalibrationParameters.ek60(channel, p);
         }
         double c = Double.isNaN(environment[4]) ? p.soundSpeedMPerS() : environment[4];
-        double alpha = Absorption.francoisGarrisonDbPerM(p.frequencyHz(), environment[0], environment[1], environment[2], environment[3], c);
-        return new CalibrationParameters(p.frequencyHz(), channel.gainDbAt(p.pulseLengthS()), channel.saCorrectionDbAt(p.pulseLengthS()),
-                channel.equivalentBeamAngleDb(), c, alpha, p.transmitPowerW(), p.pulseLengthS(), p.sampleIntervalS(), ek80Settings(p)[2]);
+        double f = p.frequencyHz();
+        double alpha = Absorption.francoisGarrisonDbPerM(f, environment[0], environment[1], environment[2], environment[3], c);
+        double gain = channel.gainDbAt(p.pulseLengthS());
+        double sa = channel.saCorrectionDbAt(p.pulseLengthS());
+        double psi = channel.equivalentBeamAngleDb();
+        if (p.isFm()) {
+            double fn = channel.frequencyHz();
+            gain = channel.broadband().covers(f) ? channel.broadband().gainDbAt(f) : gain + 20 * Math.log10(f / fn);
+            psi += 20 * Math.log10(fn / f);
+            sa = 0;
+        }
+        return new CalibrationParameters(f, gain, sa, psi, c, alpha, p.transmitPowerW(), p.pulseLengthS(), p.sampleIntervalS(), ek80Settings(p)[2]);
     }
 
     /** The EK80 calibration of a ping: tables from the configuration, α and τeff computed, overrides applied. */
     public Ek80Calibration ek80(SonarChannel channel, Ping p) {
         double[] settings = ek80Settings(p);
         CalibrationParameters base = fileCalibration(channel, p).with(overrides.apply(channel));
-        return new Ek80Calibration(base, tauEff(p, settings[1]), settings[0]);
+        if (p.isFm()) {
+            PulseCompression compression = compression(p, settings[1]);
+            double zet = channel.broadband().covers(p.frequencyHz()) ? channel.broadband().impedanceOhmAt(p.frequencyHz())
+                    : Ek80Calibration.TRANSDUCER_IMPEDANCE_OHM;
+            return new Ek80Calibration(base, compression.replica().compressedEffectivePulseS(), settings[0], zet, compression);
+        }
+        return new Ek80Calibration(base, transmitSignal(p, settings[1]).cwEffectivePulseS(), settings[0]);
     }
 
     private double[] ek80Settings(Ping p) {
@@ -144,9 +165,14 @@ public final class SvCalibrator implements RawFileHandler {
         return settings;
     }
 
-    private double tauEff(Ping p, double sampleFrequency) {
-        String key = p.channel() + "|" + p.pulseLengthS() + "|" + p.slope() + "|" + p.frequencyHz();
-        Double cached = tauEffCache.get(key);
+    private TransmitSignal transmitSignal(Ping p, double sampleFrequency) {
+        return compression(p, sampleFrequency).replica();
+    }
+
+    /** The ping's filtered transmit signal as a matched filter, built once per channel and pulse setting. */
+    private PulseCompression compression(Ping p, double sampleFrequency) {
+        String key = p.channel() + "|" + p.pulseLengthS() + "|" + p.slope() + "|" + p.frequencyStartHz() + "|" + p.frequencyEndHz();
+        PulseCompression cached = compressionCache.get(key);
         if (cached != null) {
             return cached;
         }
@@ -155,11 +181,12 @@ public final class SvCalibrator implements RawFileHandler {
             throw new IllegalStateException("channel " + p.channel() + " has no FIL1 filter stages 1 and 2, so the effective pulse "
                     + "duration cannot be computed");
         }
-        double fs = Double.isNaN(sampleFrequency) || sampleFrequency <= 0 ? 1.5e6 : sampleFrequency;
-        double tau = EffectivePulseDuration.compute(p.pulseLengthS(), p.slope(), p.frequencyHz(), fs, (float[]) f.get(1)[1], (Integer) f.get(1)[0],
-                (float[]) f.get(2)[1], (Integer) f.get(2)[0]);
-        tauEffCache.put(key, tau);
-        return tau;
+        double fs = Double.isNaN(sampleFrequency) || sampleFrequency <= 0 ? DEFAULT_SAMPLE_FREQUENCY_HZ : sampleFrequency;
+        TransmitSignal signal = TransmitSignal.of(p.pulseLengthS(), p.slope(), p.frequencyStartHz(), p.frequencyEndHz(), fs,
+                (float[]) f.get(1)[1], (Integer) f.get(1)[0], (float[]) f.get(2)[1], (Integer) f.get(2)[0]);
+        PulseCompression compression = new PulseCompression(signal);
+        compressionCache.put(key, compression);
+        return compression;
     }
 
     @Override

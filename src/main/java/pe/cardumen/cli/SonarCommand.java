@@ -70,6 +70,10 @@ final class SonarCommand extends CommandGroup {
                 // EK60 writes 0/1; EK80's split-beam variants (17, 49, 65, 81 …) all have bit 0 set
                 ch.put("beam_type", c.beamType() == 0 ? "single" : (c.beamType() & 1) == 1 ? "split" : Integer.toString(c.beamType()));
                 ch.put("pulse_lengths_s", st.pulseLengthsS());
+                ch.put("pulse_form", st.fmPings() == 0 ? "CW" : st.cwPings() == 0 ? "FM" : "CW+FM");
+                if (st.fmPings() > 0) {
+                    ch.put("fm_sweep_hz", List.of(st.sweepHz()[0], st.sweepHz()[1]));
+                }
                 ch.put("pings", st.pings());
                 ch.put("samples_per_ping_max", st.maxSamples());
                 if (st.sectors() > 0) {
@@ -101,8 +105,15 @@ final class SonarCommand extends CommandGroup {
             out.printf(Locale.ROOT, "file          %s (%,d bytes)%n", s.fileName(), s.fileBytes());
             out.printf(Locale.ROOT, "sounder       %s%n", info.sounder());
             for (Map<String, Object> ch : channels) {
-                out.printf(Locale.ROOT, "channel %-5s %s, %.0f kHz, %s pings, up to %s samples, %s → %s%n", ch.get("number"), ch.get("id"),
-                        (Double) ch.get("frequency_hz") / 1000, ch.get("pings"), ch.get("samples_per_ping_max"), ch.get("time_start_utc"), ch.get("time_end_utc"));
+                String form = (String) ch.get("pulse_form");
+                if (ch.containsKey("fm_sweep_hz")) {
+                    @SuppressWarnings("unchecked")
+                    List<Double> sweep = (List<Double>) ch.get("fm_sweep_hz");
+                    form += String.format(Locale.ROOT, " %s–%s kHz", trim(sweep.get(0) / 1000), trim(sweep.get(1) / 1000));
+                }
+                out.printf(Locale.ROOT, "channel %-5s %s, %.0f kHz, %s, %s pings, up to %s samples, %s → %s%n", ch.get("number"), ch.get("id"),
+                        (Double) ch.get("frequency_hz") / 1000, form, ch.get("pings"), ch.get("samples_per_ping_max"), ch.get("time_start_utc"),
+                        ch.get("time_end_utc"));
             }
             out.printf(Locale.ROOT, "positions     %d valid fixes of %d position sentences%n", info.fixes(), info.positionSentences());
             out.printf(Locale.ROOT, "datagrams     %s%n", s.counts());
@@ -113,15 +124,19 @@ final class SonarCommand extends CommandGroup {
         }
     }
 
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     @Command(name = "sv", mixinStandardHelpOptions = true,
-            description = "Calibrated Sv of one channel (EK60, or EK80 CW) as long-format CSV: ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db. "
+            description = "Calibrated Sv of one channel (EK60, EK80 CW, or EK80 FM pulse-compressed, band-averaged at the sweep centre) as long-format CSV: ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db. "
                     + "Range convention: EK60 range = (i − 1)·dz (the TVG uses (i − 2)·dz); EK80 range = i·dz − c·τ/4; depth = range + transducer depth. "
                     + "sv_db is empty where the range is not positive (EK80).")
     static final class Sv implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         SonarCommand parent;
 
-        @Parameters(index = "0", description = "An EK60/ES60/ER60 or EK80 (CW) .raw file.")
+        @Parameters(index = "0", description = "An EK60/ES60/ER60 or EK80 (CW or FM) .raw file.")
         Path file;
 
         @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
@@ -231,7 +246,7 @@ final class SonarCommand extends CommandGroup {
     }
 
     @Command(name = "integrate", mixinStandardHelpOptions = true,
-            description = "Echo-integrate one channel of EK60 or EK80 CW raw files into distance intervals × depth layers (NASC, m² nmi⁻²) as CSV. "
+            description = "Echo-integrate one channel of EK60 or EK80 (CW or FM) raw files into distance intervals × depth layers (NASC, m² nmi⁻²) as CSV. "
                     + "A .bot file beside a .raw gives the bottom line; otherwise it is detected.")
     static final class Integrate implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand

@@ -94,23 +94,21 @@ class Ek80ReferenceTest {
     }
 
     /**
-     * An FM (broadband) ping is read like any other, and asking for its Sv gives a clear refusal rather
-     * than a wrong number. The file is the real EK80 file with its Parameter datagrams' PulseForm="0"
-     * changed to PulseForm="1" (same length, so the datagram framing is unchanged).
+     * An FM (broadband) ping whose parameters give no sweep is skipped with a warning naming its byte
+     * offset, rather than calibrated to a wrong number. The file is the real EK80 file with its Parameter datagrams' PulseForm="0"
+     * changed to PulseForm="1" (same length, so the datagram framing is unchanged): FM pings with no sweep.
      */
     @org.junit.jupiter.api.Test
-    void fmPingsAreReadButTheirSvIsRefusedClearly() throws Exception {
+    void fmPingsWithoutASweepAreSkippedWithTheirOffset() throws Exception {
         byte[] bytes = Files.readAllBytes(echosounder().resolve("EK80_-D20221108-T151353.raw"));
         String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).replace("PulseForm=\"0\"", "PulseForm=\"1\"");
         Path fm = TestData.tempDir("fm").resolve("fm.raw");
         Files.write(fm, text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
-        var info = new pe.cardumen.io.sonar.SonarFileInfo();
-        var summary = new SimradRawReader().read(fm, info, ProgressListener.NONE, CancellationToken.NONE);
-        assertThat(summary.warnings()).isEmpty();
-        assertThat(info.stats(1).pings()).isEqualTo(2);
-        SvCalibrator calibrator = new SvCalibrator(CalibrationOverrides.NONE, ch -> ch == 1, cp -> { }, null);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SimradRawReader().read(fm, calibrator, ProgressListener.NONE, CancellationToken.NONE))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("FM (broadband) pings is not supported yet");
+        List<CalibratedPing> calibrated = new ArrayList<>();
+        SvCalibrator calibrator = new SvCalibrator(CalibrationOverrides.NONE, ch -> true, calibrated::add, null);
+        var summary = new SimradRawReader().read(fm, calibrator, ProgressListener.NONE, CancellationToken.NONE);
+        // FM without FrequencyStart/FrequencyEnd cannot be compressed: every ping skipped, each named by its byte offset
+        assertThat(calibrated).isEmpty();
+        assertThat(summary.warnings()).isNotEmpty().allMatch(w -> w.matches("byte [\\d,]+: ping \\d+ of channel \\d+ records an impossible FM sweep.*"));
     }
 }

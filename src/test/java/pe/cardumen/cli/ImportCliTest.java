@@ -72,13 +72,38 @@ class ImportCliTest {
     }
 
     @Test
-    void aFileRefusedByTheCalibrationIsNamedInTheMessage() throws Exception {
+    void anFmFileIsImported() throws Exception {
         Path ws = workspace();
         Path fm = TestData.sampleData().resolve("echosounder/EK80-WBTMini-FM.raw");
         CliTest.Run r = CliTest.run("import", fm.toString(), "--workspace", ws.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("EK80-WBTMini-FM.raw: sonar, [1-9]\\d* cells imported");
+    }
+
+    @Test
+    void aFileRefusedByTheCalibrationIsNamedInTheMessage() throws Exception {
+        // a WBT file whose FIL1 filter datagrams were removed: its τeff cannot be computed
+        byte[] raw = Files.readAllBytes(TestData.sampleData().resolve("echosounder/EK80_-D20221108-T151353.raw"));
+        java.io.ByteArrayOutputStream kept = new java.io.ByteArrayOutputStream();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int dropped = 0;
+        for (int at = 0; at + 8 <= raw.length; ) {
+            int length = b.getInt(at);
+            String type = new String(raw, at + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+            if (type.equals("FIL1")) {
+                dropped++;
+            } else {
+                kept.write(raw, at, length + 8);
+            }
+            at += length + 8;
+        }
+        assertThat(dropped).isPositive();
+        Path noFilters = TestData.tempDir("import-cli").resolve("no-filters.raw");
+        Files.write(noFilters, kept.toByteArray());
+        CliTest.Run r = CliTest.run("import", noFilters.toString(), "--workspace", workspace().toString());
         assertThat(r.status()).isEqualTo(1);
         // the refusal comes from the calibration, which knows pings, not files: the importer names the file
-        assertThat(r.err()).contains("cardumen: EK80-WBTMini-FM.raw: Sv of EK80 FM (broadband) pings is not supported yet");
+        assertThat(r.err()).contains("cardumen: no-filters.raw: channel 1 has no FIL1 filter stages 1 and 2");
     }
 
     @Test

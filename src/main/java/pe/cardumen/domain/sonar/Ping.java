@@ -8,7 +8,7 @@ package pe.cardumen.domain.sonar;
  * @param index                 0-based ping number within the channel
  * @param timeTicks             FILETIME of the ping (see {@link SonarTime})
  * @param transducerDepthM      transducer depth below the surface, metres
- * @param frequencyHz           frequency, Hz
+ * @param frequencyHz           frequency, Hz; for an FM ping the centre of its sweep, (start + end)/2
  * @param transmitPowerW        transmit power, watts
  * @param pulseLengthS          nominal pulse duration, seconds
  * @param bandwidthHz           receiver bandwidth, Hz
@@ -28,11 +28,14 @@ package pe.cardumen.domain.sonar;
  * @param sectors               number of transducer sectors of the complex samples (0 when none)
  * @param slope                 EK80 taper slope of the transmit pulse (fraction of the pulse), NaN for EK60
  * @param pulseForm             EK80 pulse form: 0 CW, 1 FM (broadband); 0 for EK60
+ * @param frequencyStartHz      start of an FM ping's linear sweep, Hz (the CW frequency otherwise)
+ * @param frequencyEndHz        end of an FM ping's linear sweep, Hz (the CW frequency otherwise)
  */
 public record Ping(int channel, int index, long timeTicks, double transducerDepthM, double frequencyHz, double transmitPowerW,
                    double pulseLengthS, double bandwidthHz, double sampleIntervalS, double soundSpeedMPerS,
                    double absorptionDbPerM, double heaveM, double rollDeg, double pitchDeg, double temperatureC,
-                   int sampleOffset, short[] power, byte[] angles, float[] complex, int sectors, double slope, int pulseForm) {
+                   int sampleOffset, short[] power, byte[] angles, float[] complex, int sectors, double slope, int pulseForm,
+                   double frequencyStartHz, double frequencyEndHz) {
 
     /** Whether the ping is EK80 frequency-modulated (broadband); CW otherwise. */
     public boolean isFm() {

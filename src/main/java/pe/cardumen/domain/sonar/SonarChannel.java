@@ -21,14 +21,18 @@ import java.util.Objects;
  * @param pulseLengthTableS           the pulse lengths the gain and Sa tables refer to, seconds
  * @param gainTableDb                 gain per pulse length, dB
  * @param saCorrectionTableDb         Sa correction per pulse length, dB
+ * @param broadband                   the EK80 broadband calibration (gain per frequency), {@link
+ *                                    FrequencyCalibration#NONE} when there is none (always for EK60)
  */
 public record SonarChannel(int number, String channelId, int beamType, double frequencyHz, double gainDb,
                            double equivalentBeamAngleDb, double beamWidthAlongshipDeg, double beamWidthAthwartshipDeg,
                            double angleSensitivityAlongship, double angleSensitivityAthwartship,
                            double angleOffsetAlongshipDeg, double angleOffsetAthwartshipDeg,
-                           double[] pulseLengthTableS, double[] gainTableDb, double[] saCorrectionTableDb) {
+                           double[] pulseLengthTableS, double[] gainTableDb, double[] saCorrectionTableDb,
+                           FrequencyCalibration broadband) {
     public SonarChannel {
         Objects.requireNonNull(channelId, "channelId");
+        broadband = broadband == null ? FrequencyCalibration.NONE : broadband;
         pulseLengthTableS = pulseLengthTableS.clone();
         gainTableDb = gainTableDb.clone();
         saCorrectionTableDb = saCorrectionTableDb.clone();

@@ -22,6 +22,7 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
+import pe.cardumen.domain.sonar.FrequencyCalibration;
 import pe.cardumen.domain.sonar.Ping;
 import pe.cardumen.domain.sonar.SonarChannel;
 import pe.cardumen.io.FileFormatException;
@@ -339,7 +340,7 @@ public final class SimradRawReader {
                 double[] sa = floats(p, at + 248, 5);
                 list.add(new SonarChannel(i + 1, id, p.getInt(at + 128), p.getFloat(at + 132), p.getFloat(at + 136), p.getFloat(at + 140),
                         p.getFloat(at + 144), p.getFloat(at + 148), p.getFloat(at + 152), p.getFloat(at + 156), p.getFloat(at + 160),
-                        p.getFloat(at + 164), pulse, gains, sa));
+                        p.getFloat(at + 164), pulse, gains, sa, FrequencyCalibration.NONE));
             }
             setChannels(sounder.trim(), list);
         }
@@ -398,9 +399,10 @@ public final class SimradRawReader {
                 warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
             }
             pings++;
-            handler.ping(new Ping(channel, index, ticks, p.getFloat(4), p.getFloat(8), p.getFloat(12), p.getFloat(16), p.getFloat(20),
+            double frequency = p.getFloat(8);
+            handler.ping(new Ping(channel, index, ticks, p.getFloat(4), frequency, p.getFloat(12), p.getFloat(16), p.getFloat(20),
                     p.getFloat(24), p.getFloat(28), p.getFloat(32), p.getFloat(36), p.getFloat(40), p.getFloat(44), p.getFloat(48),
-                    sampleOffset, power, angles, null, 0, Double.NaN, 0));
+                    sampleOffset, power, angles, null, 0, Double.NaN, 0, frequency, frequency));
         }
 
         /** EK80 sample datagram: channel id, data type, offset, count, then samples by type. */
@@ -421,6 +423,9 @@ public final class SimradRawReader {
             }
             Map<String, String> parameters = ek80Parameters.getOrDefault(id, Map.of());
             String bad = implausible(number(parameters, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN);
+            if (bad == null && number(parameters, "PulseForm") > 0) {
+                bad = implausibleSweep(number(parameters, "FrequencyStart"), number(parameters, "FrequencyEnd"));
+            }
             if (bad != null) {
                 rejectPing(offset, pingsByChannel.getOrDefault(channel, 0), channel, bad, warnings);
                 pingsByChannel.merge(channel, 1, Integer::sum);
@@ -462,11 +467,19 @@ public final class SimradRawReader {
             }
             pings++;
             double depth = transducerDepths.getOrDefault(channel, 0.0);
-            int pulseForm = (int) number(par, "PulseForm");
-            handler.ping(new Ping(channel, index, ticks, depth, number(par, "Frequency"), number(par, "TransmitPower"), number(par, "PulseDuration"),
+            int pulseForm = Math.max(0, (int) number(par, "PulseForm"));
+            double frequency = number(par, "Frequency");
+            double start = frequency;
+            double end = frequency;
+            if (pulseForm > 0) {
+                start = number(par, "FrequencyStart");
+                end = number(par, "FrequencyEnd");
+                frequency = (start + end) / 2;
+            }
+            handler.ping(new Ping(channel, index, ticks, depth, frequency, number(par, "TransmitPower"), number(par, "PulseDuration"),
                     Double.NaN, number(par, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors, number(par, "Slope"),
-                    Math.max(0, pulseForm)));
+                    pulseForm, start, end));
         }
 
         /**
@@ -492,6 +505,14 @@ public final class SimradRawReader {
         }
 
         private int rejectedPings;
+
+        /** Why an FM ping's sweep cannot be pulse-compressed (missing or impossible frequencies), or null. */
+        static String implausibleSweep(double startHz, double endHz) {
+            if (!(startHz > 0 && startHz <= 2e6 && endHz > 0 && endHz <= 2e6 && startHz != endHz)) {
+                return "FM sweep FrequencyStart " + startHz + " Hz – FrequencyEnd " + endHz + " Hz (expected two different frequencies up to 2 MHz)";
+            }
+            return null;
+        }
 
         private void rejectPing(long offset, int index, int channel, String why, List<String> warnings) {
             rejectedPings++;
@@ -581,7 +602,7 @@ public final class SimradRawReader {
             Element root = doc.getDocumentElement();
             switch (root.getTagName()) {
                 case "Configuration":
-                    ek80Configuration(root);
+                    ek80Configuration(root, warnings);
                     break;
                 case "Environment":
                     environment = attributes(root);
@@ -614,7 +635,7 @@ public final class SimradRawReader {
         }
 
         /** EK80 channels: Transceivers/Transceiver/Channels/Channel with a Transducer child. */
-        private void ek80Configuration(Element root) {
+        private void ek80Configuration(Element root, List<String> warnings) {
             NodeList header = root.getElementsByTagName("Header");
             String sounder = "EK80";
             if (header.getLength() > 0) {
@@ -655,7 +676,8 @@ public final class SimradRawReader {
                         k > 0 ? gains[0] : Double.NaN, number(t, "EquivalentBeamAngle"), number(t, "BeamWidthAlongship"),
                         number(t, "BeamWidthAthwartship"), number(t, "AngleSensitivityAlongship"), number(t, "AngleSensitivityAthwartship"),
                         number(t, "AngleOffsetAlongship"), number(t, "AngleOffsetAthwartship"),
-                        java.util.Arrays.copyOf(pulse, k), java.util.Arrays.copyOf(gains, k), java.util.Arrays.copyOf(sa, k)));
+                        java.util.Arrays.copyOf(pulse, k), java.util.Arrays.copyOf(gains, k), java.util.Arrays.copyOf(sa, k),
+                        td == null ? FrequencyCalibration.NONE : frequencyCalibration(td, id, warnings)));
             }
             setChannels(sounder, list);
             transducerDepths.clear();
@@ -664,6 +686,43 @@ public final class SimradRawReader {
                 transducerDepths.put(i + 1, s[2]);
                 handler.ek80Channel(i + 1, s[0], s[1], s[2]);
             }
+        }
+
+        /**
+         * The transducer's {@code FrequencyPar} rows (broadband calibration), sorted by frequency; rows
+         * without a finite frequency and gain are dropped with a warning, a repeated frequency keeps its
+         * first row. A missing impedance is the nominal 75 Ω.
+         */
+        private static FrequencyCalibration frequencyCalibration(Element transducer, String channelId, List<String> warnings) {
+            NodeList rows = transducer.getElementsByTagName("FrequencyPar");
+            TreeMap<Double, double[]> byFrequency = new TreeMap<>();
+            int dropped = 0;
+            for (int i = 0; i < rows.getLength(); i++) {
+                Map<String, String> row = attributes((Element) rows.item(i));
+                double f = number(row, "Frequency");
+                double g = number(row, "Gain");
+                double z = number(row, "Impedance");
+                if (!(Double.isFinite(f) && f > 0 && Double.isFinite(g))) {
+                    dropped++;
+                    continue;
+                }
+                byFrequency.putIfAbsent(f, new double[] {g, Double.isFinite(z) && z > 0 ? z : 75});
+            }
+            if (dropped > 0) {
+                warnings.add(String.format(Locale.ROOT, "channel %s: %d FrequencyPar row(s) without a frequency or gain were ignored",
+                        channelId, dropped));
+            }
+            double[] f = new double[byFrequency.size()];
+            double[] g = new double[f.length];
+            double[] z = new double[f.length];
+            int i = 0;
+            for (var e : byFrequency.entrySet()) {
+                f[i] = e.getKey();
+                g[i] = e.getValue()[0];
+                z[i] = e.getValue()[1];
+                i++;
+            }
+            return new FrequencyCalibration(f, g, z);
         }
 
         private static double[] doubles(String semicolonList) {

@@ -34,9 +34,28 @@ public final class SonarFileInfo implements RawFileHandler {
         private int maxSamples;
         private int sectors;
         private final TreeSet<Double> pulseLengths = new TreeSet<>();
+        private int cwPings;
+        private int fmPings;
+        private double sweepMinHz = Double.NaN;
+        private double sweepMaxHz = Double.NaN;
 
         public int pings() {
             return pings;
+        }
+
+        /** Pings transmitted as CW. */
+        public int cwPings() {
+            return cwPings;
+        }
+
+        /** Pings transmitted as FM (broadband). */
+        public int fmPings() {
+            return fmPings;
+        }
+
+        /** Lowest and highest frequency swept by the channel's FM pings, Hz (NaN when none). */
+        public double[] sweepHz() {
+            return new double[] {sweepMinHz, sweepMaxHz};
         }
 
         public Instant first() {
@@ -77,6 +96,15 @@ public final class SonarFileInfo implements RawFileHandler {
         s.lastTicks = Math.max(s.lastTicks, p.timeTicks());
         s.maxSamples = Math.max(s.maxSamples, p.sampleCount());
         s.sectors = Math.max(s.sectors, p.sectors());
+        if (p.isFm()) {
+            s.fmPings++;
+            double lo = Math.min(p.frequencyStartHz(), p.frequencyEndHz());
+            double hi = Math.max(p.frequencyStartHz(), p.frequencyEndHz());
+            s.sweepMinHz = Double.isNaN(s.sweepMinHz) ? lo : Math.min(s.sweepMinHz, lo);
+            s.sweepMaxHz = Double.isNaN(s.sweepMaxHz) ? hi : Math.max(s.sweepMaxHz, hi);
+        } else {
+            s.cwPings++;
+        }
         if (Double.isFinite(p.pulseLengthS())) {
             // the file stores float32: show 0.001024, not 0.0010239999974146485
             s.pulseLengths.add(Double.parseDouble(Float.toString((float) p.pulseLengthS())));

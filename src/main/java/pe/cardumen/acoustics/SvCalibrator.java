@@ -144,6 +144,31 @@ public final class SvCalibrator implements RawFileHandler {
         return new CalibrationParameters(f, gain, sa, psi, c, alpha, p.transmitPowerW(), p.pulseLengthS(), p.sampleIntervalS(), ek80Settings(p)[2]);
     }
 
+    /**
+     * The frequency-dependent calibration of an FM ping's channel for spectra: G0(f) from the broadband
+     * table (or the scaled nominal gain), ψ(f) = ψ(fn) + 20·log10(fn/f), α(f) from the environment — the
+     * same rules as {@link #fileCalibration} at fc. A user's override of gain or ψ shifts the whole curve by
+     * its difference at fc; an absorption override replaces α(f) by the constant given.
+     */
+    public BroadbandSpectrum.Terms broadbandTerms(SonarChannel channel, Ping p) {
+        if (!p.isFm()) {
+            throw new IllegalArgumentException("ping " + p.index() + " of channel " + p.channel() + " is CW; spectra need FM pings");
+        }
+        CalibrationParameters file = fileCalibration(channel, p);
+        CalibrationParameters used = file.with(overrides.apply(channel));
+        double fn = channel.frequencyHz();
+        double nominalGain = channel.gainDbAt(p.pulseLengthS());
+        double gainShift = used.gainDb() - file.gainDb();
+        double psiShift = used.equivalentBeamAngleDb() - file.equivalentBeamAngleDb();
+        boolean alphaOverridden = used.absorptionDbPerM() != file.absorptionDbPerM();
+        double c = used.soundSpeedMPerS();
+        return new BroadbandSpectrum.Terms(
+                f -> (channel.broadband().covers(f) ? channel.broadband().gainDbAt(f) : nominalGain + 20 * Math.log10(f / fn)) + gainShift,
+                f -> channel.equivalentBeamAngleDb() + 20 * Math.log10(fn / f) + psiShift,
+                f -> alphaOverridden ? used.absorptionDbPerM()
+                        : Absorption.francoisGarrisonDbPerM(f, environment[0], environment[1], environment[2], environment[3], c));
+    }
+
     /** The EK80 calibration of a ping: tables from the configuration, α and τeff computed, overrides applied. */
     public Ek80Calibration ek80(SonarChannel channel, Ping p) {
         double[] settings = ek80Settings(p);

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cardumen sonar info|sv}: Simrad EK60/EK80 raw files. */
 @Command(name = "sonar", mixinStandardHelpOptions = true, description = "Simrad EK60/EK80 echosounder raw files.",
-        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class, SonarCommand.Integrate.class})
+        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class, SonarCommand.Spectrum.class, SonarCommand.Integrate.class})
 final class SonarCommand extends CommandGroup {
     SonarCommand(Supplier<Services> services) {
         super(services);
@@ -171,7 +171,6 @@ final class SonarCommand extends CommandGroup {
             int[] range = pingRange(pings);
             var overrides = overrides(ecs, new CalibrationOverrides(gain, saCorrection, eba, soundSpeed, absorption));
             PrintWriter out = parent.out();
-            out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
             int[] written = {0};
             int[] selected = {-1};
             StringBuilder chunk = new StringBuilder(1 << 16);
@@ -194,6 +193,10 @@ final class SonarCommand extends CommandGroup {
                 Ping p = cp.ping();
                 if (p.index() < range[0] || p.index() > range[1]) {
                     return;
+                }
+                if (written[0] == 0) {
+                    // the header once a ping is known to exist: a refused file leaves standard output empty
+                    out.println("ping_index,ping_time_utc,sample_index,range_m,depth_m,sv_db");
                 }
                 float[] sv = cp.svDb();
                 String time = p.time().toString();
@@ -241,6 +244,112 @@ final class SonarCommand extends CommandGroup {
                 return new int[] {a, b};
             } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
                 throw new IllegalArgumentException("--pings '" + text + "' is not a range A-B of ping numbers from 0, e.g. 0-9");
+            }
+        }
+    }
+
+    @Command(name = "spectrum", mixinStandardHelpOptions = true,
+            description = "Sv(f) of a region, or TS(f) of its strongest echo, of an EK80 FM channel (Andersen et al. 2021) as CSV: "
+                    + "frequency_hz,sv_db (or ts_db). The region is a range interval of a ping range; Sv(f) averages the linear sv(f) of "
+                    + "every sliding window centred in it. TS(f) is on the beam axis (no beam-pattern compensation).")
+    static final class Spectrum implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SonarCommand parent;
+
+        @Parameters(index = "0", description = "An EK80 .raw file with FM pings.")
+        Path file;
+
+        @Option(names = "--channel", required = true, description = "Channel nominal frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @Option(names = "--pings", description = "Ping range A-B (0-based, inclusive). Default: all.")
+        String pings;
+
+        @Option(names = "--range", required = true, description = "Range interval FROM:TO in metres from the transducer, e.g. 12:15.")
+        String range;
+
+        @Option(names = "--ts", description = "TS(f) of the strongest echo of the region in the first ping of the range, instead of Sv(f).")
+        boolean ts;
+
+        @Option(names = "--frequencies", defaultValue = "101", description = "Number of frequencies across the sweep (default ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs).")
+        Path ecs;
+
+        @Override
+        public Integer call() throws Exception {
+            int[] pingRange = Sv.pingRange(pings);
+            double[] metres = metres(range);
+            if (count < 2 || count > 10_000) {
+                throw new IllegalArgumentException("--frequencies " + count + ": give 2 to 10,000");
+            }
+            var overrides = overrides(ecs, CalibrationOverrides.NONE);
+            List<pe.cardumen.acoustics.CalibratedPing> chosen = new ArrayList<>();
+            int[] selected = {-1};
+            pe.cardumen.acoustics.Ek80Calibration[] cal = new pe.cardumen.acoustics.Ek80Calibration[1];
+            pe.cardumen.acoustics.BroadbandSpectrum.Terms[] terms = new pe.cardumen.acoustics.BroadbandSpectrum.Terms[1];
+            RawFileHandler chooser = new RawFileHandler() {
+                @Override
+                public void configuration(String sounder, List<SonarChannel> channels) {
+                    selected[0] = channels.stream().filter(c -> c.isNominally(channelKhz)).mapToInt(SonarChannel::number).findFirst().orElse(-1);
+                    if (selected[0] < 0) {
+                        List<String> khz = channels.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
+                        throw new IllegalArgumentException(file.getFileName() + " has no " + Sv.fmt(channelKhz) + " kHz channel; it has " + khz + " kHz");
+                    }
+                }
+            };
+            SvCalibrator[] calibrator = new SvCalibrator[1];
+            calibrator[0] = new SvCalibrator(overrides, ch -> ch == selected[0], cp -> {
+                Ping p = cp.ping();
+                if (p.index() < pingRange[0] || p.index() > pingRange[1] || !p.isFm()) {
+                    return;
+                }
+                if (cal[0] == null) {
+                    cal[0] = calibrator[0].ek80(cp.channel(), p);
+                    terms[0] = calibrator[0].broadbandTerms(cp.channel(), p);
+                }
+                if (!ts || chosen.isEmpty()) {
+                    chosen.add(cp);
+                }
+            }, chooser);
+            new SimradRawReader().read(file, calibrator[0], ProgressListener.NONE, CancellationToken.NONE);
+            if (chosen.isEmpty()) {
+                throw new IllegalArgumentException("no FM ping of the " + Sv.fmt(channelKhz) + " kHz channel in the range "
+                        + (pings == null ? "all" : pings) + "; spectra need FM (broadband) pings");
+            }
+            var c = cal[0];
+            double dz = c.base().sampleThicknessM();
+            int from = (int) Math.ceil((metres[0] - c.rangeM(0)) / dz);
+            int to = (int) Math.floor((metres[1] - c.rangeM(0)) / dz);
+            double[] f = pe.cardumen.acoustics.BroadbandSpectrum.sweep(chosen.get(0).ping(), count);
+            var spectrum = ts ? pe.cardumen.acoustics.BroadbandSpectrum.ts(chosen.get(0), c, terms[0], from, to, f)
+                    : pe.cardumen.acoustics.BroadbandSpectrum.sv(chosen, c, terms[0], from, to, f);
+            PrintWriter out = parent.out();
+            out.println(ts ? "frequency_hz,ts_db" : "frequency_hz,sv_db");
+            StringBuilder b = new StringBuilder();
+            for (int k = 0; k < f.length; k++) {
+                FixedDecimals.append(b, f[k], 1).append(',');
+                FixedDecimals.append(b, spectrum.db()[k], 4).append(System.lineSeparator());
+            }
+            out.append(b);
+            out.flush();
+            parent.err().printf(Locale.ROOT, "%s of %s, %d ping(s), %d window(s), mean range %.2f m%n", ts ? "TS(f)" : "Sv(f)",
+                    file.getFileName(), chosen.size(), spectrum.windows(), spectrum.rangeM());
+            return 0;
+        }
+
+        private static double[] metres(String text) {
+            String[] parts = text.split(":");
+            try {
+                double a = Double.parseDouble(parts[0].trim());
+                double b = Double.parseDouble(parts[1].trim());
+                if (parts.length != 2 || !(a >= 0) || !(b > a)) {
+                    throw new NumberFormatException();
+                }
+                return new double[] {a, b};
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                throw new IllegalArgumentException("--range '" + text + "' is not FROM:TO in metres with FROM < TO, e.g. 12:15");
             }
         }
     }

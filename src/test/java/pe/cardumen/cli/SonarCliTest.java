@@ -95,10 +95,43 @@ class SonarCliTest {
     }
 
     @Test
+    void fmChannelsAreDescribedCalibratedAndGiveSpectra() throws Exception {
+        String file = raw("EK80-WBTMini-FM.raw").toString();
+        JsonNode n = new ObjectMapper().readTree(CliTest.run("sonar", "info", file, "--json").out());
+        assertThat(n.get("channels").get(0).get("pulse_form").asText()).isEqualTo("FM");
+        assertThat(n.get("channels").get(0).get("fm_sweep_hz").get(0).asDouble()).isEqualTo(34000);
+        assertThat(n.get("channels").get(1).get("fm_sweep_hz").get(1).asDouble()).isEqualTo(230000);
+        assertThat(CliTest.run("sonar", "info", file).out()).contains("38 kHz, FM 34–45 kHz, 6 pings");
+        // Sv of ping 0, sample 289 (the seabed peak): pyEcholab gives −1.35030 dB
+        CliTest.Run sv = CliTest.run("sonar", "sv", file, "--channel", "38", "--pings", "0");
+        assertThat(sv.status()).as(sv.err()).isZero();
+        String[] row = sv.out().lines().skip(1 + 289).findFirst().orElseThrow().split(",");
+        assertThat(row[2]).isEqualTo("289");
+        assertThat(Double.parseDouble(row[5])).isCloseTo(-1.35030, within(0.01));
+        CliTest.Run svf = CliTest.run("sonar", "spectrum", file, "--channel", "200", "--range", "12:15", "--frequencies", "41");
+        assertThat(svf.status()).as(svf.err()).isZero();
+        List<String> lines = svf.out().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("frequency_hz,sv_db");
+        assertThat(lines).hasSize(42);
+        assertThat(lines.get(1)).startsWith("190000.0,");
+        assertThat(lines.get(41)).startsWith("230000.0,");
+        assertThat(svf.err()).contains("Sv(f) of EK80-WBTMini-FM.raw, 6 ping(s)");
+        CliTest.Run ts = CliTest.run("sonar", "spectrum", file, "--channel", "38", "--range", "12:15", "--ts");
+        assertThat(ts.out().lines().findFirst().orElseThrow()).isEqualTo("frequency_hz,ts_db");
+        assertThat(ts.err()).contains("TS(f)", "mean range 13.65 m");
+        CliTest.Run cw = CliTest.run("sonar", "spectrum", raw("EK80_-D20221108-T151353.raw").toString(), "--channel", "38", "--range", "1:5");
+        assertThat(cw.status()).isEqualTo(1);
+        assertThat(cw.err()).contains("spectra need FM (broadband) pings");
+        CliTest.Run badRange = CliTest.run("sonar", "spectrum", file, "--channel", "38", "--range", "15:12");
+        assertThat(badRange.err()).contains("--range '15:12' is not FROM:TO in metres");
+    }
+
+    @Test
     void errorsNameTheFileAndWhatToDo() {
         CliTest.Run noChannel = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "50");
         assertThat(noChannel.status()).isEqualTo(1);
         assertThat(noChannel.err()).contains("has no 50 kHz channel; it has [18, 38, 70, 120, 200] kHz");
+        assertThat(noChannel.out()).as("no CSV header for a refused file").isEmpty();
         CliTest.Run badRange = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "38", "--pings", "9-2");
         assertThat(badRange.status()).isEqualTo(1);
         assertThat(badRange.err()).contains("--pings '9-2' is not a range");

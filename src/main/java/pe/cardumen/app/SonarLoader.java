@@ -169,6 +169,64 @@ public final class SonarLoader {
                 shown[0] == null ? CalibrationOverrides.NONE : overrides.apply(shown[0]));
     }
 
+    /**
+     * Sv(f) of a region of the echogram ({@link pe.cardumen.acoustics.BroadbandSpectrum}): the FM pings of
+     * a channel between two times, between two depths below the surface.
+     *
+     * @param channelKhz the channel's nominal frequency, kHz
+     * @param fromTicks  first ping time (FILETIME ticks, inclusive)
+     * @param toTicks    last ping time (inclusive)
+     * @param depthFromM top of the region, m below the surface
+     * @param depthToM   bottom of the region, m
+     * @param count      number of frequencies across the sweep
+     * @throws IllegalArgumentException when the region has no FM ping or no spectral window fits in it
+     */
+    public pe.cardumen.acoustics.BroadbandSpectrum.Spectrum spectrum(List<Path> files, double channelKhz,
+            java.util.function.Function<SonarChannel, CalibrationOverrides> overrides, long fromTicks, long toTicks, double depthFromM,
+            double depthToM, int count, CancellationToken cancel) throws IOException, FileFormatException {
+        List<pe.cardumen.acoustics.CalibratedPing> pings = new ArrayList<>();
+        pe.cardumen.acoustics.Ek80Calibration[] cal = {null};
+        pe.cardumen.acoustics.BroadbandSpectrum.Terms[] terms = {null};
+        int[] cw = {0};
+        for (Path file : files) {
+            int[] selected = {-1};
+            RawFileHandler chooser = new RawFileHandler() {
+                @Override
+                public void configuration(String s, List<SonarChannel> cs) {
+                    selected[0] = cs.stream().filter(c -> c.isNominally(channelKhz)).mapToInt(SonarChannel::number).findFirst().orElse(-1);
+                }
+            };
+            SvCalibrator[] self = {null};
+            self[0] = new SvCalibrator(overrides, ch -> ch == selected[0], cp -> {
+                long t = cp.ping().timeTicks();
+                if (t < fromTicks || t > toTicks) {
+                    return;
+                }
+                if (!cp.ping().isFm()) {
+                    cw[0]++;
+                    return;
+                }
+                if (cal[0] == null) {
+                    cal[0] = self[0].ek80(cp.channel(), cp.ping());
+                    terms[0] = self[0].broadbandTerms(cp.channel(), cp.ping());
+                }
+                pings.add(cp);
+            }, chooser);
+            new SimradRawReader().read(file, self[0], ProgressListener.NONE, cancel);
+        }
+        if (pings.isEmpty()) {
+            throw new IllegalArgumentException(cw[0] > 0 ? "the region's " + cw[0] + " ping(s) are CW; Sv(f) needs FM (broadband) pings"
+                    : "the region holds no ping of the " + Math.round(channelKhz) + " kHz channel");
+        }
+        var c = cal[0];
+        double dz = c.base().sampleThicknessM();
+        double first = pings.get(0).transducerDepthM() + c.rangeM(0);
+        int from = (int) Math.ceil((depthFromM - first) / dz);
+        int to = (int) Math.floor((depthToM - first) / dz);
+        return pe.cardumen.acoustics.BroadbandSpectrum.sv(pings, c, terms[0], from, to,
+                pe.cardumen.acoustics.BroadbandSpectrum.sweep(pings.get(0).ping(), count));
+    }
+
     private static SonarChannel choose(List<SonarChannel> channels, double khz) {
         double want = Double.isNaN(khz) ? 38 : khz;
         for (SonarChannel c : channels) {

@@ -56,6 +56,42 @@ public final class SonarViewModel {
         return visible;
     }
 
+    /** A region's Sv(f), with the region it was computed for. */
+    public record RegionSpectrum(pe.cardumen.acoustics.BroadbandSpectrum.Spectrum spectrum, double channelKhz, int pings, double depthFromM,
+                                 double depthToM) {
+    }
+
+    private final ObjectProperty<RegionSpectrum> spectrum = new SimpleObjectProperty<>(this, "spectrum");
+
+    /** The Sv(f) of the last region dragged on the echogram, or {@code null}. */
+    public ObjectProperty<RegionSpectrum> spectrumProperty() {
+        return spectrum;
+    }
+
+    /**
+     * Computes Sv(f) of a region of the echogram in the background (FM channels only) and puts it in
+     * {@link #spectrumProperty()}; a CW channel or too small a region is reported with the reason.
+     *
+     * @param fromTicks first ping time of the region; {@code toTicks} its last
+     * @param columns   echogram columns in the region (for the note)
+     */
+    public void spectrum(long fromTicks, long toTicks, double depthFromM, double depthToM, int columns) {
+        var shown = loaded.get();
+        if (shown == null || shown.channel() == null) {
+            return;
+        }
+        double khz = shown.channel().frequencyHz() / 1000;
+        var overrides = overrides();
+        List<Path> files = files(shown);
+        int pings = columns * shown.echogram().pingsPerColumn();
+        context.tasks().run(MessageFormat.format(context.texts().getString("task.spectrum"), Formats.number(depthFromM, 1), Formats.number(depthToM, 1)),
+                (p, c) -> new SonarLoader().spectrum(files, khz, overrides, fromTicks, toTicks, depthFromM, depthToM, SPECTRUM_FREQUENCIES, c),
+                s -> spectrum.set(new RegionSpectrum(s, khz, pings, depthFromM, depthToM)), context::failed);
+    }
+
+    /** Frequencies of a region's Sv(f) across the sweep. */
+    static final int SPECTRUM_FREQUENCIES = 101;
+
     /** The last import into the workspace (for the panel's note). */
     public ObjectProperty<Imported> lastImportProperty() {
         return lastImport;

@@ -272,6 +272,39 @@ class MainWindowTest {
     }
 
     @Test
+    void anFmFileShowsItsEchogramAndADraggedRegionItsSvf(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path raw = TestData.referenceData().resolve("echosounder/EK80-WBTMini-FM.raw");
+        robot.interact(() -> app.model().sonar().load(java.util.List.of(raw), 38));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonar().loadedProperty().get() != null
+                && app.model().sonar().loadedProperty().get().files().get(0).file().equals(raw));
+        WaitForAsyncUtils.waitForFxEvents();
+        var panel = app.controller().sonarPanel();
+        var loaded = app.model().sonar().loadedProperty().get();
+        assertThat(loaded.echogram().columns()).isEqualTo(6);
+        assertThat(loaded.fileCalibration().frequencyHz()).as("FM: calibrated at the sweep centre").isEqualTo(39500);
+        // drag across every ping from 12 m to 15 m (the seabed at 13.3 m)
+        double depthMax = loaded.echogram().depthMaxM();
+        robot.interact(() -> panel.echogram().dragRegion(0.0, 12 / depthMax, 1.0, 15 / depthMax));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> app.model().sonar().spectrumProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var chart = panel.spectrumChart();
+        assertThat(chart.isVisible()).isTrue();
+        var points = chart.getData().get(0).getData();
+        assertThat(points).hasSize(101);
+        assertThat(points.get(0).getXValue().doubleValue()).isEqualTo(34.0);
+        assertThat(points.get(100).getXValue().doubleValue()).isEqualTo(45.0);
+        // a seabed: Sv(f) of −25 to −5 dB across the band (the compressed Sv of those samples is −15.7 dB)
+        assertThat(points).allSatisfy(d -> assertThat(d.getYValue().doubleValue()).isBetween(-25.0, -5.0));
+        assertThat(panel.spectrumNote().getText()).contains("38 kHz", "12").contains("(Andersen et al. 2021)");
+        // a CW file has no Sv(f): the reason, not a number
+        Path cw = TestData.referenceData().resolve("echosounder/EK80_-D20221108-T151353.raw");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new pe.cardumen.app.SonarLoader().spectrum(java.util.List.of(cw), 38,
+                c -> pe.cardumen.acoustics.CalibrationOverrides.NONE, Long.MIN_VALUE, Long.MAX_VALUE, 1, 10, 11, pe.cardumen.domain.CancellationToken.NONE))
+                .hasMessageContaining("are CW; Sv(f) needs FM (broadband) pings");
+    }
+
+    @Test
     void aSatelliteGridShowsUnderTheZonesWithATimeSliderAndTheEnsoChart(FxRobot robot) throws Exception {
         waitForZonesOnMap();
         Path nc = TestData.referenceData().resolve("satellite/oisst_v21_peru_2026-01-01_2026-02-15.nc");

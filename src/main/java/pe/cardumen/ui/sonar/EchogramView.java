@@ -18,7 +18,8 @@ import pe.cardumen.render.ColourRamp;
 /**
  * Draws an echogram (ping columns × depth rows, Sv on a colour ramp from {@link #MIN_DB} to
  * {@link #MAX_DB}), the bottom line, the integration grid (layer boundaries and the first ping of each
- * interval) and a colour bar with its scale. JavaFX thread only.
+ * interval) and a colour bar with its scale. Dragging a rectangle selects a region (see {@link
+ * #setOnRegion}). JavaFX thread only.
  */
 public final class EchogramView extends StackPane {
     /** Sv shown at the bottom of the colour ramp, dB; weaker echoes are white. */
@@ -31,6 +32,22 @@ public final class EchogramView extends StackPane {
     private List<IntegrationCell> cells = List.of();
     private IntegrationSettings settings;
     private WritableImage image;
+    private double plotX0;
+    private double plotW;
+    private double plotH;
+    private double[] drag;
+    private RegionListener onRegion = (a, b, c, d) -> { };
+
+    /** Receives a region dragged on the echogram: its first and last column, top and bottom depth (m). */
+    @FunctionalInterface
+    public interface RegionListener {
+        void region(int firstColumn, int lastColumn, double depthFromM, double depthToM);
+    }
+
+    /** Sets what a dragged region does (the sonar panel computes its Sv(f)). */
+    public void setOnRegion(RegionListener listener) {
+        this.onRegion = listener;
+    }
 
     public EchogramView() {
         Pane holder = new Pane(canvas);
@@ -42,6 +59,47 @@ public final class EchogramView extends StackPane {
         canvas.heightProperty().bind(heightProperty().subtract(8));
         canvas.widthProperty().addListener((o, a, b) -> draw());
         canvas.heightProperty().addListener((o, a, b) -> draw());
+        canvas.setOnMousePressed(e -> {
+            if (echogram != null && inPlot(e.getX(), e.getY())) {
+                drag = new double[] {e.getX(), e.getY(), e.getX(), e.getY()};
+            }
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (drag != null) {
+                drag[2] = Math.max(plotX0, Math.min(plotX0 + plotW, e.getX()));
+                drag[3] = Math.max(0, Math.min(plotH, e.getY()));
+                draw();
+            }
+        });
+        canvas.setOnMouseReleased(e -> {
+            if (drag == null) {
+                return;
+            }
+            double[] d = drag;
+            drag = null;
+            draw();
+            if (Math.abs(d[3] - d[1]) < 3) {
+                return; // a click, not a region
+            }
+            region(Math.min(d[0], d[2]), Math.max(d[0], d[2]), Math.min(d[1], d[3]), Math.max(d[1], d[3]));
+        });
+    }
+
+    private boolean inPlot(double x, double y) {
+        return x >= plotX0 && x <= plotX0 + plotW && y >= 0 && y <= plotH;
+    }
+
+    /** Hands a region given in canvas pixels on as columns and depths (also used by tests). */
+    void region(double xFrom, double xTo, double yFrom, double yTo) {
+        int cols = echogram.columns();
+        int first = (int) Math.max(0, Math.min(cols - 1, Math.floor((xFrom - plotX0) / plotW * cols)));
+        int last = (int) Math.max(first, Math.min(cols - 1, Math.floor((xTo - plotX0) / plotW * cols)));
+        onRegion.region(first, last, yFrom / plotH * echogram.depthMaxM(), yTo / plotH * echogram.depthMaxM());
+    }
+
+    /** Drags a region from one fraction of the plot (0–1 across, 0–1 down) to another, as a mouse would. */
+    public void dragRegion(double fromX, double fromY, double toX, double toY) {
+        region(plotX0 + fromX * plotW, plotX0 + toX * plotW, fromY * plotH, toY * plotH);
     }
 
     /** Shows an echogram with its integration cells (grid) and settings. */
@@ -102,6 +160,9 @@ public final class EchogramView extends StackPane {
         double legendWidth = 8 + barWidth + 4 + Math.max(textWidth(g, "Sv"), Math.max(textWidth(g, top), textWidth(g, bottom))) + 4;
         double plotW = Math.max(10, w - legendWidth - x0);
         double plotH = Math.max(10, h - 20);
+        this.plotX0 = x0;
+        this.plotW = plotW;
+        this.plotH = plotH;
         g.setImageSmoothing(false);
         g.drawImage(image, x0, 0, plotW, plotH);
         // bottom line
@@ -167,6 +228,13 @@ public final class EchogramView extends StackPane {
         g.fillText(top, lx, 10);
         g.fillText(bottom, lx, plotH);
         g.fillText("Sv", lx, plotH / 2);
+        if (drag != null) {
+            g.setStroke(Color.rgb(230, 20, 20));
+            g.setLineWidth(1.5);
+            g.setLineDashes(5, 3);
+            g.strokeRect(Math.min(drag[0], drag[2]), Math.min(drag[1], drag[3]), Math.abs(drag[2] - drag[0]), Math.abs(drag[3] - drag[1]));
+            g.setLineDashes();
+        }
     }
 
     private static double textWidth(GraphicsContext g, String text) {

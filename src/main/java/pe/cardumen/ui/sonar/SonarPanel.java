@@ -27,6 +27,9 @@ public final class SonarPanel extends VBox {
     private final ListView<String> files = new ListView<>();
     private final EchogramView echogram = new EchogramView();
     private final Label title = new Label();
+    private final javafx.scene.chart.LineChart<Number, Number> spectrum;
+    private final Label spectrumNote = new Label();
+    private final VBox spectrumBox;
     private SonarLoader.Loaded shown;
     private boolean updating;
 
@@ -64,8 +67,46 @@ public final class SonarPanel extends VBox {
         DoubleConsumer onChannel = model::showChannel;
         HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel, calibrate, importButton, spacer, close);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(echogram, Priority.ALWAYS);
-        getChildren().addAll(bar, files, echogram);
+        javafx.scene.chart.NumberAxis frequencyAxis = new javafx.scene.chart.NumberAxis();
+        frequencyAxis.setLabel(texts.getString("sonar.spectrumFrequency"));
+        frequencyAxis.setForceZeroInRange(false);
+        javafx.scene.chart.NumberAxis svAxis = new javafx.scene.chart.NumberAxis();
+        svAxis.setLabel(texts.getString("sonar.spectrumSv"));
+        svAxis.setForceZeroInRange(false);
+        spectrum = new javafx.scene.chart.LineChart<>(frequencyAxis, svAxis);
+        spectrum.setId("sonarSpectrum");
+        spectrum.setCreateSymbols(false);
+        spectrum.setLegendVisible(false);
+        spectrum.setAnimated(false);
+        spectrum.setPrefWidth(340);
+        spectrumNote.setId("sonarSpectrumNote");
+        spectrumNote.setWrapText(true);
+        javafx.scene.control.Tooltip.install(echogram, new javafx.scene.control.Tooltip(texts.getString("sonar.spectrumHint")));
+        javafx.scene.control.Button closeSpectrum = new javafx.scene.control.Button("×");
+        closeSpectrum.getStyleClass().add("panel-close");
+        closeSpectrum.setTooltip(new javafx.scene.control.Tooltip(texts.getString("panel.close")));
+        HBox spectrumBar = new HBox(4, new Label(texts.getString("sonar.spectrumTitle")), new javafx.scene.layout.Region(), closeSpectrum);
+        HBox.setHgrow(spectrumBar.getChildren().get(1), Priority.ALWAYS);
+        spectrumBox = new VBox(2, spectrumBar, spectrum, spectrumNote);
+        spectrumBox.setPrefWidth(340);
+        spectrumBox.setVisible(false);
+        spectrumBox.setManaged(false);
+        closeSpectrum.setOnAction(e -> {
+            spectrumBox.setVisible(false);
+            spectrumBox.setManaged(false);
+        });
+        VBox.setVgrow(spectrum, Priority.ALWAYS);
+        HBox echoAndSpectrum = new HBox(4, echogram, spectrumBox);
+        HBox.setHgrow(echogram, Priority.ALWAYS);
+        VBox.setVgrow(echoAndSpectrum, Priority.ALWAYS);
+        getChildren().addAll(bar, files, echoAndSpectrum);
+        echogram.setOnRegion((first, last, depthFrom, depthTo) -> {
+            if (shown == null || shown.echogram().columns() == 0) {
+                return;
+            }
+            model.spectrum(shown.echogram().columnStart()[first], shown.echogram().columnEnd()[last], depthFrom, depthTo, last - first + 1);
+        });
+        model.spectrumProperty().addListener((o, a, s) -> showSpectrum(s));
         channel.setOnAction(e -> {
             if (updating || shown == null || channel.getSelectionModel().getSelectedIndex() < 0) {
                 return;
@@ -84,6 +125,36 @@ public final class SonarPanel extends VBox {
     /** The echogram view, for tests. */
     public EchogramView echogram() {
         return echogram;
+    }
+
+    /** The Sv(f) chart, for tests. */
+    public javafx.scene.chart.LineChart<Number, Number> spectrumChart() {
+        return spectrum;
+    }
+
+    /** The line under the Sv(f) chart, for tests. */
+    public Label spectrumNote() {
+        return spectrumNote;
+    }
+
+    private void showSpectrum(pe.cardumen.ui.SonarViewModel.RegionSpectrum s) {
+        if (s == null) {
+            return;
+        }
+        javafx.scene.chart.XYChart.Series<Number, Number> series = new javafx.scene.chart.XYChart.Series<>();
+        double[] f = s.spectrum().frequencyHz();
+        double[] db = s.spectrum().db();
+        for (int k = 0; k < f.length; k++) {
+            if (Double.isFinite(db[k])) {
+                series.getData().add(new javafx.scene.chart.XYChart.Data<>(f[k] / 1000, db[k]));
+            }
+        }
+        spectrum.getData().setAll(java.util.List.of(series));
+        spectrumNote.setText(MessageFormat.format(texts.getString("sonar.spectrumNote"), pe.cardumen.ui.Formats.number(s.channelKhz(), 0),
+                pe.cardumen.ui.Formats.number(s.depthFromM(), 1), pe.cardumen.ui.Formats.number(s.depthToM(), 1), s.spectrum().windows(),
+                pe.cardumen.ui.Formats.number(s.spectrum().rangeM(), 1)));
+        spectrumBox.setVisible(true);
+        spectrumBox.setManaged(true);
     }
 
     /** The summary lines, for tests. */

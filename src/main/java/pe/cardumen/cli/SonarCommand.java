@@ -139,14 +139,21 @@ final class SonarCommand extends CommandGroup {
         @Parameters(index = "0", description = "An EK60/ES60/ER60 or EK80 (CW or FM) .raw file.")
         Path file;
 
-        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
-        double channelKhz;
+        @Option(names = "--channel", description = "Channel frequency in kHz, e.g. 38. Required for CSV; for NetCDF, default every channel.")
+        Double channelKhz;
 
-        @Option(names = "--pings", description = "Ping range A-B (0-based, inclusive), e.g. 0-9. Default: all.")
+        @Option(names = "--pings", description = "Ping range A-B (0-based, inclusive), e.g. 0-9. Default: all. CSV only.")
         String pings;
 
-        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry with other commands).")
+        @Option(names = "--csv", description = "CSV output (the default; the same as --format csv).")
         boolean csv;
+
+        @Option(names = "--format", defaultValue = "csv", description = "csv (long format on standard output) or netcdf (netCDF-4, echopype's "
+                + "Sv layout, every channel in one pass, to --out).")
+        String format;
+
+        @Option(names = "--out", description = "Output file (required for --format netcdf).")
+        Path outFile;
 
         @Option(names = "--gain", description = "Override the transducer gain, dB.")
         Double gain;
@@ -168,8 +175,19 @@ final class SonarCommand extends CommandGroup {
 
         @Override
         public Integer call() throws Exception {
-            int[] range = pingRange(pings);
             var overrides = overrides(ecs, new CalibrationOverrides(gain, saCorrection, eba, soundSpeed, absorption));
+            String f = format.toLowerCase(Locale.ROOT);
+            if (f.equals("netcdf") || f.equals("nc")) {
+                return netcdf(overrides);
+            }
+            if (!f.equals("csv")) {
+                throw new IllegalArgumentException("--format " + format + ": give csv or netcdf");
+            }
+            if (channelKhz == null) {
+                throw new IllegalArgumentException("--channel is required for CSV output (one channel per table); --format netcdf writes every channel");
+            }
+            double channelKhz = this.channelKhz;
+            int[] range = pingRange(pings);
             PrintWriter out = parent.out();
             int[] written = {0};
             int[] selected = {-1};
@@ -223,6 +241,25 @@ final class SonarCommand extends CommandGroup {
             if (written[0] == 0) {
                 throw new IllegalArgumentException("no ping of the " + fmt(channelKhz) + " kHz channel in the range " + (pings == null ? "all" : pings));
             }
+            return 0;
+        }
+
+        private int netcdf(java.util.function.Function<SonarChannel, CalibrationOverrides> overrides) throws Exception {
+            if (outFile == null) {
+                throw new IllegalArgumentException("--format netcdf needs --out FILE.nc");
+            }
+            if (pings != null) {
+                throw new IllegalArgumentException("--pings applies to CSV output; the NetCDF export writes every ping");
+            }
+            Double khz = channelKhz;
+            java.util.function.Predicate<SonarChannel> filter = khz == null ? c -> true : c -> c.isNominally(khz);
+            var result = new pe.cardumen.acoustics.SvNetcdfExport(overrides).export(file, outFile, filter, ProgressListener.NONE, CancellationToken.NONE);
+            for (String w : result.warnings()) {
+                parent.err().println("warning: " + w);
+            }
+            parent.err().printf(Locale.ROOT, "%s: Sv of %d channel(s) × %,d ping times × %,d samples (%,d pings) written to %s (%,d bytes)%n",
+                    file.getFileName(), result.channels().size(), result.pingTimes(), result.rangeSamples(), result.pings(), outFile,
+                    java.nio.file.Files.size(outFile));
             return 0;
         }
 

@@ -127,6 +127,26 @@ class SonarCliTest {
     }
 
     @Test
+    void svAsNetcdfWritesEveryChannelOfATruncatedFileToo() throws Exception {
+        Path dir = TestData.tempDir("sv-netcdf-cli");
+        byte[] raw = Files.readAllBytes(raw("DY1201_EK60-D20120214-T231011.raw"));
+        Path cut = dir.resolve("cut.raw");
+        Files.write(cut, java.util.Arrays.copyOf(raw, raw.length / 2 + 123));
+        Path out = dir.resolve("cut.nc");
+        CliTest.Run r = CliTest.run("sonar", "sv", cut.toString(), "--format", "netcdf", "--out", out.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: byte ").contains("cut.raw: Sv of 5 channel(s) ×");
+        try (io.jhdf.HdfFile h = new io.jhdf.HdfFile(out)) {
+            assertThat(h.getDatasetByPath("Sv").getDimensions()[0]).isEqualTo(5);
+        }
+        CliTest.Run one = CliTest.run("sonar", "sv", cut.toString(), "--format", "netcdf", "--out", out.toString(), "--channel", "120");
+        assertThat(one.err()).contains("Sv of 1 channel(s)");
+        assertThat(CliTest.run("sonar", "sv", cut.toString(), "--format", "netcdf").err()).contains("--format netcdf needs --out FILE.nc");
+        assertThat(CliTest.run("sonar", "sv", cut.toString(), "--format", "zarr", "--out", out.toString()).err()).contains("--format zarr: give csv or netcdf");
+        assertThat(CliTest.run("sonar", "sv", cut.toString()).err()).contains("--channel is required for CSV output");
+    }
+
+    @Test
     void errorsNameTheFileAndWhatToDo() {
         CliTest.Run noChannel = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "50");
         assertThat(noChannel.status()).isEqualTo(1);

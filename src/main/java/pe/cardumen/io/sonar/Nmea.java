@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Positions from NMEA 0183 sentences (GGA, GLL, RMC; any talker id). A sentence with a checksum must
+ * Positions from NMEA 0183 sentences (GGA, GLL, RMC; any talker id) and speed over ground (VTG, RMC). A sentence with a checksum must
  * match it; sentences without one (older sounders log GGA without) are accepted. Invalid fixes (GGA
  * quality 0, GLL/RMC status V) and malformed fields give no position.
  */
@@ -54,6 +54,52 @@ public final class Nmea {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Speed over ground from a VTG sentence (its knots field, else its km/h field converted) or an RMC
+     * sentence with status A, knots; empty for other sentences, a bad checksum, a VTG whose mode is N
+     * (not valid) or empty fields.
+     */
+    public static java.util.OptionalDouble speedKnots(String sentence) {
+        String s = sentence.trim();
+        if (s.length() < 7 || s.charAt(0) != '$') {
+            return java.util.OptionalDouble.empty();
+        }
+        int star = s.indexOf('*');
+        if (star >= 0) {
+            if (!checksumMatches(s, star)) {
+                return java.util.OptionalDouble.empty();
+            }
+            s = s.substring(0, star);
+        }
+        String[] f = s.split(",", -1);
+        String kind = f[0].length() >= 6 ? f[0].substring(3, 6).toUpperCase(Locale.ROOT) : "";
+        try {
+            if (kind.equals("VTG")) {
+                if (f.length > 9 && f[9].equalsIgnoreCase("N")) {
+                    return java.util.OptionalDouble.empty();
+                }
+                if (f.length > 5 && !f[5].isEmpty()) {
+                    return nonNegative(Double.parseDouble(f[5]));
+                }
+                if (f.length > 7 && !f[7].isEmpty()) {
+                    return nonNegative(Double.parseDouble(f[7]) / KM_PER_NMI);
+                }
+            } else if (kind.equals("RMC") && f.length > 7 && f[2].equalsIgnoreCase("A") && !f[7].isEmpty()) {
+                return nonNegative(Double.parseDouble(f[7]));
+            }
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
+    /** Kilometres per nautical mile (1 kn = 1.852 km/h). */
+    private static final double KM_PER_NMI = 1.852;
+
+    private static java.util.OptionalDouble nonNegative(double v) {
+        return v >= 0 && Double.isFinite(v) ? java.util.OptionalDouble.of(v) : java.util.OptionalDouble.empty();
     }
 
     /** Whether the text is a sentence type that carries positions (GGA, GLL, RMC). */

@@ -131,20 +131,7 @@ public final class SimradRawReader {
                 if (offset == 0 && !type.chars().allMatch(c -> c >= '0' && c <= 'Z')) {
                     throw new FileFormatException(file, "byte 0", "does not start with a Simrad datagram (type '" + type + "'); is this an EK60/EK80 .raw file?");
                 }
-                long ticks = (b.getInt(4) & 0xFFFFFFFFL) | ((b.getInt(8) & 0xFFFFFFFFL) << 32);
-                counts.merge(type, 1, Integer::sum);
-                try {
-                    if (!state.decode(type, ticks, b.position(12).slice().limit(length - 12).order(ByteOrder.LITTLE_ENDIAN), offset, warnings)) {
-                        unknown.merge(type, 1, Integer::sum);
-                    }
-                } catch (HandlerFailure e) {
-                    throw e.unwrap();
-                } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
-                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram of %,d bytes is too short for its fields; skipped — the file is damaged here",
-                            offset, printable(type), length));
-                } catch (RuntimeException e) {
-                    warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, printable(type), e.getMessage()));
-                }
+                decodeOne(state, type, b, length, offset, counts, unknown, warnings);
                 offset += length + 8L;
                 progress.progress(offset, size, "");
             }
@@ -157,6 +144,139 @@ public final class SimradRawReader {
             warnings.add(String.format(Locale.ROOT, "skipped %d datagram%s of unknown type %s", u.getValue(), u.getValue() == 1 ? "" : "s", printable(u.getKey())));
         }
         return new RawReadSummary(name, size, offset, new TreeMap<>(counts), warnings, truncated);
+    }
+
+    /**
+     * Decodes one whole datagram (its bytes from the type field to the trailer) into the state, tolerating
+     * a damaged one with a warning naming its byte offset; a handler's own exception aborts.
+     */
+    private static void decodeOne(State state, String type, ByteBuffer b, int length, long offset, Map<String, Integer> counts,
+                                  Map<String, Integer> unknown, List<String> warnings) {
+        long ticks = (b.getInt(4) & 0xFFFFFFFFL) | ((b.getInt(8) & 0xFFFFFFFFL) << 32);
+        counts.merge(type, 1, Integer::sum);
+        try {
+            if (!state.decode(type, ticks, b.position(12).slice().limit(length - 12).order(ByteOrder.LITTLE_ENDIAN), offset, warnings)) {
+                unknown.merge(type, 1, Integer::sum);
+            }
+        } catch (HandlerFailure e) {
+            throw e.unwrap();
+        } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+            warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram of %,d bytes is too short for its fields; skipped — the file is damaged here",
+                    offset, printable(type), length));
+        } catch (RuntimeException e) {
+            warnings.add(String.format(Locale.ROOT, "byte %,d: %s datagram cannot be decoded (%s); skipped", offset, printable(type), e.getMessage()));
+        }
+    }
+
+    /**
+     * Follows a raw file that the sounder is still writing: each {@link Follower#poll} decodes the whole
+     * datagrams written since the last one and stops before a datagram that is not complete yet (it is
+     * read at a later poll), so a file being written is never misread as truncated.
+     */
+    public Follower follow(Path file, RawFileHandler handler) {
+        return new Follower(file, handler);
+    }
+
+    /** An incremental reader of one growing raw file. Not thread-safe; one poll at a time. */
+    public static final class Follower {
+        private final Path file;
+        private final State state;
+        private final Map<String, Integer> counts = new TreeMap<>();
+        private final Map<String, Integer> unknown = new LinkedHashMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private long offset;
+        private String broken;
+        private byte[] buffer = new byte[1 << 16];
+
+        private Follower(Path file, RawFileHandler handler) {
+            this.file = file;
+            this.state = new State(file.getFileName().toString(), new Guarded(handler));
+        }
+
+        /** Bytes decoded so far (the offset of the next datagram). */
+        public long offset() {
+            return offset;
+        }
+
+        /** Why the file cannot be followed further (a corrupted datagram), or {@code null}. */
+        public String broken() {
+            return broken;
+        }
+
+        /** Every problem tolerated so far. */
+        public List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
+        /** Datagram counts by type so far. */
+        public Map<String, Integer> counts() {
+            return new TreeMap<>(counts);
+        }
+
+        /**
+         * Decodes the datagrams completed since the last poll.
+         *
+         * @return how many were decoded
+         * @throws FileFormatException when the file does not start as a Simrad raw file
+         */
+        public int poll(CancellationToken cancel) throws IOException, FileFormatException {
+            if (broken != null || !Files.isRegularFile(file)) {
+                return 0;
+            }
+            int decoded = 0;
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+                long size = ch.size();
+                ByteBuffer head = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN);
+                while (offset + 4 <= size) {
+                    cancel.throwIfCancelled();
+                    head.clear();
+                    readFully(ch, head, offset);
+                    int length = head.getInt(0);
+                    if (length < 12 || length > MAX_DATAGRAM_BYTES) {
+                        if (offset == 0) {
+                            throw new FileFormatException(file, "byte 0", "does not start with a Simrad datagram (length field "
+                                    + Integer.toUnsignedString(length) + "); is this an EK60/EK80 .raw file?");
+                        }
+                        broken = String.format(Locale.ROOT, "byte %,d: datagram length %s is impossible; the file is corrupted here — %s; "
+                                + "the rest of the file is not read", offset, Integer.toUnsignedString(length), state.summary());
+                        warnings.add(broken);
+                        break;
+                    }
+                    if (offset + length + 8L > size) {
+                        break; // not written completely yet: read at the next poll
+                    }
+                    if (buffer.length < length + 4) {
+                        buffer = new byte[Math.max(length + 4, buffer.length * 2)];
+                    }
+                    ByteBuffer b = ByteBuffer.wrap(buffer, 0, length + 4).order(ByteOrder.LITTLE_ENDIAN);
+                    readFully(ch, b, offset + 4);
+                    b.clear().limit(length + 4);
+                    int trailer = b.getInt(length);
+                    if (trailer != length) {
+                        broken = String.format(Locale.ROOT, "byte %,d: datagram length %d does not match its trailer %d; the file is corrupted here "
+                                + "— %s; the rest of the file is not read", offset, length, trailer, state.summary());
+                        warnings.add(broken);
+                        break;
+                    }
+                    String type = new String(buffer, 0, 4, StandardCharsets.ISO_8859_1);
+                    decodeOne(state, type, b, length, offset, counts, unknown, warnings);
+                    offset += length + 8L;
+                    decoded++;
+                }
+            }
+            return decoded;
+        }
+
+        private static void readFully(java.nio.channels.FileChannel ch, ByteBuffer b, long at) throws IOException {
+            long position = at;
+            while (b.hasRemaining()) {
+                int n = ch.read(b, position);
+                if (n < 0) {
+                    throw new java.io.EOFException("end of file at byte " + position);
+                }
+                position += n;
+            }
+        }
     }
 
     /** A handler's own exception, carried through the decoder's tolerance for broken datagrams. */

@@ -40,4 +40,18 @@ class NmeaTest {
     void givesNoPositionForInvalidOrOtherSentences(String s) {
         assertThat(Nmea.position(s)).isEmpty();
     }
+
+    @Test
+    void speedOverGroundFromVtgAndRmc() {
+        // the sentences of the sample files: DY1201 0.9 kn, the WBT Mini FM file 2.766 kn (= 5.123 km/h)
+        assertThat(Nmea.speedKnots("$GPVTG,072,T,057,M,00.9,N,01.6,K,A").orElseThrow()).isEqualTo(0.9);
+        assertThat(Nmea.speedKnots("$GNVTG,86.89,T,,M,2.766,N,5.123,K,D").orElseThrow()).isEqualTo(2.766);
+        assertThat(Nmea.speedKnots("$GNRMC,121223.50,A,4535.17468,N,01258.73182,E,2.766,86.89,090518,,,D,V").orElseThrow()).isEqualTo(2.766);
+        // knots missing: km/h converted (1 kn = 1.852 km/h)
+        assertThat(Nmea.speedKnots("$GPVTG,072,T,057,M,,N,18.52,K,A").orElseThrow()).isCloseTo(10.0, within(1e-12));
+        assertThat(Nmea.speedKnots("$GPVTG,072,T,057,M,5.0,N,9.3,K,N")).as("mode N: not valid").isEmpty();
+        assertThat(Nmea.speedKnots("$GPRMC,120000,V,1200.00,S,07700.00,W,3.0,0,010112,,")).as("status V").isEmpty();
+        assertThat(Nmea.speedKnots("$GPGGA,231011,5445.9292,N,16313.8127,W,1,10,00.8,27.6,M,11.1,M,,")).isEmpty();
+        assertThat(Nmea.speedKnots("$GPVTG,072,T,057,M,x,N,,K,A")).isEmpty();
+    }
 }

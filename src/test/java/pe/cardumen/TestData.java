@@ -139,4 +139,30 @@ public final class TestData {
             throw new IllegalStateException(e);
         }
     }
+
+    /** A Simrad raw file's datagrams as byte ranges {offset, length including the two length fields}. */
+    public static List<long[]> rawDatagrams(byte[] raw) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        List<long[]> out = new java.util.ArrayList<>();
+        for (int at = 0; at + 8 <= raw.length; ) {
+            int length = b.getInt(at);
+            out.add(new long[] {at, length + 8L});
+            at += length + 8;
+        }
+        return out;
+    }
+
+    /**
+     * Splits a raw file in two at its middle datagram as an echosounder starting a new file does: the
+     * second begins with the configuration datagram again.
+     */
+    public static void splitRaw(byte[] raw, Path first, Path second) throws IOException {
+        List<long[]> d = rawDatagrams(raw);
+        int cutAt = (int) d.get(d.size() / 2)[0];
+        Files.write(first, java.util.Arrays.copyOf(raw, cutAt));
+        try (java.io.OutputStream out = Files.newOutputStream(second)) {
+            out.write(raw, 0, (int) d.get(0)[1]);
+            out.write(raw, cutAt, raw.length - cutAt);
+        }
+    }
 }

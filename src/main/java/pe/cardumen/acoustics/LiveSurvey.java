@@ -194,6 +194,42 @@ public final class LiveSurvey {
         return out;
     }
 
+    /** The cells of one followed file whose intervals are settled (the intervals that begin in it). */
+    public record FileCells(Path file, SonarChannel channel, List<IntegrationCell> cells, List<String> warnings) {
+    }
+
+    /**
+     * The followed files whose cells no longer change, with the cells of the intervals that begin in
+     * them: a file whose successor has pings and whose intervals are all finished; with {@code
+     * everything}, every file (the survey stopped, the last interval is as complete as it will be).
+     */
+    public List<FileCells> settledFiles(Snapshot s, boolean everything) {
+        List<Followed> list = new ArrayList<>(files.values());
+        int last = s.cells().stream().mapToInt(IntegrationCell::interval).max().orElse(-1);
+        List<FileCells> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Followed f = list.get(i);
+            if (f.firstTicks == Long.MAX_VALUE) {
+                continue;
+            }
+            boolean successorStarted = list.subList(i + 1, list.size()).stream().anyMatch(n -> n.firstTicks != Long.MAX_VALUE);
+            java.time.Instant from = pe.cardumen.domain.sonar.SonarTime.toInstant(f.firstTicks);
+            java.time.Instant to = pe.cardumen.domain.sonar.SonarTime.toInstant(f.lastTicks);
+            List<IntegrationCell> mine = s.cells().stream().filter(c -> !c.timeStart().isBefore(from) && !c.timeStart().isAfter(to)).toList();
+            boolean settled = everything || (successorStarted && mine.stream().allMatch(c -> c.interval() < last));
+            if (settled) {
+                List<String> w = new ArrayList<>();
+                if (f.refused != null) {
+                    w.add(f.refused);
+                }
+                w.addAll(f.follower.warnings());
+                SonarChannel channel = f.selected < 1 || f.selected > f.seen.size() ? null : f.seen.get(f.selected - 1);
+                out.add(new FileCells(f.file, channel, mine, w));
+            }
+        }
+        return out;
+    }
+
     /** The time span of a followed file's integrated pings (FILETIME ticks), or {@code null} when it has none. */
     public long[] pingSpan(Path file) {
         Followed f = files.get(file);

@@ -104,6 +104,42 @@ public final class Importer {
         return copy;
     }
 
+    /**
+     * Stores the settled cells of a live survey's file ({@link pe.cardumen.acoustics.LiveSurvey#settledFiles}):
+     * the file's provenance (size, SHA-256 of what was recorded), the cells of the intervals that begin in
+     * it (distance intervals continuing from the previous file), under this importer's survey. A later
+     * batch import of the same file with the usual settings supersedes it (nothing is counted twice).
+     */
+    public Outcome importLive(Workspace ws, pe.cardumen.acoustics.LiveSurvey.FileCells settled) throws WorkspaceException {
+        Path f = settled.file();
+        try {
+            String key = String.format(Locale.ROOT, "live;channel=%s kHz;%s;calibration=%s", channelKhz, settings,
+                    settled.channel() == null ? "none" : java.util.Map.of(settled.channel().channelId(), overrides.apply(settled.channel())));
+            return storeSonar(ws, f, settled.cells(), key, settled.warnings());
+        } catch (IOException e) {
+            return new Outcome(f, "", 0, 0, List.of(), namingTheFile(f, e));
+        }
+    }
+
+    private Outcome storeSonar(Workspace ws, Path f, List<IntegrationCell> integrated, String key, List<String> warnings)
+            throws IOException, WorkspaceException {
+        List<NascCell> cells = new ArrayList<>();
+        List<String> zoneCodes = new ArrayList<>();
+        String channel = String.format(Locale.ROOT, "%.0f kHz", channelKhz);
+        for (IntegrationCell c : integrated) {
+            cells.add(new NascCell(f.getFileName().toString(), channel, "", c.interval(), c.layer(), c.timeStart(), c.lat(), c.lon(),
+                    c.depthMinM(), c.depthMaxM(), c.svMeanDb(), c.nascM2PerNmi2()));
+            zoneCodes.add(c.zone());
+        }
+        Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), SimradRawReader.NAME,
+                AppInfo.version(), Instant.now());
+        var stored = ws.importNasc("sonar", p, key, cells, zoneCodes, List.of(), warnings.size(), survey);
+        if (stored.skipped()) {
+            return alreadyImported(f, "sonar", stored.duplicateOf());
+        }
+        return new Outcome(f, "sonar", cells.size(), 0, warnings, null);
+    }
+
     /** Imports each file; never throws for a bad file, which is reported in its outcome. */
     public List<Outcome> importAll(Workspace ws, List<Path> files, ProgressListener progress, CancellationToken cancel) throws WorkspaceException {
         return importAll(ws, new ZoneLayer(ws.zoneSource(), ws.zones()), files, progress, cancel);
@@ -232,24 +268,10 @@ public final class Importer {
             };
             RawFileIntegrator.Result r = new RawFileIntegrator().integrate(List.of(f), channelKhz, settings, recording, zones,
                     ProgressListener.NONE, cancel);
-            List<NascCell> cells = new ArrayList<>();
-            List<String> zoneCodes = new ArrayList<>();
-            String channel = String.format(Locale.ROOT, "%.0f kHz", channelKhz);
-            for (IntegrationCell c : r.cells()) {
-                cells.add(new NascCell(f.getFileName().toString(), channel, "", c.interval(), c.layer(), c.timeStart(), c.lat(), c.lon(),
-                        c.depthMinM(), c.depthMaxM(), c.svMeanDb(), c.nascM2PerNmi2()));
-                zoneCodes.add(c.zone());
-            }
-            Provenance p = new Provenance(f.getFileName().toString(), Files.size(f), FileDigest.sha256(f), SimradRawReader.NAME,
-                    AppInfo.version(), Instant.now());
             Path bot = RawFileIntegrator.companionBottomFile(f);
             String key = String.format(Locale.ROOT, "channel=%s kHz;%s;calibration=%s;bot=%s", channelKhz, settings, applied,
                     Files.isRegularFile(bot) ? FileDigest.sha256(bot) : "none");
-            var stored = ws.importNasc("sonar", p, key, cells, zoneCodes, List.of(), r.warnings().size(), survey);
-            if (stored.skipped()) {
-                return alreadyImported(f, "sonar", stored.duplicateOf());
-            }
-            return new Outcome(f, "sonar", cells.size(), 0, r.warnings(), null);
+            return storeSonar(ws, f, r.cells(), key, r.warnings());
         }
         if (kind == FormatKind.HAULS) {
             Outcome skipped = skipIfImported(ws, "hauls", f);

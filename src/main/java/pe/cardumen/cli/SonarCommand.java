@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import pe.cardumen.acoustics.CalibrationOverrides;
 import pe.cardumen.acoustics.IntegrationCell;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code cardumen sonar info|sv}: Simrad EK60/EK80 raw files. */
 @Command(name = "sonar", mixinStandardHelpOptions = true, description = "Simrad EK60/EK80 echosounder raw files.",
-        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class, SonarCommand.Spectrum.class, SonarCommand.Integrate.class})
+        subcommands = {SonarCommand.Info.class, SonarCommand.Sv.class, SonarCommand.Spectrum.class, SonarCommand.Integrate.class, SonarCommand.Watch.class})
 final class SonarCommand extends CommandGroup {
     SonarCommand(Supplier<Services> services) {
         super(services);
@@ -404,6 +405,58 @@ final class SonarCommand extends CommandGroup {
         @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
         double channelKhz;
 
+        @picocli.CommandLine.Mixin
+        IntegrationOptions grid;
+
+        @Option(names = "--workspace", description = "Take the zone column from this workspace's zones (default: the generated AIP grid).")
+        Path workspace;
+
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs) to use instead of the files' own calibration.")
+        Path ecs;
+
+        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
+        boolean csv;
+
+        @Override
+        public Integer call() throws Exception {
+            IntegrationSettings s = grid.settings();
+            ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
+            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(files, channelKhz, s, overrides(ecs, CalibrationOverrides.NONE), zones,
+                    ProgressListener.NONE, CancellationToken.NONE);
+            PrintWriter out = parent.out();
+            out.println(CELL_HEADER);
+            for (IntegrationCell c : r.cells()) {
+                printCell(out, c);
+            }
+            out.flush();
+            for (String w : r.warnings()) {
+                parent.err().println("warning: " + w);
+            }
+            int[] b = r.bottomCounts();
+            parent.err().printf(Locale.ROOT, "%d pings, %d position fixes; bottom: %d recorded, %d detected, %d not found%n",
+                    r.pings(), r.fixes(), b[0], b[1], b[2]);
+            return 0;
+        }
+
+        static double nmi(String text) {
+            return IntegrationSettings.intervalNmi(text);
+        }
+    }
+
+    static final String CELL_HEADER = "interval,layer,time_start_utc,time_end_utc,lat,lon,depth_min_m,depth_max_m,sv_mean_db,nasc_m2_per_nmi2,n_pings,zone";
+
+    static void printCell(PrintWriter out, IntegrationCell c) {
+        out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.2f,%.2f,%s,%.4f,%d,%s%n", c.interval(), c.layer(), c.timeStart(), c.timeEnd(),
+                number(c.lat(), "%.6f"), number(c.lon(), "%.6f"), c.depthMinM(), c.depthMaxM(), number(c.svMeanDb(), "%.4f"),
+                c.nascM2PerNmi2(), c.pings(), c.zone());
+    }
+
+    private static String number(double v, String format) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
+    }
+
+    /** The echo-integration grid and exclusions, shared by {@code integrate} and {@code watch}. */
+    static final class IntegrationOptions {
         @Option(names = "--interval", description = "Interval length along the track, e.g. 1nmi or 0.5nmi (default 1nmi).")
         String interval;
 
@@ -425,22 +478,12 @@ final class SonarCommand extends CommandGroup {
         @Option(names = "--surface", description = "Exclude samples shallower than this depth, m (default 0).")
         Double surface;
 
-        @Option(names = "--workspace", description = "Take the zone column from this workspace's zones (default: the generated AIP grid).")
-        Path workspace;
-
-        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs) to use instead of the files' own calibration.")
-        Path ecs;
-
-        @Option(names = "--csv", description = "CSV output (the only format; accepted for symmetry).")
-        boolean csv;
-
-        @Override
-        public Integer call() throws Exception {
+        IntegrationSettings settings() {
             IntegrationSettings s = IntegrationSettings.DEFAULT;
             if (perPing) {
                 s = s.withInterval(0);
             } else if (interval != null) {
-                s = s.withInterval(nmi(interval));
+                s = s.withInterval(IntegrationSettings.intervalNmi(interval));
             }
             if (layers != null) {
                 s = s.withLayers(layers);
@@ -457,32 +500,132 @@ final class SonarCommand extends CommandGroup {
             if (surface != null) {
                 s = s.withSurfaceExclusion(surface);
             }
+            return s;
+        }
+    }
+
+    @Command(name = "watch", mixinStandardHelpOptions = true,
+            description = "Live echo-integration while the echosounder records: follows DIR, reads each growing .raw file as its datagrams "
+                    + "are written, and prints each distance interval's cells (the columns of 'integrate') once the interval is finished; "
+                    + "intervals continue across files. A status line per poll on standard error (files, pings, fixes, speed over ground "
+                    + "from VTG). With --workspace and --survey, each file's settled cells are imported into the survey as soon as they "
+                    + "are final, and the rest when the watch stops (Ctrl-C, or --stop-when-idle).")
+    static final class Watch implements Callable<Integer> {
+        @picocli.CommandLine.ParentCommand
+        SonarCommand parent;
+
+        @Parameters(index = "0", description = "The folder the echosounder writes its .raw files into.")
+        Path dir;
+
+        @Option(names = "--channel", required = true, description = "Channel frequency in kHz, e.g. 38.")
+        double channelKhz;
+
+        @picocli.CommandLine.Mixin
+        IntegrationOptions grid;
+
+        @Option(names = "--every", defaultValue = "2", description = "Seconds between polls (default ${DEFAULT-VALUE}).")
+        double every;
+
+        @Option(names = "--stop-when-idle", description = "Stop after this many seconds without a new datagram (default: run until Ctrl-C).")
+        Double idle;
+
+        @Option(names = "--workspace", description = "Import settled cells into this workspace (its zones name the cells' zones).")
+        Path workspace;
+
+        @Option(names = "--survey", description = "The survey being run, e.g. 2026-1 (with --workspace).")
+        String survey;
+
+        @Option(names = "--ecs", description = "An Echoview calibration file (.ecs).")
+        Path ecs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(every > 0 && every <= 3600)) {
+                throw new IllegalArgumentException("--every " + every + ": give seconds between polls, more than 0 and at most 3600");
+            }
+            if (survey != null && workspace == null) {
+                throw new IllegalArgumentException("--survey needs --workspace (the workspace to import into)");
+            }
+            IntegrationSettings settings = grid.settings();
+            var overrides = overrides(ecs, CalibrationOverrides.NONE);
             ZoneLayer zones = new ZoneLayer("zones", ZonesCommand.zones(parent.services(), workspace));
-            RawFileIntegrator.Result r = new RawFileIntegrator().integrate(files, channelKhz, s, overrides(ecs, CalibrationOverrides.NONE), zones,
-                    ProgressListener.NONE, CancellationToken.NONE);
+            pe.cardumen.acoustics.LiveSurvey live = new pe.cardumen.acoustics.LiveSurvey(dir, channelKhz, settings, overrides, zones);
+            pe.cardumen.app.Importer importer = workspace == null ? null
+                    : new pe.cardumen.app.Importer(channelKhz, settings, overrides).inSurvey(survey);
             PrintWriter out = parent.out();
-            out.println("interval,layer,time_start_utc,time_end_utc,lat,lon,depth_min_m,depth_max_m,sv_mean_db,nasc_m2_per_nmi2,n_pings,zone");
-            for (IntegrationCell c : r.cells()) {
-                out.printf(Locale.ROOT, "%d,%d,%s,%s,%s,%s,%.2f,%.2f,%s,%.4f,%d,%s%n", c.interval(), c.layer(), c.timeStart(), c.timeEnd(),
-                        number(c.lat(), "%.6f"), number(c.lon(), "%.6f"), c.depthMinM(), c.depthMaxM(), number(c.svMeanDb(), "%.4f"),
-                        c.nascM2PerNmi2(), c.pings(), c.zone());
-            }
+            PrintWriter err = parent.err();
+            out.println(CELL_HEADER);
             out.flush();
-            for (String w : r.warnings()) {
-                parent.err().println("warning: " + w);
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread hook = new Thread(() -> stop.set(true), "cardumen-watch-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            java.util.Set<Integer> printed = new java.util.HashSet<>();
+            java.util.Set<Path> imported = new java.util.HashSet<>();
+            int warningsShown = 0;
+            long lastNews = System.nanoTime();
+            pe.cardumen.acoustics.LiveSurvey.Snapshot s;
+            try {
+                while (true) {
+                    s = live.poll(CancellationToken.NONE);
+                    if (s.datagrams() > 0) {
+                        lastNews = System.nanoTime();
+                    }
+                    for (IntegrationCell c : s.finishedCells()) {
+                        if (printed.add(c.interval() * 10_000 + c.layer())) {
+                            printCell(out, c);
+                        }
+                    }
+                    out.flush();
+                    for (; warningsShown < s.warnings().size(); warningsShown++) {
+                        err.println("warning: " + s.warnings().get(warningsShown));
+                    }
+                    if (importer != null) {
+                        importSettled(importer, live.settledFiles(s, false), imported, err);
+                    }
+                    err.printf(Locale.ROOT, "%s  %d file(s), %,d pings, %,d fixes, speed %s, %d interval(s) finished%n",
+                            java.time.LocalTime.now().withNano(0), s.files().size(), s.pings(), s.fixes(),
+                            Double.isNaN(s.speedKnots()) ? "—" : String.format(Locale.ROOT, "%.1f kn", s.speedKnots()), s.finishedIntervals());
+                    err.flush();
+                    boolean idleLongEnough = idle != null && (System.nanoTime() - lastNews) / 1e9 >= idle;
+                    if (stop.get() || idleLongEnough) {
+                        break;
+                    }
+                    Thread.sleep((long) (every * 1000));
+                }
+                // the watch stops: the last interval is as complete as it will be
+                for (IntegrationCell c : s.cells()) {
+                    if (printed.add(c.interval() * 10_000 + c.layer())) {
+                        printCell(out, c);
+                    }
+                }
+                out.flush();
+                if (importer != null) {
+                    importSettled(importer, live.settledFiles(s, true), imported, err);
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already stopping (Ctrl-C): the hook has run
+                }
             }
-            int[] b = r.bottomCounts();
-            parent.err().printf(Locale.ROOT, "%d pings, %d position fixes; bottom: %d recorded, %d detected, %d not found%n",
-                    r.pings(), r.fixes(), b[0], b[1], b[2]);
             return 0;
         }
 
-        private static String number(double v, String format) {
-            return Double.isNaN(v) ? "" : String.format(Locale.ROOT, format, v);
-        }
-
-        static double nmi(String text) {
-            return IntegrationSettings.intervalNmi(text);
+        private void importSettled(pe.cardumen.app.Importer importer, List<pe.cardumen.acoustics.LiveSurvey.FileCells> settled,
+                                   java.util.Set<Path> imported, PrintWriter err) throws Exception {
+            List<pe.cardumen.acoustics.LiveSurvey.FileCells> fresh = settled.stream().filter(f -> !imported.contains(f.file())).toList();
+            if (fresh.isEmpty()) {
+                return;
+            }
+            try (pe.cardumen.workspace.Workspace w = pe.cardumen.workspace.Workspace.open(workspace)) {
+                for (var f : fresh) {
+                    var outcome = importer.importLive(w, f);
+                    imported.add(f.file());
+                    err.println(outcome.imported() ? f.file().getFileName() + ": " + outcome.cells() + " cells imported into survey "
+                            + (survey == null ? "(none)" : survey) : "warning: " + outcome.error());
+                }
+            }
         }
     }
 

@@ -26,18 +26,6 @@ class LiveSurveyTest {
     private static final Path RAW = TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw");
     private static final IntegrationSettings SETTINGS = IntegrationSettings.DEFAULT.withInterval(0.002); // DY1201 drifts 0.01 nmi in its 136 pings
 
-    /** The file's datagrams as byte ranges {offset, length including the two length fields}. */
-    static List<long[]> datagrams(byte[] raw) {
-        ByteBuffer b = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
-        List<long[]> out = new ArrayList<>();
-        for (int at = 0; at + 8 <= raw.length; ) {
-            int length = b.getInt(at);
-            out.add(new long[] {at, length + 8L});
-            at += length + 8;
-        }
-        return out;
-    }
-
     @Test
     void aFileWrittenWhileItIsFollowedGivesTheBatchCells() throws Exception {
         byte[] raw = Files.readAllBytes(RAW);
@@ -48,7 +36,7 @@ class LiveSurveyTest {
         Thread writer = new Thread(() -> {
             try (OutputStream out = Files.newOutputStream(growing, StandardOpenOption.CREATE_NEW)) {
                 int i = 0;
-                for (long[] d : datagrams(raw)) {
+                for (long[] d : TestData.rawDatagrams(raw)) {
                     int half = (int) (d[1] / 2);
                     out.write(raw, (int) d[0], half);
                     out.flush();
@@ -102,19 +90,11 @@ class LiveSurveyTest {
 
     @Test
     void distanceIntervalsContinueAcrossTheFilesOfASurvey() throws Exception {
-        byte[] raw = Files.readAllBytes(RAW);
-        List<long[]> d = datagrams(raw);
-        // the sounder starts a new file: the configuration datagram again, then the rest of the pings
-        int cut = d.size() / 2;
-        long cutAt = d.get(cut)[0];
         Path dir = TestData.tempDir("live-two");
         Path a = dir.resolve("D20120214-T231011.raw");
         Path b = dir.resolve("D20120214-T231500.raw");
-        Files.write(a, java.util.Arrays.copyOf(raw, (int) cutAt));
-        try (OutputStream out = Files.newOutputStream(b)) {
-            out.write(raw, 0, (int) d.get(0)[1]);
-            out.write(raw, (int) cutAt, raw.length - (int) cutAt);
-        }
+        // the sounder starts a new file: the configuration datagram again, then the rest of the pings
+        TestData.splitRaw(Files.readAllBytes(RAW), a, b);
         LiveSurvey live = new LiveSurvey(dir, 38, SETTINGS, c -> CalibrationOverrides.NONE, null);
         LiveSurvey.Snapshot s = live.poll(CancellationToken.NONE);
         RawFileIntegrator.Result batch = new RawFileIntegrator().integrate(List.of(a, b), 38, SETTINGS, CalibrationOverrides.NONE, null,
@@ -131,7 +111,7 @@ class LiveSurveyTest {
     @Test
     void aCorruptedDatagramIsReportedWithItsOffsetAndWhatCameBeforeIsKept() throws Exception {
         byte[] raw = Files.readAllBytes(RAW);
-        List<long[]> d = datagrams(raw);
+        List<long[]> d = TestData.rawDatagrams(raw);
         long at = d.get(d.size() / 3)[0];
         byte[] broken = raw.clone();
         ByteBuffer.wrap(broken).order(ByteOrder.LITTLE_ENDIAN).putInt((int) at, 0x7FFFFFF0);

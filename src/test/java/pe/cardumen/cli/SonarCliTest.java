@@ -147,6 +147,35 @@ class SonarCliTest {
     }
 
     @Test
+    void watchPrintsTheCellsOfIntegrateAndImportsEachFileIntoTheSurvey() throws Exception {
+        // two files of one survey, the second starting with the configuration again
+        Path dir = TestData.tempDir("watch-cli");
+        Path a = dir.resolve("D20120214-T231011.raw");
+        Path b = dir.resolve("D20120214-T231500.raw");
+        TestData.splitRaw(Files.readAllBytes(raw("DY1201_EK60-D20120214-T231011.raw")), a, b);
+        Path ws = TestData.tempDir("watch-cli-ws").resolve("w.cardumen.gpkg");
+        try (pe.cardumen.workspace.Workspace w = pe.cardumen.workspace.Workspace.create(ws)) {
+            w.replaceZones("generated AIP grid", TestData.fullGrid().zones(), pe.cardumen.domain.CancellationToken.NONE);
+        }
+        CliTest.Run watch = CliTest.run("sonar", "watch", dir.toString(), "--channel", "38", "--interval", "0.002nmi", "--every", "0.1",
+                "--stop-when-idle", "0", "--workspace", ws.toString(), "--survey", "DY1201");
+        assertThat(watch.status()).as(watch.err()).isZero();
+        CliTest.Run batch = CliTest.run("sonar", "integrate", a.toString(), b.toString(), "--channel", "38", "--interval", "0.002nmi",
+                "--workspace", ws.toString());
+        // the same cells, intervals continuing across the two files
+        assertThat(watch.out().lines().sorted().toList()).isEqualTo(batch.out().lines().sorted().toList());
+        assertThat(watch.err()).contains("2 file(s), 136 pings").contains("speed 0.3 kn") // the last VTG of the file: $GPVTG,081,T,066,M,00.3,N,00.6,K,A
+                .contains("D20120214-T231011.raw: ").contains("cells imported into survey DY1201");
+        try (pe.cardumen.workspace.Workspace w = pe.cardumen.workspace.Workspace.open(ws)) {
+            assertThat(w.imports()).hasSize(2).allMatch(i -> i.kind().equals("sonar"));
+            assertThat(w.nascCells("DY1201")).hasSize((int) batch.out().lines().count() - 1);
+        }
+        CliTest.Run missing = CliTest.run("sonar", "watch", dir.resolve("nope").toString(), "--channel", "38");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("is not a folder");
+    }
+
+    @Test
     void errorsNameTheFileAndWhatToDo() {
         CliTest.Run noChannel = CliTest.run("sonar", "sv", raw("DY1201_EK60-D20120214-T231011.raw").toString(), "--channel", "50");
         assertThat(noChannel.status()).isEqualTo(1);

@@ -80,12 +80,15 @@ public final class LiveSurvey {
         String refused;
         long firstTicks = Long.MAX_VALUE;
         long lastTicks = Long.MIN_VALUE;
+        int pings;
+        String sounder = "";
 
         Followed(Path file) {
             this.file = file;
             RawFileHandler positions = new RawFileHandler() {
                 @Override
-                public void configuration(String sounder, List<SonarChannel> channels) {
+                public void configuration(String name, List<SonarChannel> channels) {
+                    sounder = name;
                     seen.clear();
                     seen.addAll(channels);
                     selected = channels.stream().filter(c -> c.isNominally(channelKhz)).mapToInt(SonarChannel::number).findFirst().orElse(-1);
@@ -110,6 +113,7 @@ public final class LiveSurvey {
                 double recorded = b != null && b.length >= cp.channel().number() ? b[cp.channel().number() - 1] : Double.NaN;
                 integration.addPing(cp, recorded);
                 pending.add(cp);
+                pings++;
                 firstTicks = Math.min(firstTicks, cp.ping().timeTicks());
                 lastTicks = Math.max(lastTicks, cp.ping().timeTicks());
             }, positions);
@@ -228,6 +232,24 @@ public final class LiveSurvey {
             }
         }
         return out;
+    }
+
+    /**
+     * What is known of a followed file so far.
+     *
+     * @param sounder  the sounder and its software version, from the configuration ("" before it is read)
+     * @param channels the file's channels (nominal kHz)
+     * @param pings    pings of the integrated channel read so far
+     * @param bytes    bytes decoded so far
+     */
+    public record FileProgress(Path file, String sounder, List<String> channels, int pings, long bytes) {
+    }
+
+    /** Every followed file, in order. */
+    public List<FileProgress> progress() {
+        return files.values().stream().map(f -> new FileProgress(f.file, f.sounder,
+                f.seen.stream().map(c -> String.format(Locale.ROOT, "%.0f kHz", c.frequencyHz() / 1000)).toList(), f.pings, f.follower.offset()))
+                .toList();
     }
 
     /** The time span of a followed file's integrated pings (FILETIME ticks), or {@code null} when it has none. */

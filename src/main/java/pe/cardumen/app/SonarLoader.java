@@ -31,7 +31,8 @@ import pe.cardumen.io.sonar.SimradRawReader;
  */
 public final class SonarLoader {
     /** Depth bins of the echogram. */
-    private static final int ROWS = 500;
+    /** Depth bins of the echograms shown. */
+    public static final int ROWS = 500;
 
     /**
      * One file's summary.
@@ -57,7 +58,7 @@ public final class SonarLoader {
      * @param trackLonLat  the track's fixes as {lon, lat} pairs
      * @param trackNmi     sailed distance over all files, nmi
      * @param settings     the echo-integration settings used
-     * @param fileCalibration the shown channel's own calibration (first ping), before overrides
+     * @param fileCalibration the shown channel's own calibration (first ping), before overrides; {@code null} during a live survey
      * @param overrides    the overrides applied to the shown channel
      */
     public record Loaded(List<FileSummary> files, List<SonarChannel> channels, SonarChannel channel, EchogramBuilder.Echogram echogram,

@@ -23,6 +23,8 @@ final class MainMenu {
 
         void openSonar();
 
+        void liveSurvey();
+
         void openSatellite();
 
         void importSonar();
@@ -93,6 +95,7 @@ final class MainMenu {
                 item("menu.file.demo", null, c::newDemo),
                 new SeparatorMenuItem(),
                 item("menu.file.openSonar", "Shortcut+R", c::openSonar),
+                id(item("menu.file.liveSurvey", "Shortcut+Shift+L", c::liveSurvey), "liveSurveyItem"),
                 item("menu.file.openSatellite", "Shortcut+T", c::openSatellite),
                 samples,
                 new SeparatorMenuItem(),

@@ -424,6 +424,28 @@ public final class MainWindowController implements MainMenu.Commands {
         }
     }
 
+    /**
+     * File ▸ Live survey…: the folder the echosounder writes into, the channel, and the survey to import
+     * the settled cells into (when a workspace is open); then the sonar panel follows the folder.
+     */
+    @Override
+    public void liveSurvey() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(texts.getString("live.chooseFolder"));
+        File dir = chooser.showDialog(window());
+        if (dir == null) {
+            return;
+        }
+        boolean workspaceOpen = model.workspace().fileProperty().get() != null;
+        java.util.function.Consumer<List<String>> ask = ids -> LiveSurveyDialog.ask(window(), texts, dir.getName(), ids, workspaceOpen)
+                .ifPresent(choice -> model.sonar().startLive(dir.toPath(), choice.channelKhz(), choice.survey()));
+        if (workspaceOpen) {
+            model.workspace().readSurveys(surveys -> ask.accept(surveys.stream().map(pe.cardumen.workspace.SurveyInfo::id).toList()));
+        } else {
+            ask.accept(List.of());
+        }
+    }
+
     @Override
     public void openSatellite() {
         FileChooser chooser = new FileChooser();

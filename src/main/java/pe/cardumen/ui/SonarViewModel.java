@@ -92,6 +92,177 @@ public final class SonarViewModel {
     /** Frequencies of a region's Sv(f) across the sweep. */
     static final int SPECTRUM_FREQUENCIES = 101;
 
+    /**
+     * A live survey's state as the panel shows it.
+     *
+     * @param folder            the folder followed
+     * @param running           whether it is still followed
+     * @param files             raw files seen
+     * @param pings             pings integrated
+     * @param fixes             position fixes
+     * @param speedKnots        latest speed over ground, kn (NaN when none)
+     * @param finishedIntervals intervals that no longer change
+     * @param importedFiles     files whose settled cells are in the workspace
+     * @param survey            the survey imported into ({@code null}: not imported)
+     */
+    public record LiveStatus(Path folder, boolean running, int files, int pings, int fixes, double speedKnots, int finishedIntervals,
+                             int importedFiles, String survey) {
+    }
+
+    private final ObjectProperty<LiveStatus> live = new SimpleObjectProperty<>(this, "live");
+    private LiveRun liveRun;
+
+    /** The live survey's state, or {@code null} when none was started. */
+    public ObjectProperty<LiveStatus> liveProperty() {
+        return live;
+    }
+
+    /** Seconds between polls of a live survey. */
+    static final double LIVE_POLL_SECONDS = 2;
+
+    /**
+     * Starts following the folder the echosounder writes into (File ▸ Live survey…): every
+     * {@link #LIVE_POLL_SECONDS} s the new datagrams are read and integrated, the echogram, the track and
+     * the NASC on the map are extended, and — when a workspace is open and a survey is given — each
+     * file's settled cells are imported into the survey. {@link #stopLive()} imports the rest.
+     *
+     * @param survey the survey being run; {@code null} or blank: nothing is imported
+     */
+    public void startLive(Path folder, double channelKhz, String survey) {
+        stopLive();
+        String id = survey == null || survey.isBlank() ? null : survey.strip();
+        Path ws = id == null ? null : context.workspace().get();
+        LiveRun run;
+        try {
+            run = new LiveRun(folder, channelKhz, ws, id);
+        } catch (RuntimeException e) {
+            context.failed(e);
+            return;
+        }
+        liveRun = run;
+        live.set(new LiveStatus(folder, true, 0, 0, 0, Double.NaN, 0, 0, ws == null ? null : id));
+        run.start();
+    }
+
+    /** Stops the live survey: one last poll, the remaining cells imported. */
+    public void stopLive() {
+        LiveRun run = liveRun;
+        liveRun = null;
+        if (run != null) {
+            run.stop();
+        }
+    }
+
+    /** One live survey: polls on its own thread, hands each result to the JavaFX thread. */
+    private final class LiveRun {
+        private final pe.cardumen.acoustics.LiveSurvey survey;
+        private final double channelKhz;
+        private final Path workspace;
+        private final String id;
+        private final java.util.concurrent.ScheduledExecutorService executor = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cardumen-live-survey");
+            t.setDaemon(true);
+            return t;
+        });
+        private final java.util.Set<Path> imported = new java.util.HashSet<>();
+        private final List<double[]> track = new ArrayList<>();
+        private final Function<SonarChannel, CalibrationOverrides> overrides;
+        private final IntegrationSettings settings = IntegrationSettings.DEFAULT;
+        private pe.cardumen.acoustics.EchogramBuilder echogram;
+        private SonarChannel channel;
+        private volatile boolean stopped;
+
+        LiveRun(Path folder, double channelKhz, Path workspace, String id) {
+            this.channelKhz = channelKhz;
+            this.workspace = workspace;
+            this.id = id;
+            this.overrides = overrides();
+            this.survey = new pe.cardumen.acoustics.LiveSurvey(folder, channelKhz, settings, overrides, context.map().zonesProperty().get());
+        }
+
+        void start() {
+            executor.scheduleWithFixedDelay(() -> poll(false), 0, (long) (LIVE_POLL_SECONDS * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        void stop() {
+            stopped = true;
+            executor.shutdown();
+            // the last poll and import, after any poll under way
+            Thread last = new Thread(() -> {
+                try {
+                    executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                poll(true);
+            }, "cardumen-live-survey-stop");
+            last.setDaemon(true);
+            last.start();
+        }
+
+        private void poll(boolean last) {
+            if (stopped && !last) {
+                return;
+            }
+            try {
+                var snapshot = survey.poll(pe.cardumen.domain.CancellationToken.NONE);
+                for (var cp : snapshot.newPings()) {
+                    if (echogram == null) {
+                        echogram = new pe.cardumen.acoustics.EchogramBuilder(Math.max(10, cp.depthM(cp.svDb().length - 1)), SonarLoader.ROWS);
+                        channel = cp.channel();
+                    }
+                    echogram.add(cp, Double.NaN);
+                }
+                track.addAll(snapshot.newTrack());
+                if (workspace != null) {
+                    var settled = survey.settledFiles(snapshot, last).stream().filter(f -> !imported.contains(f.file())).toList();
+                    if (!settled.isEmpty()) {
+                        try (Workspace w = Workspace.open(workspace)) {
+                            Importer importer = new Importer(channelKhz, settings, overrides).inSurvey(id);
+                            for (var f : settled) {
+                                importer.importLive(w, f);
+                                imported.add(f.file());
+                            }
+                        }
+                    }
+                }
+                List<SonarLoader.FileSummary> files = survey.progress().stream().map(f -> new SonarLoader.FileSummary(f.file(), f.sounder(),
+                        f.channels(), f.pings(), 0, List.of())).toList();
+                var eg = echogram == null ? new pe.cardumen.acoustics.EchogramBuilder(10, SonarLoader.ROWS).build() : echogram.build();
+                double nmi = 0;
+                for (int i = 1; i < track.size(); i++) {
+                    nmi += pe.cardumen.geo.Geodesy.distanceNmi(track.get(i - 1)[0], track.get(i - 1)[1], track.get(i)[0], track.get(i)[1]);
+                }
+                var loadedNow = new SonarLoader.Loaded(files, channel == null ? List.of() : List.of(channel), channel, eg, snapshot.cells(),
+                        List.copyOf(track), nmi, snapshot.fixes() == 0 ? settings.withInterval(0) : settings, null,
+                        channel == null ? CalibrationOverrides.NONE : overrides.apply(channel));
+                var status = new LiveStatus(survey.folder(), !last, snapshot.files().size(), snapshot.pings(), snapshot.fixes(), snapshot.speedKnots(),
+                        snapshot.finishedIntervals(), imported.size(), workspace == null ? null : id);
+                List<String> warnings = snapshot.warnings();
+                javafx.application.Platform.runLater(() -> {
+                    show(loadedNow);
+                    live.set(status);
+                    if (last) {
+                        context.notice().accept(MessageFormat.format(context.texts().getString("live.stopped"), status.pings(), status.finishedIntervals(),
+                                status.importedFiles(), status.survey() == null ? "—" : status.survey())
+                                + (warnings.isEmpty() ? "" : " — " + String.join("; ", warnings)));
+                    }
+                });
+            } catch (Exception e) {
+                stopped = true;
+                executor.shutdown();
+                javafx.application.Platform.runLater(() -> {
+                    var s = live.get();
+                    if (s != null) {
+                        live.set(new LiveStatus(s.folder(), false, s.files(), s.pings(), s.fixes(), s.speedKnots(), s.finishedIntervals(),
+                                s.importedFiles(), s.survey()));
+                    }
+                    context.failed(e);
+                });
+            }
+        }
+    }
+
     /** The last import into the workspace (for the panel's note). */
     public ObjectProperty<Imported> lastImportProperty() {
         return lastImport;

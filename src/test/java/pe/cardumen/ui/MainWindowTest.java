@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -269,6 +270,50 @@ class MainWindowTest {
         assertThat(after.fileCalibration().gainDb()).isEqualTo(before.fileCalibration().gainDb());
         double ratio = after.cells().stream().mapToDouble(c -> c.nascM2PerNmi2()).sum() / nascBefore;
         assertThat(ratio).isBetween(0.55, 0.70);
+    }
+
+    @Test
+    void aLiveSurveyGrowsTheEchogramAndTrackAndImportsIntoTheSurvey(FxRobot robot) throws Exception {
+        waitForZonesOnMap();
+        Path ws = emptyWorkspace("live");
+        robot.interact(() -> app.model().workspace().open(ws));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> ws.equals(app.model().workspace().fileProperty().get()));
+        Path dir = home.resolve("sounder");
+        Files.createDirectories(dir);
+        byte[] raw = Files.readAllBytes(TestData.referenceData().resolve("echosounder/DY1201_EK60-D20120214-T231011.raw"));
+        List<long[]> datagrams = TestData.rawDatagrams(raw);
+        // the sounder has written the first third when the survey is started, the rest comes while it runs
+        Path growing = dir.resolve("D20120214-T231011.raw");
+        int third = (int) datagrams.get(datagrams.size() / 3)[0];
+        Files.write(growing, java.util.Arrays.copyOf(raw, third));
+        robot.interact(() -> app.model().sonar().startLive(dir, 38, "LIVE-1"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.model().sonar().liveProperty().get() != null
+                && app.model().sonar().liveProperty().get().pings() > 0);
+        int early = app.model().sonar().liveProperty().get().pings();
+        assertThat(early).isLessThan(136);
+        Files.write(growing, java.util.Arrays.copyOfRange(raw, third, raw.length), java.nio.file.StandardOpenOption.APPEND);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> app.model().sonar().liveProperty().get().pings() == 136);
+        WaitForAsyncUtils.waitForFxEvents();
+        var panel = app.controller().sonarPanel();
+        assertThat(panel.liveStatus().getParent().isVisible()).isTrue();
+        assertThat(panel.liveStatus().getText()).contains("136 pings", "41 fixes", "speed 0.3 kn", "LIVE-1");
+        assertThat(panel.echogram().image().getWidth()).isEqualTo(136);
+        assertThat(app.mapModel().trackProperty().get()).hasSize(41);
+        robot.interact(() -> app.model().sonar().stopLive());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !app.model().sonar().liveProperty().get().running());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(panel.liveStatus().getParent().isVisible()).as("the live bar goes when the survey stops").isFalse();
+        try (Workspace w = Workspace.open(ws)) {
+            assertThat(w.imports()).singleElement().satisfies(i -> {
+                assertThat(i.fileName()).isEqualTo(growing.getFileName().toString());
+                assertThat(i.sha256()).isEqualTo(pe.cardumen.io.FileDigest.sha256(growing));
+            });
+            // the batch integration of the finished file, cell for cell
+            var batch = new pe.cardumen.acoustics.RawFileIntegrator().integrate(List.of(growing), 38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT,
+                    pe.cardumen.acoustics.CalibrationOverrides.NONE, null, pe.cardumen.domain.ProgressListener.NONE, CancellationToken.NONE);
+            assertThat(w.nascCells("LIVE-1")).hasSize(batch.cells().size());
+        }
+        backToTheDemo(robot);
     }
 
     @Test

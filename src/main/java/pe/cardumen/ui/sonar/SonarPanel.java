@@ -30,6 +30,8 @@ public final class SonarPanel extends VBox {
     private final javafx.scene.chart.LineChart<Number, Number> spectrum;
     private final Label spectrumNote = new Label();
     private final VBox spectrumBox;
+    private final Label liveStatus = new Label();
+    private final HBox liveBar;
     private SonarLoader.Loaded shown;
     private boolean updating;
 
@@ -47,8 +49,8 @@ public final class SonarPanel extends VBox {
         javafx.scene.control.Button calibrate = new javafx.scene.control.Button(texts.getString("sonar.calibration"));
         calibrate.setId("sonarCalibration");
         calibrate.setOnAction(e -> {
-            if (shown == null || shown.channel() == null) {
-                return;
+            if (shown == null || shown.channel() == null || shown.fileCalibration() == null) {
+                return; // nothing loaded, or a live survey (calibrated as the files say)
             }
             CalibrationForm form = new CalibrationForm(shown.fileCalibration(), shown.overrides(), texts);
             CalibrationDialog.show(getScene() == null ? null : getScene().getWindow(), texts, channel.getValue(), shown.channel().number(),
@@ -66,6 +68,17 @@ public final class SonarPanel extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         DoubleConsumer onChannel = model::showChannel;
         HBox bar = new HBox(8, title, new Label(texts.getString("sonar.channel")), channel, calibrate, importButton, spacer, close);
+        javafx.scene.control.Button stopLive = new javafx.scene.control.Button(texts.getString("live.stop"));
+        stopLive.setId("liveStop");
+        stopLive.setOnAction(e -> model.stopLive());
+        liveStatus.setId("liveStatus");
+        liveStatus.getStyleClass().add("live-status");
+        liveBar = new HBox(8, new Label("●"), liveStatus, stopLive);
+        liveBar.getChildren().get(0).setStyle("-fx-text-fill: #c81e1e;");
+        liveBar.setAlignment(Pos.CENTER_LEFT);
+        liveBar.setVisible(false);
+        liveBar.setManaged(false);
+        model.liveProperty().addListener((o, a, l) -> showLive(l));
         bar.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.chart.NumberAxis frequencyAxis = new javafx.scene.chart.NumberAxis();
         frequencyAxis.setLabel(texts.getString("sonar.spectrumFrequency"));
@@ -99,7 +112,7 @@ public final class SonarPanel extends VBox {
         HBox echoAndSpectrum = new HBox(4, echogram, spectrumBox);
         HBox.setHgrow(echogram, Priority.ALWAYS);
         VBox.setVgrow(echoAndSpectrum, Priority.ALWAYS);
-        getChildren().addAll(bar, files, echoAndSpectrum);
+        getChildren().addAll(bar, liveBar, files, echoAndSpectrum);
         echogram.setOnRegion((first, last, depthFrom, depthTo) -> {
             if (shown == null || shown.echogram().columns() == 0) {
                 return;
@@ -125,6 +138,24 @@ public final class SonarPanel extends VBox {
     /** The echogram view, for tests. */
     public EchogramView echogram() {
         return echogram;
+    }
+
+    /** The live survey's status line, for tests. */
+    public Label liveStatus() {
+        return liveStatus;
+    }
+
+    private void showLive(pe.cardumen.ui.SonarViewModel.LiveStatus l) {
+        boolean on = l != null && l.running();
+        liveBar.setVisible(on);
+        liveBar.setManaged(on);
+        if (l == null) {
+            return;
+        }
+        liveStatus.setText(MessageFormat.format(texts.getString("live.status"), l.folder().getFileName(), l.files(), l.pings(), l.fixes(),
+                Double.isNaN(l.speedKnots()) ? "—" : pe.cardumen.ui.Formats.number(l.speedKnots(), 1), l.finishedIntervals(),
+                l.survey() == null ? texts.getString("live.notImported") : MessageFormat.format(texts.getString("live.imported"), l.importedFiles(),
+                        l.survey())));
     }
 
     /** The Sv(f) chart, for tests. */

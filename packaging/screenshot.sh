@@ -3,6 +3,7 @@
 # imagemagick, libgtk-3-0). Usage: packaging/screenshot.sh [OUT.png] [LANG] [APP ARGS…]
 # e.g. packaging/screenshot.sh docs/screenshots/satellite-panel.png en --satellite FILE.nc
 # Environment: CLICK_X/CLICK_Y (the click), HOVER_X/HOVER_Y (where the pointer rests), KEYS (keys pressed after),
+# DRAG="X1 Y1 X2 Y2" (a drag with the left button after the click, e.g. a region on the echogram),
 # WAIT (seconds to wait after the demo workspace exists, default 20; the models panel needs more for TensorFlow).
 # Uses a throw-away Cardumen home, so it builds the demo workspace on first start like a new user.
 set -euo pipefail
@@ -33,6 +34,15 @@ sleep 2
 # click a zone off Callao (its details and its biomass across the surveys show), then hover another so the tooltip shows
 xdotool mousemove "${CLICK_X:-655}" "${CLICK_Y:-575}" click 1
 sleep 1
+if [ -n "${DRAG:-}" ]; then
+  read -r dx1 dy1 dx2 dy2 <<<"$DRAG"
+  xdotool mousemove "$dx1" "$dy1" mousedown 1
+  sleep 0.3
+  xdotool mousemove $(( (dx1 + dx2) / 2 )) $(( (dy1 + dy2) / 2 ))
+  sleep 0.3
+  xdotool mousemove "$dx2" "$dy2" mouseup 1
+  sleep 3
+fi
 xdotool mousemove "${HOVER_X:-520}" "${HOVER_Y:-610}"
 # optional keys to press before the capture, e.g. KEYS="minus minus" to zoom out twice
 for k in ${KEYS:-}; do

@@ -23,7 +23,8 @@ import pe.cardumen.ui.map.MapViewModel;
  * then opens the last workspace (or, on first start, builds the demo workspace).
  *
  * <p>Parameters: {@code --workspace FILE} opens that workspace; {@code --sonar FILE…} loads raw files
- * into the sonar panel; {@code --satellite FILE} loads a grid into the satellite panel; {@code --predict
+ * into the sonar panel; {@code --live DIR} follows a folder as a live survey of its 38 kHz channel (shown, not
+ * imported); {@code --satellite FILE} loads a grid into the satellite panel; {@code --predict
  * ID:VERSION@YYYY-MM} predicts a month onto the map and {@code --models} opens the Models panel once the
  * workspace is open; {@code --quota} opens the quota planning panel. System property
  * {@code cardumen.exitAfterFirstMap=true} prints the time from JVM start to the first rendered map with
@@ -77,6 +78,11 @@ public final class CardumenApp extends Application {
         List<Path> sonar = sonarParameter();
         if (!sonar.isEmpty()) {
             model.sonar().load(sonar, Double.NaN);
+        }
+        Path liveFolder = optionValue("--live");
+        if (liveFolder != null) {
+            // a live survey of that folder at 38 kHz, shown only (the survey to import into is asked by File ▸ Live survey…)
+            model.sonar().startLive(liveFolder, 38, null);
         }
         Path satellite = optionValue("--satellite");
         if (satellite != null) {

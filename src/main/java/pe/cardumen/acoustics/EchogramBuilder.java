@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Reduces a stream of calibrated pings to a bounded echogram for display: each column averages a run
- * of consecutive pings and each row a depth bin, in the linear domain (mean sv, then dB). When the
+ * of consecutive pings and each row a depth bin, in the linear domain (mean sv, then dB); a sample
+ * counts in every row its thickness dz overlaps, so rows thinner than a sample show no gaps. When the
  * columns reach {@link #MAX_COLUMNS} they are merged pairwise and each column then covers twice as many
  * pings, so memory stays bounded however long the files are.
  *
@@ -46,11 +47,18 @@ public final class EchogramBuilder {
         double[] sum = sums.get(sums.size() - 1);
         int[] count = counts.get(counts.size() - 1);
         double[] depth = new double[sv.length];
+        double half = cp.dzM() / 2;
         for (int i = 0; i < sv.length; i++) {
             depth[i] = cp.depthM(i);
-            int row = (int) Math.floor(depth[i] / depthMaxM * rows);
-            if (row >= 0 && row < rows && !Float.isNaN(sv[i])) {
-                sum[row] += Math.pow(10, sv[i] / 10.0);
+            if (Float.isNaN(sv[i])) {
+                continue;
+            }
+            // a sample fills the rows its thickness covers, so that rows thinner than a sample have no gaps
+            int first = Math.max(0, (int) Math.floor((depth[i] - half) / depthMaxM * rows));
+            int last = Math.min(rows - 1, (int) Math.ceil((depth[i] + half) / depthMaxM * rows) - 1);
+            double lin = Math.pow(10, sv[i] / 10.0);
+            for (int row = first; row <= last; row++) {
+                sum[row] += lin;
                 count[row]++;
             }
         }

@@ -82,6 +82,8 @@ public final class LiveSurvey {
         long lastTicks = Long.MIN_VALUE;
         int pings;
         String sounder = "";
+        double trackNmi;
+        double[] lastFix;
 
         Followed(Path file) {
             this.file = file;
@@ -98,7 +100,12 @@ public final class LiveSurvey {
                 public void nmea(long timeTicks, String sentence) {
                     Nmea.position(sentence).ifPresent(fix -> {
                         integration.addFix(timeTicks, fix.latDegrees(), fix.lonDegrees());
-                        track.add(new double[] {fix.lonDegrees(), fix.latDegrees()});
+                        double[] lonLat = {fix.lonDegrees(), fix.latDegrees()};
+                        track.add(lonLat);
+                        if (lastFix != null) {
+                            trackNmi += pe.cardumen.geo.Geodesy.distanceNmi(lastFix[0], lastFix[1], lonLat[0], lonLat[1]);
+                        }
+                        lastFix = lonLat;
                     });
                     Nmea.speedKnots(sentence).ifPresent(v -> speedKnots = v);
                 }
@@ -238,18 +245,18 @@ public final class LiveSurvey {
      * What is known of a followed file so far.
      *
      * @param sounder  the sounder and its software version, from the configuration ("" before it is read)
-     * @param channels the file's channels (nominal kHz)
+     * @param channels the file's channels
      * @param pings    pings of the integrated channel read so far
      * @param bytes    bytes decoded so far
+     * @param trackNmi distance sailed between the file's position fixes so far, nmi
      */
-    public record FileProgress(Path file, String sounder, List<String> channels, int pings, long bytes) {
+    public record FileProgress(Path file, String sounder, List<SonarChannel> channels, int pings, long bytes, double trackNmi) {
     }
 
     /** Every followed file, in order. */
     public List<FileProgress> progress() {
-        return files.values().stream().map(f -> new FileProgress(f.file, f.sounder,
-                f.seen.stream().map(c -> String.format(Locale.ROOT, "%.0f kHz", c.frequencyHz() / 1000)).toList(), f.pings, f.follower.offset()))
-                .toList();
+        return files.values().stream().map(f -> new FileProgress(f.file, f.sounder, List.copyOf(f.seen), f.pings, f.follower.offset(),
+                f.trackNmi)).toList();
     }
 
     /** The time span of a followed file's integrated pings (FILETIME ticks), or {@code null} when it has none. */

@@ -313,6 +313,9 @@ public final class CardumenApp extends Application {
 
     @Override
     public void stop() {
+        if (model != null) {
+            model.sonar().stopLiveAndWait(20);
+        }
         tasks.shutdown();
         if (controller != null) {
             controller.dispose();

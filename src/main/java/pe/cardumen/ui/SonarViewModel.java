@@ -149,7 +149,20 @@ public final class SonarViewModel {
         LiveRun run = liveRun;
         liveRun = null;
         if (run != null) {
-            run.stop();
+            run.stop(true);
+        }
+    }
+
+    /**
+     * On quitting: stops a live survey and waits (at most {@code seconds}) for its last poll, so that the
+     * settled cells of its files are in the workspace before the application exits.
+     */
+    public void stopLiveAndWait(double seconds) {
+        LiveRun run = liveRun;
+        liveRun = null;
+        if (run != null) {
+            run.stop(false);
+            run.awaitLast(seconds);
         }
     }
 
@@ -184,11 +197,26 @@ public final class SonarViewModel {
             executor.scheduleWithFixedDelay(() -> poll(false), 0, (long) (LIVE_POLL_SECONDS * 1000), java.util.concurrent.TimeUnit.MILLISECONDS);
         }
 
-        void stop() {
+        private volatile boolean showLast = true;
+        private Thread lastPoll;
+
+        void awaitLast(double seconds) {
+            try {
+                if (lastPoll != null) {
+                    lastPoll.join((long) (seconds * 1000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @param show whether the last poll's result is shown (not when other files replace the view) */
+        void stop(boolean show) {
+            showLast = show;
             stopped = true;
             executor.shutdown();
             // the last poll and import, after any poll under way
-            Thread last = new Thread(() -> {
+            lastPoll = new Thread(() -> {
                 try {
                     executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
                 } catch (InterruptedException e) {
@@ -196,8 +224,8 @@ public final class SonarViewModel {
                 }
                 poll(true);
             }, "cardumen-live-survey-stop");
-            last.setDaemon(true);
-            last.start();
+            lastPoll.setDaemon(true);
+            lastPoll.start();
         }
 
         private void poll(boolean last) {
@@ -226,21 +254,27 @@ public final class SonarViewModel {
                         }
                     }
                 }
-                List<SonarLoader.FileSummary> files = survey.progress().stream().map(f -> new SonarLoader.FileSummary(f.file(), f.sounder(),
-                        f.channels(), f.pings(), 0, List.of())).toList();
+                var progress = survey.progress();
+                List<SonarLoader.FileSummary> files = progress.stream().map(f -> new SonarLoader.FileSummary(f.file(), f.sounder(),
+                        f.channels().stream().map(c -> Formats.number(c.frequencyHz() / 1000, 0) + " kHz").toList(), f.pings(), f.trackNmi(),
+                        snapshot.warnings().stream().filter(w -> w.startsWith(f.file().getFileName() + ": ")).toList())).toList();
+                List<SonarChannel> channels = progress.isEmpty() ? List.of() : progress.get(0).channels();
                 var eg = echogram == null ? new pe.cardumen.acoustics.EchogramBuilder(10, SonarLoader.ROWS).build() : echogram.build();
                 double nmi = 0;
                 for (int i = 1; i < track.size(); i++) {
                     nmi += pe.cardumen.geo.Geodesy.distanceNmi(track.get(i - 1)[0], track.get(i - 1)[1], track.get(i)[0], track.get(i)[1]);
                 }
-                var loadedNow = new SonarLoader.Loaded(files, channel == null ? List.of() : List.of(channel), channel, eg, snapshot.cells(),
+                var loadedNow = new SonarLoader.Loaded(files, channels, channel, eg, snapshot.cells(),
                         List.copyOf(track), nmi, snapshot.fixes() == 0 ? settings.withInterval(0) : settings, null,
                         channel == null ? CalibrationOverrides.NONE : overrides.apply(channel));
                 var status = new LiveStatus(survey.folder(), !last, snapshot.files().size(), snapshot.pings(), snapshot.fixes(), snapshot.speedKnots(),
                         snapshot.finishedIntervals(), imported.size(), workspace == null ? null : id);
                 List<String> warnings = snapshot.warnings();
+                boolean display = !last || showLast;
                 javafx.application.Platform.runLater(() -> {
-                    show(loadedNow);
+                    if (display) {
+                        show(loadedNow);
+                    }
                     live.set(status);
                     if (last) {
                         context.notice().accept(MessageFormat.format(context.texts().getString("live.stopped"), status.pings(), status.finishedIntervals(),
@@ -280,6 +314,12 @@ public final class SonarViewModel {
      * @param channelKhz the channel to show, kHz; NaN for 38 kHz or the first channel
      */
     public void load(List<Path> files, double channelKhz) {
+        if (liveRun != null) {
+            // other files replace the live view: the survey stops (its rest imported) without showing again
+            LiveRun run = liveRun;
+            liveRun = null;
+            run.stop(false);
+        }
         ZoneLayer zones = context.map().zonesProperty().get();
         var overrides = overrides();
         context.tasks().run(MessageFormat.format(context.texts().getString("task.loadSonar"), files.size()),
@@ -290,8 +330,13 @@ public final class SonarViewModel {
                 }, context::failed);
     }
 
-    /** Shows another channel of the files shown. */
+    /** Shows another channel of the files shown (during a live survey: follows the folder on that channel). */
     public void showChannel(double channelKhz) {
+        LiveStatus running = live.get();
+        if (liveRun != null && running != null) {
+            startLive(running.folder(), channelKhz, running.survey());
+            return;
+        }
         var shown = loaded.get();
         if (shown != null) {
             load(files(shown), channelKhz);

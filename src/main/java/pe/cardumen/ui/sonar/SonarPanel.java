@@ -45,6 +45,7 @@ public final class SonarPanel extends VBox {
         channel.setId("sonarChannel");
         files.setId("sonarFiles");
         files.setPrefHeight(60);
+        files.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         title.getStyleClass().add("map-legend-title");
         javafx.scene.control.Button calibrate = new javafx.scene.control.Button(texts.getString("sonar.calibration"));
         calibrate.setId("sonarCalibration");
@@ -92,8 +93,12 @@ public final class SonarPanel extends VBox {
         spectrum.setLegendVisible(false);
         spectrum.setAnimated(false);
         spectrum.setPrefWidth(340);
+        spectrum.setMinHeight(100);
+        spectrum.setPrefHeight(160);
         spectrumNote.setId("sonarSpectrumNote");
         spectrumNote.setWrapText(true);
+        spectrumNote.setMaxWidth(340);
+        spectrumNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.control.Tooltip.install(echogram, new javafx.scene.control.Tooltip(texts.getString("sonar.spectrumHint")));
         javafx.scene.control.Button closeSpectrum = new javafx.scene.control.Button("×");
         closeSpectrum.getStyleClass().add("panel-close");

@@ -52,7 +52,7 @@ public final class SvNetcdfExport {
      * Writes {@code out} from {@code raw}.
      *
      * @param channelFilter the channels to export
-     * @throws IllegalArgumentException when no channel accepted by the filter has a ping
+     * @throws FileFormatException when the file has no readable configuration or no ping of the channels asked for
      */
     public Result export(Path raw, Path out, java.util.function.Predicate<SonarChannel> channelFilter, ProgressListener progress,
                          CancellationToken cancel)
@@ -87,9 +87,14 @@ public final class SvNetcdfExport {
         };
         new SimradRawReader().read(raw, shapes, (d, t, m) -> progress.progress(d / 3, t, m), cancel);
         List<SonarChannel> chosen = channels.stream().filter(c -> pingsPerChannel.containsKey(c.number())).toList();
+        if (channels.isEmpty()) {
+            throw new FileFormatException(raw, "configuration", "has no channel configuration that could be read (its first datagram is "
+                    + "damaged or missing), so no Sv can be exported; copy the file again from the echosounder PC");
+        }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException(raw.getFileName() + " has no ping of the channel(s) asked for; it has "
-                    + channels.stream().map(c -> String.format(java.util.Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList() + " kHz");
+            throw new FileFormatException(raw, "", "has no ping of the channel(s) asked for; it has "
+                    + channels.stream().map(c -> String.format(java.util.Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList() + " kHz"
+                    + (pingCount[0] == 0 ? " but no ping could be read" : ""));
         }
         long[] ticks = times.stream().mapToLong(Long::longValue).toArray();
         int nc = chosen.size();
@@ -184,7 +189,12 @@ public final class SvNetcdfExport {
                     describe(self[0], cp, values, c);
                 }
             }, null);
-            summary = new SimradRawReader().read(raw, self[0], (d, t, m) -> progress.progress(t / 3 + d * 2 / 3, t, m), cancel);
+            try {
+                summary = new SimradRawReader().read(raw, self[0], (d, t, m) -> progress.progress(t / 3 + d * 2 / 3, t, m), cancel);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // the calibration cannot go on with what the file records (e.g. no filter stages for τeff)
+                throw new FileFormatException(raw, "", e.getMessage(), e);
+            }
             if (failure[0] != null) {
                 throw failure[0];
             }

@@ -138,7 +138,7 @@ class SvNetcdfExportTest {
         Path out = dir.resolve("none.nc");
         assertThatThrownBy(() -> new SvNetcdfExport(c -> CalibrationOverrides.NONE).export(ECHOSOUNDER.resolve("EK80-WBTMini-FM.raw"), out,
                 c -> c.isNominally(50), ProgressListener.NONE, CancellationToken.NONE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it has [38, 200] kHz");
+                .isInstanceOf(pe.cardumen.io.FileFormatException.class).hasMessageContaining("EK80-WBTMini-FM.raw").hasMessageContaining("it has [38, 200] kHz");
         try (var files = Files.list(dir)) {
             assertThat(files).isEmpty();
         }

@@ -33,6 +33,17 @@ final class FuzzTargets {
         targets.add(FuzzTarget.of("ek80-raw-reduced", sample.resolve("echosounder/EK80-WBTTube-CW-reduced.raw"), false,
                 f -> ReaderFuzzTest.integrateRaw(f, 38)));
         targets.add(FuzzTarget.of("ek80-raw-gpt", sample.resolve("echosounder/EK80-GPT-WBT-mixed-5ch.raw"), false, ReaderFuzzTest::readRaw));
+        // FM: every channel pulse-compressed, calibrated and written as netCDF-4
+        targets.add(FuzzTarget.of("ek80-raw-fm-netcdf", sample.resolve("echosounder/EK80-WBTMini-FM.raw"), false,
+                f -> new pe.cardumen.acoustics.SvNetcdfExport(c -> pe.cardumen.acoustics.CalibrationOverrides.NONE).export(f,
+                        f.resolveSibling("sv.nc"), c -> true, pe.cardumen.domain.ProgressListener.NONE, pe.cardumen.domain.CancellationToken.NONE)));
+        // the live survey following a damaged file: polled twice, problems become warnings naming the file
+        targets.add(FuzzTarget.of("ek60-raw-live", dy1201, false, f -> {
+            var live = new pe.cardumen.acoustics.LiveSurvey(f.getParent(), 38, pe.cardumen.acoustics.IntegrationSettings.DEFAULT,
+                    c -> pe.cardumen.acoustics.CalibrationOverrides.NONE, null);
+            live.poll(pe.cardumen.domain.CancellationToken.NONE);
+            live.poll(pe.cardumen.domain.CancellationToken.NONE);
+        }));
         targets.add(new FuzzTarget() {
             @Override
             public String name() {

@@ -11,6 +11,7 @@ public final class PulseCompression {
     private final TransmitSignal replica;
     private final double[] cr;
     private final double[] ci;
+    private double effectivePulseS = Double.NaN;
 
     public PulseCompression(TransmitSignal replica) {
         this.replica = replica;
@@ -23,6 +24,14 @@ public final class PulseCompression {
             cr[k] = replica.re()[k] / norm;
             ci[k] = -replica.im()[k] / norm;
         }
+    }
+
+    /** τeff of the compressed pulse ({@link TransmitSignal#compressedEffectivePulseS()}), computed once. */
+    public double effectivePulseS() {
+        if (Double.isNaN(effectivePulseS)) {
+            effectivePulseS = replica.compressedEffectivePulseS();
+        }
+        return effectivePulseS;
     }
 
     /** The matched filter. */

@@ -177,7 +177,7 @@ public final class SvCalibrator implements RawFileHandler {
             PulseCompression compression = compression(p, settings[1]);
             double zet = channel.broadband().covers(p.frequencyHz()) ? channel.broadband().impedanceOhmAt(p.frequencyHz())
                     : Ek80Calibration.TRANSDUCER_IMPEDANCE_OHM;
-            return new Ek80Calibration(base, compression.replica().compressedEffectivePulseS(), settings[0], zet, compression);
+            return new Ek80Calibration(base, compression.effectivePulseS(), settings[0], zet, compression);
         }
         return new Ek80Calibration(base, transmitSignal(p, settings[1]).cwEffectivePulseS(), settings[0]);
     }

@@ -36,6 +36,8 @@ public final class EchogramView extends StackPane {
     private double plotW;
     private double plotH;
     private double[] drag;
+    /** The last region handed on, as {first column, last column, top depth, bottom depth}, drawn until cleared. */
+    private double[] marked;
     private RegionListener onRegion = (a, b, c, d) -> { };
 
     /** Receives a region dragged on the echogram: its first and last column, top and bottom depth (m). */
@@ -94,7 +96,17 @@ public final class EchogramView extends StackPane {
         int cols = echogram.columns();
         int first = (int) Math.max(0, Math.min(cols - 1, Math.floor((xFrom - plotX0) / plotW * cols)));
         int last = (int) Math.max(first, Math.min(cols - 1, Math.floor((xTo - plotX0) / plotW * cols)));
-        onRegion.region(first, last, yFrom / plotH * echogram.depthMaxM(), yTo / plotH * echogram.depthMaxM());
+        double top = yFrom / plotH * echogram.depthMaxM();
+        double bottom = yTo / plotH * echogram.depthMaxM();
+        marked = new double[] {first, last, top, bottom};
+        draw();
+        onRegion.region(first, last, top, bottom);
+    }
+
+    /** Forgets the marked region (its spectrum was closed). */
+    public void clearRegion() {
+        marked = null;
+        draw();
     }
 
     /** Drags a region from one fraction of the plot (0–1 across, 0–1 down) to another, as a mouse would. */
@@ -104,6 +116,12 @@ public final class EchogramView extends StackPane {
 
     /** Shows an echogram with its integration cells (grid) and settings. */
     public void show(EchogramBuilder.Echogram echogram, List<IntegrationCell> cells, IntegrationSettings settings) {
+        boolean same = this.echogram != null && echogram.columns() > 0 && this.echogram.columns() > 0
+                && echogram.columnStart()[0] == this.echogram.columnStart()[0] && echogram.depthMaxM() == this.echogram.depthMaxM()
+                && echogram.pingsPerColumn() == this.echogram.pingsPerColumn();
+        if (!same) {
+            marked = null; // other data; a live echogram that only grows keeps its region
+        }
         this.echogram = echogram;
         this.cells = cells;
         this.settings = settings;
@@ -228,6 +246,16 @@ public final class EchogramView extends StackPane {
         g.fillText(top, lx, 10);
         g.fillText(bottom, lx, plotH);
         g.fillText("Sv", lx, plotH / 2);
+        if (marked != null && drag == null) {
+            int cols = echogram.columns();
+            double x1 = x0 + marked[0] / cols * plotW;
+            double x2 = x0 + (marked[1] + 1) / cols * plotW;
+            double y1 = marked[2] / depthMax * plotH;
+            double y2 = marked[3] / depthMax * plotH;
+            g.setStroke(Color.rgb(230, 20, 20));
+            g.setLineWidth(1.5);
+            g.strokeRect(x1, y1, x2 - x1, y2 - y1);
+        }
         if (drag != null) {
             g.setStroke(Color.rgb(230, 20, 20));
             g.setLineWidth(1.5);

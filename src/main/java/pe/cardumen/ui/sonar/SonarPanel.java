@@ -112,6 +112,7 @@ public final class SonarPanel extends VBox {
         closeSpectrum.setOnAction(e -> {
             spectrumBox.setVisible(false);
             spectrumBox.setManaged(false);
+            echogram.clearRegion();
         });
         VBox.setVgrow(spectrum, Priority.ALWAYS);
         HBox echoAndSpectrum = new HBox(4, echogram, spectrumBox);

@@ -69,7 +69,33 @@ ln -sf busybox "$ctx/rootfs/bin/sh"
 echo 'include /etc/ld.so.conf.d/*.conf' > "$ctx/rootfs/etc/ld.so.conf"
 ldconfig -r "$ctx/rootfs"
 
-# 4. the image, and a tarball of it
+# 4. TensorFlow's natives, stripped of their debug sections (632 → 458 MB) and cut into 16 MB gzip parts
+#    that the service unpacks in parallel at the first start of the image on a volume (model.PackedNatives),
+#    instead of JavaCPP unpacking the jar's 632 MB one file at a time; the jar of natives leaves the image
+tfjar="$(ls "$ctx"/lib/tensorflow-core-native-*-linux-x86_64.jar 2>/dev/null | head -1 || true)"
+if [ -n "$tfjar" ]; then
+  packed="$ctx/app/natives"
+  work="$out/natives-work"
+  rm -rf "$packed" "$work"; mkdir -p "$packed" "$work"
+  (cd "$work" && unzip -q -j -o "$root/$tfjar" '*linux-x86_64/*.so*')
+  if command -v strip >/dev/null; then
+    strip --strip-unneeded "$work"/libtensorflow_cc.so.* "$work"/libtensorflow_framework.so.* || echo "strip failed; the natives keep their symbols" >&2
+  fi
+  block=$((16 * 1024 * 1024))
+  { echo "# TensorFlow natives for model.PackedNatives, from $(basename "$tfjar")"; echo "block $block"; } > "$packed/natives.txt"
+  for f in "$work"/*.so*; do
+    name="$(basename "$f")"
+    size="$(stat -c %s "$f")"
+    parts=$(( (size + block - 1) / block ))
+    split -b "$block" -d -a 3 "$f" "$packed/$name."
+    echo "file $name $size $parts" >> "$packed/natives.txt"
+    case "$name" in *.so.*) echo "link ${name%.so.*}.so $name" >> "$packed/natives.txt" ;; esac
+  done
+  ls "$packed"/*.[0-9][0-9][0-9] | xargs -P "$(nproc)" -n 4 gzip -6
+  rm -rf "$work" "$tfjar"
+fi
+
+# 5. the image, and a tarball of it
 podman --cgroup-manager=cgroupfs build --format docker --runtime /usr/sbin/runc -q -f packaging/container/Containerfile -t "$image" "$ctx" >/dev/null
 rm -f "$out"/cardumen-serve-*.tar
 podman save -q --format docker-archive -o "$out/cardumen-serve-$version.tar" "$image"

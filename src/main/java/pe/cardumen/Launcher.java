@@ -17,6 +17,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // the container's TensorFlow natives, before anything loads them (nothing happens elsewhere)
+        pe.cardumen.model.PackedNatives.unpackIfConfigured();
         if (args.length == 0 || "gui".equals(args[0])) {
             String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
             pe.cardumen.ui.CardumenApp.launchApp(rest);

@@ -68,32 +68,22 @@ public record Ek80Calibration(CalibrationParameters base, double effectivePulseS
         if (y == null || sectors == 0) {
             return new float[0];
         }
-        int n = ping.sampleCount();
         double zer = receiverImpedanceOhm;
         double zet = transducerImpedanceOhm;
         double factor = sectors / 8.0 * ((zer + zet) / zer) * ((zer + zet) / zer) / zet;
-        float[] p = new float[n];
         if (ping.isFm()) {
             if (compression == null) {
                 throw new IllegalStateException("channel " + ping.channel() + ": an FM ping needs its matched filter");
             }
-            double[][] pc = compression.compress(y, sectors);
-            for (int i = 0; i < n; i++) {
-                p[i] = (float) (10 * Math.log10(factor * (pc[0][i] * pc[0][i] + pc[1][i] * pc[1][i])));
-            }
-            return p;
+            return power(compression.compress(y, sectors), factor);
         }
-        for (int i = 0; i < n; i++) {
-            double re = 0;
-            double im = 0;
-            int at = 2 * sectors * i;
-            for (int s = 0; s < sectors; s++) {
-                re += y[at + 2 * s];
-                im += y[at + 2 * s + 1];
-            }
-            re /= sectors;
-            im /= sectors;
-            p[i] = (float) (10 * Math.log10(factor * (re * re + im * im)));
+        return power(PulseCompression.sectorMean(y, sectors), factor);
+    }
+
+    private static float[] power(double[][] signal, double factor) {
+        float[] p = new float[signal[0].length];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (float) (10 * Math.log10(factor * (signal[0][i] * signal[0][i] + signal[1][i] * signal[1][i])));
         }
         return p;
     }

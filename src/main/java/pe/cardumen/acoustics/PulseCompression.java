@@ -47,6 +47,17 @@ public final class PulseCompression {
      * @return (re, im) arrays, one value per sample
      */
     public double[][] compress(float[] complex, int sectors) {
+        double[][] mean = sectorMean(complex, sectors);
+        return compress(mean[0], mean[1]);
+    }
+
+    /**
+     * The mean over the transducer sectors of each sample (the signal whose power the Sv equation uses).
+     *
+     * @param complex {@code sectors} interleaved (re, im) pairs per sample
+     * @return (re, im) arrays, one value per sample
+     */
+    public static double[][] sectorMean(float[] complex, int sectors) {
         int n = complex.length / (2 * sectors);
         double[] xr = new double[n];
         double[] xi = new double[n];
@@ -61,7 +72,7 @@ public final class PulseCompression {
             xr[i] = re / sectors;
             xi[i] = im / sectors;
         }
-        return compress(xr, xi);
+        return new double[][] {xr, xi};
     }
 
     /** y_pc of one (sector-averaged) complex signal. */

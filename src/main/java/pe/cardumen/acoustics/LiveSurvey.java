@@ -51,11 +51,8 @@ public final class LiveSurvey {
                            List<CalibratedPing> newPings, List<double[]> newTrack, List<String> warnings, int datagrams) {
         /** The cells of the finished intervals. */
         public List<IntegrationCell> finishedCells() {
-            return cells.stream().filter(c -> c.interval() < lastInterval()).toList();
-        }
-
-        private int lastInterval() {
-            return cells.stream().mapToInt(IntegrationCell::interval).max().orElse(-1);
+            int last = cells.stream().mapToInt(IntegrationCell::interval).max().orElse(-1);
+            return cells.stream().filter(c -> c.interval() < last).toList();
         }
     }
 

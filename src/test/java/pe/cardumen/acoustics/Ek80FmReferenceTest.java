@@ -75,4 +75,26 @@ class Ek80FmReferenceTest {
         assertThat(worstSv).isLessThan(0.01);
     }
 
+
+    @Test
+    void aDamagedBroadbandGainRowIsDroppedWithAWarningAndTheRestIsUsed() throws Exception {
+        // one FrequencyPar row's frequency made unreadable, same length (the datagram framing is unchanged)
+        byte[] bytes = java.nio.file.Files.readAllBytes(ECHOSOUNDER.resolve("EK80-WBTMini-FM.raw"));
+        String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String row = "<FrequencyPar Frequency=\"39450\"";
+        assertThat(text).contains(row);
+        Path damaged = TestData.tempDir("fm-frequencypar").resolve("damaged.raw");
+        java.nio.file.Files.write(damaged, text.replace(row, "<FrequencyPar Frequency=\"3945x\"")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        List<Ek80Calibration> cals = new ArrayList<>();
+        SvCalibrator[] self = new SvCalibrator[1];
+        self[0] = new SvCalibrator(CalibrationOverrides.NONE, ch -> ch == 1, cp -> cals.add(self[0].ek80(cp.channel(), cp.ping())), null);
+        var summary = new SimradRawReader().read(damaged, self[0], ProgressListener.NONE, CancellationToken.NONE);
+        assertThat(summary.warnings()).singleElement().asString()
+                .contains("1 FrequencyPar row(s) without a frequency or gain were ignored");
+        assertThat(cals).hasSize(6);
+        // G0(39.5 kHz) now interpolated between the neighbours left, 39,351 Hz (17.17 dB) and 39,550 Hz (17.09 dB)
+        assertThat(cals.get(0).base().gainDb()).isCloseTo(17.17 + (39500 - 39351.0) / (39550 - 39351.0) * (17.09 - 17.17),
+                org.assertj.core.api.Assertions.within(1e-9));
+    }
 }

@@ -91,4 +91,30 @@ class PackedNativesTest {
         assertThatThrownBy(() -> PackedNatives.unpack(packed, root.resolve("cache/natives")))
                 .hasMessageContaining("not a plain file name");
     }
+
+    @Test
+    void aManifestDeclaringMoreThanItsPartsHoldIsRefusedAndLeavesNothing() throws Exception {
+        byte[] lib = new byte[3 * BLOCK];
+        new Random(5).nextBytes(lib);
+        Path root = TestData.tempDir("natives-declared");
+        Path packed = pack(root.resolve("packed"), lib);
+        Path target = root.resolve("cache/natives");
+        // a size the parts cannot fill
+        Files.writeString(packed.resolve("natives.txt"), "block " + BLOCK + "\nfile liblib0.so.2 " + (lib.length + 1) + " 3\n");
+        assertThatThrownBy(() -> PackedNatives.unpack(packed, target)).isInstanceOf(IOException.class)
+                .hasMessageContaining("liblib0.so.2 unpacked to " + lib.length + " bytes, the manifest says " + (lib.length + 1));
+        assertThat(target).doesNotExist();
+        // more parts than the folder holds
+        Files.writeString(packed.resolve("natives.txt"), "block " + BLOCK + "\nfile liblib0.so.2 " + lib.length + " 4\n");
+        assertThatThrownBy(() -> PackedNatives.unpack(packed, target)).isInstanceOf(IOException.class).hasMessageContaining("liblib0.so.2.003.gz");
+        assertThat(target).doesNotExist();
+        // counts that are not numbers, or no block size
+        Files.writeString(packed.resolve("natives.txt"), "block " + BLOCK + "\nfile liblib0.so.2 lots 3\n");
+        assertThatThrownBy(() -> PackedNatives.unpack(packed, target)).hasMessageContaining("natives.txt line 2");
+        Files.writeString(packed.resolve("natives.txt"), "file liblib0.so.2 " + lib.length + " 3\n");
+        assertThatThrownBy(() -> PackedNatives.unpack(packed, target)).hasMessageContaining("no block size");
+        try (var s = Files.list(target.getParent())) {
+            assertThat(s).isEmpty();
+        }
+    }
 }

@@ -37,10 +37,23 @@ public record BottomDetector(double minDepthM, double minPeakDb, double backstep
      * @param transducerDepthM the transducer's depth, m
      */
     public double detect(float[] svDb, double[] depthM, double transducerDepthM) {
+        return detect(svDb, i -> depthM[i], transducerDepthM);
+    }
+
+    /**
+     * The bottom depth of a ping whose samples are evenly spaced, m; NaN when none is detected. The
+     * same detection as {@link #detect(float[], double[], double)} with sample {@code i} at depth
+     * {@code firstDepthM + i·dzM}, without an array of depths.
+     */
+    public double detect(float[] svDb, double firstDepthM, double dzM, double transducerDepthM) {
+        return detect(svDb, i -> firstDepthM + i * dzM, transducerDepthM);
+    }
+
+    private double detect(float[] svDb, java.util.function.IntToDoubleFunction depthM, double transducerDepthM) {
         double shallowest = transducerDepthM + minDepthM;
         int peak = -1;
         for (int i = 0; i < svDb.length; i++) {
-            if (depthM[i] >= shallowest && !Float.isNaN(svDb[i]) && (peak < 0 || svDb[i] > svDb[peak])) {
+            if (depthM.applyAsDouble(i) >= shallowest && !Float.isNaN(svDb[i]) && (peak < 0 || svDb[i] > svDb[peak])) {
                 peak = i;
             }
         }
@@ -48,9 +61,9 @@ public record BottomDetector(double minDepthM, double minPeakDb, double backstep
             return Double.NaN;
         }
         int edge = peak;
-        while (edge > 0 && depthM[edge - 1] >= shallowest && svDb[edge - 1] >= svDb[peak] - backstepDb) {
+        while (edge > 0 && depthM.applyAsDouble(edge - 1) >= shallowest && svDb[edge - 1] >= svDb[peak] - backstepDb) {
             edge--;
         }
-        return depthM[edge];
+        return depthM.applyAsDouble(edge);
     }
 }

@@ -71,14 +71,12 @@ public final class EchoIntegration {
     }
 
     private void addPing(long timeTicks, float[] sv, double dz, double firstRangeM, double transducerDepthM, double recordedBottomM) {
-        double[] depth = new double[sv.length];
-        for (int i = 0; i < sv.length; i++) {
-            depth[i] = transducerDepthM + firstRangeM + i * dz;
-        }
+        // sample i lies at depth0 + i·dz (the same sum, in the same order, as an array of depths would hold)
+        double depth0 = transducerDepthM + firstRangeM;
         double bottom = Double.NaN;
         if (settings.excludeBelowBottom()) {
             if (Double.isNaN(recordedBottomM)) {
-                bottom = detector.detect(sv, depth, transducerDepthM);
+                bottom = detector.detect(sv, depth0, dz, transducerDepthM);
                 if (Double.isNaN(bottom)) {
                     bottomsMissing++;
                 } else {
@@ -94,14 +92,24 @@ public final class EchoIntegration {
         double[] svSum = new double[layers];
         long[] n = new long[layers];
         double deepest = Double.isNaN(bottom) ? Double.POSITIVE_INFINITY : bottom - settings.bottomMarginM();
+        // depth grows with i (dz > 0), so once a sample is below the layers or the bottom every later one is too
+        boolean deeperOnward = dz > 0;
         for (int i = 0; i < sv.length; i++) {
-            double d = depth[i];
-            if (d < settings.layerTopM() || d >= settings.layerBottomM() || d < settings.surfaceExclusionM() || d > deepest
-                    || d - transducerDepthM < settings.nearFieldM() || Float.isNaN(sv[i])) {
+            double d = depth0 + i * dz;
+            if (d >= settings.layerBottomM() || d > deepest) {
+                if (deeperOnward) {
+                    break;
+                }
+                continue;
+            }
+            if (d < settings.layerTopM() || d < settings.surfaceExclusionM() || d - transducerDepthM < settings.nearFieldM() || Float.isNaN(sv[i])) {
                 continue;
             }
             int k = (int) Math.floor((d - settings.layerTopM()) / settings.layerThicknessM());
             if (k >= layers) {
+                if (deeperOnward) {
+                    break;
+                }
                 continue;
             }
             double lin = sv[i] >= settings.thresholdDb() ? Math.pow(10, sv[i] / 10.0) : 0;

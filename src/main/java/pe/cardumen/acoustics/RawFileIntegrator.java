@@ -3,15 +3,18 @@ package pe.cardumen.acoustics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.sonar.SonarChannel;
 import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileDigest;
 import pe.cardumen.io.FileFormatException;
 import pe.cardumen.io.sonar.Nmea;
 import pe.cardumen.io.sonar.RawFileHandler;
@@ -26,6 +29,19 @@ import pe.cardumen.io.sonar.SimradRawReader;
  * cumulative distance continuing across files.
  */
 public final class RawFileIntegrator {
+    private BiConsumer<Path, String> sha256Sink;
+
+    /**
+     * Hashes each raw file in the pass that integrates it and hands its SHA-256 (lower-case hex) to
+     * {@code sink} once the file has been read whole — for callers that record the digest anyway, so
+     * that a file is read once, not twice.
+     *
+     * @return this integrator
+     */
+    public RawFileIntegrator hashingFiles(BiConsumer<Path, String> sink) {
+        this.sha256Sink = sink;
+        return this;
+    }
 
     /**
      * What an integration produced.
@@ -101,8 +117,9 @@ public final class RawFileIntegrator {
                 integration.addPing(cp, recorded);
             }, positions);
             RawReadSummary s;
+            MessageDigest sha = sha256Sink == null ? null : FileDigest.newSha256();
             try {
-                s = new SimradRawReader().read(file, calibrator, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
+                s = new SimradRawReader().digesting(sha).read(file, calibrator, (d, t, m) -> progress.progress(before + d, total, file.getFileName().toString()), cancel);
             } catch (IllegalStateException | IllegalArgumentException e) {
                 // the calibration cannot go on with what the file records (e.g. no filter stages for τeff)
                 throw new FileFormatException(file, "", e.getMessage(), e);
@@ -111,6 +128,9 @@ public final class RawFileIntegrator {
                 List<String> khz = seen.stream().map(c -> String.format(Locale.ROOT, "%.0f", c.frequencyHz() / 1000)).toList();
                 throw new FileFormatException(file, "configuration", "has no " + String.format(Locale.ROOT, "%.0f", channelKhz)
                         + " kHz channel; it has " + khz + " kHz");
+            }
+            if (sha != null) {
+                sha256Sink.accept(file, FileDigest.hex(sha));
             }
             for (String w : s.warnings()) {
                 warnings.add(file.getFileName() + ": " + w);

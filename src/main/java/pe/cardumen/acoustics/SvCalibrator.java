@@ -83,6 +83,12 @@ public final class SvCalibrator implements RawFileHandler {
         environment = new double[] {temperatureC, salinityPsu, depthM, acidityPh, soundSpeedMPerS};
     }
 
+    /** Only the filter's channels: the reader does not decode the others' samples. */
+    @Override
+    public boolean wantsPing(int channel) {
+        return channelFilter.test(channel);
+    }
+
     @Override
     public void ping(Ping p) {
         if (!channelFilter.test(p.channel()) || p.channel() < 1 || p.channel() > channels.size()) {

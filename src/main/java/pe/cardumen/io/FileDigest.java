@@ -30,7 +30,13 @@ public final class FileDigest {
         return HexFormat.of().formatHex(newSha256().digest(bytes));
     }
 
-    private static MessageDigest newSha256() {
+    /** Lower-case hex of a digest's result (which resets it). */
+    public static String hex(MessageDigest md) {
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** A new SHA-256 digest, for hashing a file in the same pass that reads it. */
+    public static MessageDigest newSha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -30,8 +30,11 @@ final class ArchiveFiles {
     private ArchiveFiles() {
     }
 
-    /** A local copy of an archive file and the SHA-256 of its bytes. */
+    /** A local copy of an archive file and the SHA-256 of its bytes ({@code null} until it is hashed). */
     record LocalCopy(Path path, long bytes, String sha256) {
+        LocalCopy withSha256(String sha) {
+            return new LocalCopy(path, bytes, sha);
+        }
     }
 
     /**
@@ -94,13 +97,13 @@ final class ArchiveFiles {
     }
 
     /**
-     * The file on this machine's disk: itself when it is a {@code file:} URI (hashed in one read; the
-     * reader then finds it in the page cache), else a copy in {@code dir}.
+     * The file on this machine's disk: itself when it is a {@code file:} URI (not hashed yet: the task
+     * hashes it in the pass that integrates it), else a copy in {@code dir}, hashed as it was copied.
      */
     static LocalCopy local(URI file, Path dir, Configuration conf) throws IOException {
         if (file.getScheme() == null || file.getScheme().equals("file")) {
             Path p = Path.of(file.getScheme() == null ? new java.io.File(file.getPath()).toURI() : file);
-            return new LocalCopy(p, Files.size(p), pe.cardumen.io.FileDigest.sha256(p));
+            return new LocalCopy(p, Files.size(p), null);
         }
         return copy(file, dir, conf);
     }

@@ -150,7 +150,10 @@ public final class IntegrateJob {
         return groups;
     }
 
-    /** "sha256|settings" of every file an earlier run under the same output did (or found done). */
+    /**
+     * "sha256|settings" of every file an earlier run under the same output did (or found done), and
+     * "file|bytes|settings" of the same rows, by which a task knows which files to hash before integrating.
+     */
     private static Set<String> done(SparkSession spark, String statusPath, Configuration conf) throws IOException {
         Set<String> done = new HashSet<>();
         Path p = new Path(statusPath);
@@ -158,9 +161,12 @@ public final class IntegrateJob {
             return done;
         }
         Dataset<Row> prior = spark.read().schema(STATUS).parquet(statusPath).where("status <> 'failed' AND sha256 IS NOT NULL")
-                .select("sha256", "settings").distinct();
+                .select("sha256", "settings", "file", "bytes").distinct();
         for (Row r : prior.collectAsList()) {
             done.add(r.getString(0) + "|" + r.getString(1));
+            if (!r.isNullAt(3)) {
+                done.add(IntegrateTask.byName(URI.create(r.getString(2)), r.getLong(3), r.getString(1)));
+            }
         }
         return done;
     }

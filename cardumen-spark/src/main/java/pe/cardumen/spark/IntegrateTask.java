@@ -3,11 +3,14 @@ package pe.cardumen.spark;
 import java.io.IOException;
 import java.io.Serializable;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,7 @@ import pe.cardumen.domain.CancellationToken;
 import pe.cardumen.domain.ProgressListener;
 import pe.cardumen.domain.sonar.SonarChannel;
 import pe.cardumen.geo.ZoneLayer;
+import pe.cardumen.io.FileDigest;
 import pe.cardumen.io.FileFormatException;
 
 /**
@@ -62,6 +66,13 @@ final class IntegrateTask {
         return z;
     }
 
+    /**
+     * Integrates a group. {@code done} holds {@code "sha256|settings"} of the files an earlier run did,
+     * and {@code "file|bytes|settings"} of the same files by name: a file found there by name is hashed
+     * first (a re-run skips it after one read); any other file is hashed in the pass that integrates it
+     * (one read, not two), and if its bytes turn out to be done already under another name it is
+     * skipped all the same, its cells dropped.
+     */
     static Result run(Group g, IntegrateOptions o, Set<String> done, long runAtMillis) throws IOException {
         List<Row> cells = new ArrayList<>();
         List<Row> status = new ArrayList<>();
@@ -86,31 +97,40 @@ final class IntegrateTask {
                     status.add(status(f, -1, -1, null, key, "failed", "cannot be read: " + e.getMessage(), g.survey(), runAt));
                 }
             }
-            if (!copies.isEmpty() && copies.values().stream().allMatch(c -> done.contains(c.sha256() + "|" + key))) {
-                for (ArchiveFiles.LocalCopy c : copies.values()) {
-                    status.add(status(origin.get(c.path()), c.bytes(), -1, c.sha256(), key, "skipped",
-                            "done before with the same SHA-256 and settings", g.survey(), runAt));
-                }
-                return new Result(cells, status);
+            boolean doneByName = !copies.isEmpty() && copies.entrySet().stream()
+                    .allMatch(e -> e.getValue().sha256() != null || done.contains(byName(origin.get(e.getKey()), e.getValue().bytes(), key)));
+            if (doneByName) {
+                hashAll(copies);
+            }
+            if (!copies.isEmpty() && allDone(copies, done, key)) {
+                return skipped(g, copies, origin, key, runAt, status);
             }
             Function<SonarChannel, CalibrationOverrides> overrides = CalibrationOverrides.perChannel(ecs(o, dir), CalibrationOverrides.NONE);
             List<Path> left = new ArrayList<>(copies.keySet());
             left.sort(Comparator.comparing(p -> p.getFileName().toString()));
             while (!left.isEmpty()) {
                 try {
-                    RawFileIntegrator.Result r = new RawFileIntegrator().integrate(left, o.channelKhz(), o.settings(), overrides, zones(),
+                    RawFileIntegrator integrator = new RawFileIntegrator();
+                    if (copies.values().stream().anyMatch(c -> c.sha256() == null)) {
+                        integrator.hashingFiles((p, sha) -> copies.computeIfPresent(p, (k, c) -> c.withSha256(sha)));
+                    }
+                    RawFileIntegrator.Result r = integrator.integrate(left, o.channelKhz(), o.settings(), overrides, zones(),
                             ProgressListener.NONE, CancellationToken.NONE);
+                    if (allDone(copies, done, key)) {
+                        // the same bytes under other names: done before
+                        return skipped(g, copies, origin, key, runAt, status);
+                    }
                     String source = left.size() == 1 ? origin.get(left.get(0)).toString() : origin.get(left.get(0)).toString() + " …";
                     String sourceSha;
                     long sourceBytes = 0;
                     if (left.size() == 1) {
                         sourceSha = copies.get(left.get(0)).sha256();
                     } else {
-                        java.security.MessageDigest d = ArchiveFiles.sha256();
+                        MessageDigest d = ArchiveFiles.sha256();
                         for (Path p : left) {
-                            d.update(copies.get(p).sha256().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                            d.update(copies.get(p).sha256().getBytes(StandardCharsets.US_ASCII));
                         }
-                        sourceSha = java.util.HexFormat.of().formatHex(d.digest());
+                        sourceSha = HexFormat.of().formatHex(d.digest());
                     }
                     for (Path p : left) {
                         sourceBytes += copies.get(p).bytes();
@@ -130,10 +150,11 @@ final class IntegrateTask {
                     left.clear();
                 } catch (FileFormatException e) {
                     Path bad = e.file() != null && left.contains(e.file()) ? e.file() : left.get(left.size() - 1);
-                    ArchiveFiles.LocalCopy c = copies.get(bad);
+                    ArchiveFiles.LocalCopy c = hashed(copies.get(bad));
                     status.add(status(origin.get(bad), c.bytes(), -1, c.sha256(), key, "failed", e.getMessage().replace(dir.toString() + "/", ""),
                             g.survey(), runAt));
                     left.remove(bad);
+                    copies.remove(bad);
                 }
             }
             return new Result(cells, status);
@@ -146,6 +167,34 @@ final class IntegrateTask {
         } finally {
             deleteTree(dir);
         }
+    }
+
+    /** The {@code done} entry of a file by its name, size and settings. */
+    static String byName(URI file, long bytes, String key) {
+        return file + "|" + bytes + "|" + key;
+    }
+
+    private static boolean allDone(Map<Path, ArchiveFiles.LocalCopy> copies, Set<String> done, String key) {
+        return copies.values().stream().allMatch(c -> c.sha256() != null && done.contains(c.sha256() + "|" + key));
+    }
+
+    private static Result skipped(Group g, Map<Path, ArchiveFiles.LocalCopy> copies, Map<Path, URI> origin, String key, Timestamp runAt,
+                                  List<Row> status) {
+        for (ArchiveFiles.LocalCopy c : copies.values()) {
+            status.add(status(origin.get(c.path()), c.bytes(), -1, c.sha256(), key, "skipped", "done before with the same SHA-256 and settings",
+                    g.survey(), runAt));
+        }
+        return new Result(List.of(), status);
+    }
+
+    private static void hashAll(Map<Path, ArchiveFiles.LocalCopy> copies) throws IOException {
+        for (Map.Entry<Path, ArchiveFiles.LocalCopy> e : copies.entrySet()) {
+            e.setValue(hashed(e.getValue()));
+        }
+    }
+
+    private static ArchiveFiles.LocalCopy hashed(ArchiveFiles.LocalCopy c) throws IOException {
+        return c.sha256() != null ? c : c.withSha256(FileDigest.sha256(c.path()));
     }
 
     private static Path ecs(IntegrateOptions o, Path dir) throws IOException {

@@ -4,11 +4,14 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -46,6 +49,20 @@ public final class SimradRawReader {
     /** Datagrams longer than this are taken as a corrupted length (the largest real ones are a few MB). */
     private static final int MAX_DATAGRAM_BYTES = 256 * 1024 * 1024;
     private static final double POWER_UNIT_DB = 10 * Math.log10(2) / 256;
+
+    private MessageDigest digest;
+
+    /**
+     * Feeds every byte of the files this reader reads into {@code md} as they are read — the bytes a
+     * truncation leaves undecoded too — so that a file is hashed in the pass that decodes it. The
+     * digest is of the whole file only when {@link #read} returns normally.
+     *
+     * @return this reader
+     */
+    public SimradRawReader digesting(MessageDigest md) {
+        this.digest = md;
+        return this;
+    }
 
     /** Whether the file starts like a Simrad raw datagram stream (a plausible length and a known type). */
     public static boolean probe(Path file) throws IOException {
@@ -89,7 +106,11 @@ public final class SimradRawReader {
         boolean truncated = false;
         byte[] buffer = new byte[1 << 16];
         byte[] header = new byte[4];
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 20)) {
+        InputStream source = Files.newInputStream(file);
+        if (digest != null) {
+            source = new DigestInputStream(source, digest);
+        }
+        try (InputStream in = new BufferedInputStream(source, 1 << 20)) {
             while (offset < size) {
                 cancel.throwIfCancelled();
                 long remaining = size - offset;
@@ -134,6 +155,9 @@ public final class SimradRawReader {
                 decodeOne(state, type, b, length, offset, counts, unknown, warnings);
                 offset += length + 8L;
                 progress.progress(offset, size, "");
+            }
+            if (digest != null) {
+                in.transferTo(OutputStream.nullOutputStream());
             }
         }
         if (state.rejectedPings() > 10) {
@@ -311,6 +335,15 @@ public final class SimradRawReader {
         @Override
         public void configuration(String sounder, List<SonarChannel> channels) {
             run(() -> h.configuration(sounder, channels));
+        }
+
+        @Override
+        public boolean wantsPing(int channel) {
+            try {
+                return h.wantsPing(channel);
+            } catch (RuntimeException e) {
+                throw new HandlerFailure(e);
+            }
         }
 
         @Override
@@ -501,6 +534,12 @@ public final class SimradRawReader {
                 pingsByChannel.merge(channel, 1, Integer::sum);
                 return;
             }
+            if (!handler.wantsPing(channel)) {
+                pingsByChannel.merge(channel, 1, Integer::sum);
+                noSamples(count, offset, index, channel, warnings);
+                pings++;
+                return;
+            }
             short[] power = null;
             byte[] angles = null;
             int at = 72;
@@ -515,9 +554,7 @@ public final class SimradRawReader {
                 p.get(at, angles);
             }
             pingsByChannel.merge(channel, 1, Integer::sum);
-            if (count == 0) {
-                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
-            }
+            noSamples(count, offset, index, channel, warnings);
             pings++;
             double frequency = p.getFloat(8);
             handler.ping(new Ping(channel, index, ticks, p.getFloat(4), frequency, p.getFloat(12), p.getFloat(16), p.getFloat(20),
@@ -551,6 +588,12 @@ public final class SimradRawReader {
                 pingsByChannel.merge(channel, 1, Integer::sum);
                 return;
             }
+            if (!handler.wantsPing(channel)) {
+                int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
+                noSamples(count, offset, index, channel, warnings);
+                pings++;
+                return;
+            }
             short[] power = null;
             byte[] angles = null;
             float[] complex = null;
@@ -582,9 +625,7 @@ public final class SimradRawReader {
             }
             Map<String, String> par = parameters;
             int index = pingsByChannel.merge(channel, 1, Integer::sum) - 1;
-            if (count == 0) {
-                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
-            }
+            noSamples(count, offset, index, channel, warnings);
             pings++;
             double depth = transducerDepths.getOrDefault(channel, 0.0);
             int pulseForm = Math.max(0, (int) number(par, "PulseForm"));
@@ -600,6 +641,12 @@ public final class SimradRawReader {
                     Double.NaN, number(par, "SampleInterval"), number(environment, "SoundSpeed"), Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, number(environment, "Temperature"), sampleOffset, power, angles, complex, sectors, number(par, "Slope"),
                     pulseForm, start, end));
+        }
+
+        private static void noSamples(int count, long offset, int index, int channel, List<String> warnings) {
+            if (count == 0) {
+                warnings.add(String.format(Locale.ROOT, "byte %,d: ping %d of channel %d has no samples; kept with none", offset, index, channel));
+            }
         }
 
         /**

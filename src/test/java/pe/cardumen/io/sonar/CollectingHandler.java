@@ -6,7 +6,7 @@ import pe.cardumen.domain.sonar.Ping;
 import pe.cardumen.domain.sonar.SonarChannel;
 
 /** Keeps everything a (small) raw file contains, for tests. */
-public final class CollectingHandler implements RawFileHandler {
+public class CollectingHandler implements RawFileHandler {
     public String sounder;
     public List<SonarChannel> channels = List.of();
     public final List<Ping> pings = new ArrayList<>();

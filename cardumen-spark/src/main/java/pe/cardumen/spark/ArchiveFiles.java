@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
@@ -19,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.RemoteIterator;
+import pe.cardumen.io.FileDigest;
 
 /**
  * The archive's files by any Hadoop file system URI the cluster has ({@code file://}, {@code hdfs://},
@@ -84,7 +83,7 @@ final class ArchiveFiles {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
         FileSystem fs = p.getFileSystem(conf);
         Path local = dir.resolve(p.getName());
-        MessageDigest sha = sha256();
+        MessageDigest sha = FileDigest.newSha256();
         long bytes = 0;
         try (InputStream in = new DigestInputStream(fs.open(p), sha); OutputStream out = Files.newOutputStream(local)) {
             byte[] buf = new byte[1 << 16];
@@ -93,7 +92,7 @@ final class ArchiveFiles {
                 bytes += n;
             }
         }
-        return new LocalCopy(local, bytes, HexFormat.of().formatHex(sha.digest()));
+        return new LocalCopy(local, bytes, FileDigest.hex(sha));
     }
 
     /**
@@ -124,13 +123,5 @@ final class ArchiveFiles {
     /** The URI of the file beside {@code file} with the given name. */
     static URI sibling(URI file, String name) {
         return new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(file).getParent(), name).toUri();
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
     }
 }

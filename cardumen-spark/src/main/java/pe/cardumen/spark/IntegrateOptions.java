@@ -1,7 +1,6 @@
 package pe.cardumen.spark;
 
 import java.io.Serializable;
-import java.util.HexFormat;
 import java.util.Locale;
 import pe.cardumen.acoustics.IntegrationSettings;
 
@@ -56,7 +55,7 @@ public record IntegrateOptions(double channelKhz, String interval, boolean perPi
      * grouping. A file done before under the same key is skipped.
      */
     String key() {
-        String ecsSha = ecs == null ? "none" : HexFormat.of().formatHex(ArchiveFiles.sha256().digest(ecs));
+        String ecsSha = ecs == null ? "none" : pe.cardumen.io.FileDigest.sha256(ecs);
         return String.format(Locale.ROOT, "channel=%s;%s;ecs=%s;group=%s", channelKhz, settings(), ecsSha, byFolder ? "folder" : "file");
     }
 }

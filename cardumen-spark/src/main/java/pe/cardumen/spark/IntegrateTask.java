@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,11 +125,11 @@ final class IntegrateTask {
                     if (left.size() == 1) {
                         sourceSha = copies.get(left.get(0)).sha256();
                     } else {
-                        MessageDigest d = ArchiveFiles.sha256();
+                        MessageDigest d = FileDigest.newSha256();
                         for (Path p : left) {
                             d.update(copies.get(p).sha256().getBytes(StandardCharsets.US_ASCII));
                         }
-                        sourceSha = HexFormat.of().formatHex(d.digest());
+                        sourceSha = FileDigest.hex(d);
                     }
                     for (Path p : left) {
                         sourceBytes += copies.get(p).bytes();

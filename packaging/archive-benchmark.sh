@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The archive integrate benchmark: FILES synthetic raw files of SIZE_MB each (real DY1201 pings moved
 # onto Peruvian transects; built once under cardumen-spark/target/bench-archive), integrated with
-# local[1] and then local[2], each in its own JVM with a 512 MB heap; each JVM runs the job twice (the
-# first job in the JVM, then the same job again into a fresh output). local[1] runs pinned to one CPU
+# local[1] and then local[2], each in its own JVM with a 512 MB heap; each JVM runs the job three times (the
+# first job in the JVM, then the same job again, each into a fresh output; -Dbench.jobs=N in
+# BENCH_JAVA_OPTS for another count). local[1] runs pinned to one CPU
 # (taskset), so that its JIT and GC threads share that core as an executor limited to one core would;
 # local[2] gets two CPUs. BENCH_JAVA_OPTS adds JVM options (e.g. -XX:+UseG1GC to compare collectors).
 # Needs ./mvnw verify (or ./mvnw -DskipTests install) first.

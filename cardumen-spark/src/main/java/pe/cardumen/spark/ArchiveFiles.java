@@ -9,14 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
-import org.apache.hadoop.fs.RemoteIterator;
 import pe.cardumen.io.FileDigest;
 
 /**
@@ -55,13 +54,7 @@ final class ArchiveFiles {
             int before = out.size();
             for (FileStatus m : matched) {
                 if (m.isDirectory()) {
-                    RemoteIterator<LocatedFileStatus> it = fs.listFiles(m.getPath(), true);
-                    while (it.hasNext()) {
-                        LocatedFileStatus f = it.next();
-                        if (f.isFile() && named(f.getPath(), suffix)) {
-                            out.add(f.getPath().toUri());
-                        }
-                    }
+                    walk(fs, m.getPath(), suffix, out);
                 } else if (named(m.getPath(), suffix)) {
                     out.add(m.getPath().toUri());
                 }
@@ -72,6 +65,25 @@ final class ArchiveFiles {
         }
         out.sort(null);
         return out.stream().distinct().toList();
+    }
+
+    /**
+     * The files under a folder, by {@code listStatus} folder after folder. Not {@code listFiles(dir, true)}:
+     * its {@code LocatedFileStatus} asks each file for its permissions, which the local file system
+     * answers by running {@code ls} once per file (0.75 s for 200 files, against 0.01 s this way).
+     */
+    private static void walk(FileSystem fs, org.apache.hadoop.fs.Path dir, String suffix, List<URI> out) throws IOException {
+        ArrayDeque<org.apache.hadoop.fs.Path> folders = new ArrayDeque<>();
+        folders.add(dir);
+        while (!folders.isEmpty()) {
+            for (FileStatus f : fs.listStatus(folders.poll())) {
+                if (f.isDirectory()) {
+                    folders.add(f.getPath());
+                } else if (f.isFile() && named(f.getPath(), suffix)) {
+                    out.add(f.getPath().toUri());
+                }
+            }
+        }
     }
 
     private static boolean named(org.apache.hadoop.fs.Path p, String suffix) {

@@ -18,8 +18,8 @@ import pe.cardumen.spark.IntegrateJob;
  * The {@code archive integrate} benchmark (a harness, not a test): builds a synthetic archive of real
  * pings — the DY1201 EK60 file's datagrams repeated with their times shifted, its NMEA replaced by GGA
  * fixes moving offshore along one Peruvian transect per file, so that the cells fall into AIP zones —
- * then integrates it twice with the given master (the first job in the JVM, then the same job into a
- * fresh output) and prints for each MB/s, MB/s per core, the cells inside zones and the tasks' run, CPU
+ * then integrates it {@code -Dbench.jobs} times (3 unless told) with the given master (the first job in
+ * the JVM, then the same job again, each into a fresh output) and prints for each MB/s, MB/s per core, the cells inside zones and the tasks' run, CPU
  * and GC seconds, then the JVM's old-generation peak.
  *
  * <p>{@code packaging/archive-benchmark.sh FILES SIZE_MB} runs it with {@code local[1]} and
@@ -49,7 +49,7 @@ public final class ArchiveBenchmark {
             // the first job in a JVM pays for Spark's first job, the first Parquet writer, the AIP zones and
             // the JIT's warm-up; the second, over the same files into a fresh output, is what each further
             // job (and a long job on a cluster) runs at
-            int jobs = Integer.getInteger("bench.jobs", 2);
+            int jobs = Integer.getInteger("bench.jobs", 3);
             for (int job = 1; job <= jobs; job++) {
                 String run = "job " + job;
                 Path out = Files.createTempDirectory("cardumen-archive-bench-");

@@ -5,7 +5,8 @@
 # first job in the JVM, then the same job again, each into a fresh output; -Dbench.jobs=N in
 # BENCH_JAVA_OPTS for another count). local[1] runs pinned to one CPU
 # (taskset), so that its JIT and GC threads share that core as an executor limited to one core would;
-# local[2] gets two CPUs. BENCH_JAVA_OPTS adds JVM options (e.g. -XX:+UseG1GC to compare collectors).
+# local[2] gets two CPUs. BENCH_JAVA_OPTS adds JVM options after java17.args, which selects the parallel collector
+# (e.g. "-XX:-UseParallelGC -XX:+UseG1GC" to compare with G1).
 # Needs ./mvnw verify (or ./mvnw -DskipTests install) first.
 # Usage: packaging/archive-benchmark.sh [FILES=200] [SIZE_MB=25]
 set -euo pipefail

@@ -15,4 +15,5 @@ case "$master" in
 esac
 exec "${SPARK_HOME:?set SPARK_HOME to a Spark 4.1 installation}/bin/spark-submit" --master "$master" "${extra[@]}" \
   --class pe.cardumen.spark.ArchiveMain --executor-memory 512m --conf spark.ui.enabled=false \
+  --conf spark.executor.extraJavaOptions=-XX:+UseParallelGC \
   "$jar" integrate "$in" --out "$out" --channel 38 "$@"

@@ -42,9 +42,14 @@ class KubernetesSpecTest {
         CommandLine.ParseResult parsed = new CommandLine(new ArchiveMain()).parseArgs(args.toArray(String[]::new));
         assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("integrate");
         assertThat(spec.path("executor").path("memory").asText()).isEqualTo("512m");
+        // executors get the collector the embedded local mode gets from java17.args
+        String collector = "-XX:+UseParallelGC";
+        assertThat(Files.readAllLines(DIR.resolve("../../cardumen-spark/java17.args"))).contains(collector);
+        assertThat(spec.path("sparkConf").path("spark.executor.extraJavaOptions").asText()).isEqualTo(collector);
 
         String submit = Files.readString(DIR.resolve("spark-submit-integrate.sh"));
         assertThat(submit).contains("--class " + ArchiveMain.class.getName()).contains("spark.kubernetes.container.image=" + spec.path("image").asText())
-                .contains(spec.path("mainApplicationFile").asText());
+                .contains(spec.path("mainApplicationFile").asText())
+                .contains("spark.executor.extraJavaOptions=" + collector);
     }
 }

@@ -11,8 +11,10 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -71,12 +73,20 @@ final class ArchiveFiles {
      * The files under a folder, by {@code listStatus} folder after folder. Not {@code listFiles(dir, true)}:
      * its {@code LocatedFileStatus} asks each file for its permissions, which the local file system
      * answers by running {@code ls} once per file (0.75 s for 200 files, against 0.01 s this way).
+     * A local folder reached again through a symbolic link (a link to a parent makes a loop) is walked
+     * once, so that no file is listed, and integrated, under several names.
      */
     private static void walk(FileSystem fs, org.apache.hadoop.fs.Path dir, String suffix, List<URI> out) throws IOException {
         ArrayDeque<org.apache.hadoop.fs.Path> folders = new ArrayDeque<>();
+        Set<Path> seen = new HashSet<>();
         folders.add(dir);
         while (!folders.isEmpty()) {
-            for (FileStatus f : fs.listStatus(folders.poll())) {
+            org.apache.hadoop.fs.Path folder = folders.poll();
+            URI u = folder.toUri();
+            if ((u.getScheme() == null || u.getScheme().equals("file")) && !seen.add(Path.of(u.getPath()).toRealPath())) {
+                continue;
+            }
+            for (FileStatus f : fs.listStatus(folder)) {
                 if (f.isDirectory()) {
                     folders.add(f.getPath());
                 } else if (f.isFile() && named(f.getPath(), suffix)) {

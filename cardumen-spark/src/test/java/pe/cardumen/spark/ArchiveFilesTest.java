@@ -42,6 +42,17 @@ class ArchiveFilesTest {
     }
 
     @Test
+    void aFolderReachedAgainThroughASymbolicLinkIsListedOnce() throws IOException {
+        touch("s1/D1.raw");
+        Files.createSymbolicLink(dir.resolve("s1/loop"), Path.of(".."));
+        Files.createSymbolicLink(dir.resolve("again"), Path.of("s1"));
+
+        List<URI> files = ArchiveFiles.list(List.of(dir.toString()), ".raw", new Configuration());
+
+        assertThat(files).hasSize(1);
+    }
+
+    @Test
     void globsFilesAndOverlappingInputsGiveEachFileOnce() throws IOException {
         touch("s1/D1.raw");
         touch("s2/D2.raw");

@@ -19,8 +19,8 @@ import pe.cardumen.spark.IntegrateJob;
  * pings — the DY1201 EK60 file's datagrams repeated with their times shifted, its NMEA replaced by GGA
  * fixes moving offshore along one Peruvian transect per file, so that the cells fall into AIP zones —
  * then integrates it {@code -Dbench.jobs} times (3 unless told) with the given master (the first job in
- * the JVM, then the same job again, each into a fresh output) and prints for each MB/s, MB/s per core, the cells inside zones and the tasks' run, CPU
- * and GC seconds, then the JVM's old-generation peak.
+ * the JVM, then the same job again, each into a fresh output) and prints for each MB/s, MB/s per core,
+ * the cells inside zones and the tasks' run, CPU and GC seconds, then the JVM's old-generation peak.
  *
  * <p>{@code packaging/archive-benchmark.sh FILES SIZE_MB} runs it with {@code local[1]} and
  * {@code local[2]}, each in its own JVM with a 512 MB heap.

@@ -63,25 +63,35 @@ class BiomassTotalsAndBootstrapTest {
         assertThat(BiomassTotals.of(results, Map.of("10120", z), BiomassTotals.By.STOCK).get(0).juvenilePctNumber()).isEqualTo(100);
     }
 
+    /**
+     * One zone with one length distribution: biomass is proportional to the mean NASC, so the CV an
+     * infinite bootstrap gives is the plug-in one, sd(x) / (mean(x) · √n) with the population sd.
+     * The 200-replicate estimate, averaged over 30 surveys, scatters about it by ≈ 1 % (simulated).
+     * The plug-in CV itself follows 1/√n for exponential NASC once n is not tiny: at n = 10 its
+     * expectation is 0.88/√n (and 1 in 36 averages of 30 surveys falls more than 20 % below 1/√n),
+     * at n = 40 it is 0.97/√n with a spread of 0.026/√n.
+     */
     @Test
-    void bootstrapCvShrinksAsIntervalsAreAddedAndIsReproducible() {
+    void bootstrapCvMatchesThePlugInCvAndShrinksAsIntervalsAreAdded() {
         long seed = System.nanoTime();
-        System.out.println("bootstrapCvShrinksAsIntervalsAreAdded seed " + seed);
+        System.out.println("bootstrapCvMatchesThePlugInCv seed " + seed);
         SplittableRandom random = new SplittableRandom(seed);
         LengthDistribution ld = LengthDistribution.ofCounts(new double[] {10, 13}, new double[] {1, 3});
         double previous = Double.POSITIVE_INFINITY;
         for (int n : new int[] {10, 40, 160, 640}) {
-            // one sample's CV is itself noisy (a sample of 10 can look tighter than one of 40): average
-            // the bootstrap CV over 30 independent surveys of n exponential NASC values
-            double sum = 0;
+            double bootstrapSum = 0;
+            double plugInSum = 0;
             int surveys = 30;
             for (int s = 0; s < surveys; s++) {
                 List<ZoneBiomass.Interval> intervals = new ArrayList<>();
-                while (intervals.size() < n) {
-                    intervals.add(new ZoneBiomass.Interval("Z", -Math.log(random.nextDouble()) * 1000, ld));
+                double[] nasc = new double[n];
+                for (int i = 0; i < n; i++) {
+                    nasc[i] = -Math.log(random.nextDouble()) * 1000;
+                    intervals.add(new ZoneBiomass.Interval("Z", nasc[i], ld));
                 }
                 var r = new BiomassBootstrap(params).run(intervals, Map.of("Z", 300.0), 200, seed + s);
-                sum += r.total().cv();
+                bootstrapSum += r.total().cv();
+                plugInSum += plugInCvOfTheMean(nasc);
                 if (s == 0) {
                     var again = new BiomassBootstrap(params).run(intervals, Map.of("Z", 300.0), 200, seed + s);
                     assertThat(again.total()).isEqualTo(r.total());
@@ -89,11 +99,28 @@ class BiomassTotalsAndBootstrapTest {
                     assertThat(point).isBetween(r.total().lowerT(), r.total().upperT());
                 }
             }
-            double cv = sum / surveys;
-            // exponential NASC: the CV of a mean of n is 1/√n (the bootstrap's is a little lower, by √((n−1)/n))
-            assertThat(cv).as("n = %d, seed %d", n, seed).isLessThan(previous).isCloseTo(1 / Math.sqrt(n), within(0.2 / Math.sqrt(n)));
+            double cv = bootstrapSum / surveys;
+            double plugIn = plugInSum / surveys;
+            assertThat(cv).as("n = %d, seed %d", n, seed).isLessThan(previous).isCloseTo(plugIn, withinPercentage(6));
+            if (n >= 40) {
+                assertThat(cv).as("n = %d, seed %d", n, seed).isCloseTo(1 / Math.sqrt(n), within(0.2 / Math.sqrt(n)));
+            }
             previous = cv;
         }
+    }
+
+    /** sd / (mean · √n), the population standard deviation: the exact bootstrap CV of a sample mean. */
+    private static double plugInCvOfTheMean(double[] x) {
+        double mean = 0;
+        for (double v : x) {
+            mean += v;
+        }
+        mean /= x.length;
+        double ss = 0;
+        for (double v : x) {
+            ss += (v - mean) * (v - mean);
+        }
+        return Math.sqrt(ss / x.length) / (mean * Math.sqrt(x.length));
     }
 
     /** Several groupings from one set of replicates give exactly what separate runs with the same seed give. */
